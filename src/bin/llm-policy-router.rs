@@ -1,0 +1,178 @@
+//! Native CLI over the same core as the filter: `check` a policy, `explain` a request against it,
+//! `hash-key` an API key for the config.
+
+use llm_policy_router::config::CompiledPolicy;
+use llm_policy_router::explain::{explain, ExplainInput};
+use llm_policy_router::identity::sha256_hex;
+use llm_policy_router::request::Api;
+use std::cell::RefCell;
+use std::process::ExitCode;
+
+const USAGE: &str = "usage:
+  llm-policy-router check <config.json>
+      Validate a policy and print a summary. Exit 1 if it would be refused by Envoy.
+  llm-policy-router explain <config.json> <body.json> [--key KEY] [--workspace-header WS]
+                            [--path /v1/chat/completions] [--seed N]
+      Print, as JSON, where the request would go and why every other endpoint was excluded.
+  llm-policy-router hash-key <key>     (or the key on standard input)
+      Print the SHA-256 to store in auth.keys[].sha256.
+
+Provider credentials are read from the environment as in Envoy; `check` and `explain` report an
+unset variable as a warning and use a placeholder, since the secret lives where Envoy runs.";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let rest = args.get(1..).unwrap_or_default();
+    let result = match args.first().map(String::as_str) {
+        Some("check") => check(rest),
+        Some("explain") => explain_cmd(rest),
+        Some("hash-key") => hash_key(rest),
+        _ => Err(USAGE.to_string()),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("{message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Loads a policy; unset credential variables become warnings with a placeholder secret.
+fn load(path: &str) -> Result<(CompiledPolicy, Vec<String>), String> {
+    let bytes = std::fs::read(path).map_err(|e| format!("cannot read {path}: {e}"))?;
+    let missing = RefCell::new(Vec::new());
+    let lookup = |name: &str| {
+        Some(std::env::var(name).unwrap_or_else(|_| {
+            missing.borrow_mut().push(name.to_string());
+            "placeholder".to_string()
+        }))
+    };
+    let policy = CompiledPolicy::from_json(&bytes, &lookup).map_err(|errors| {
+        let lines: Vec<String> = errors.0.iter().map(|e| format!("error: {e}")).collect();
+        format!("{path}: refused\n{}", lines.join("\n"))
+    })?;
+    let warnings = missing
+        .into_inner()
+        .into_iter()
+        .map(|n| {
+            format!("warning: credential variable `{n}` is not set here; Envoy must provide it")
+        })
+        .collect();
+    Ok((policy, warnings))
+}
+
+fn check(args: &[String]) -> Result<(), String> {
+    let [path] = args else {
+        return Err(USAGE.to_string());
+    };
+    let (policy, warnings) = load(path)?;
+    for w in &warnings {
+        eprintln!("{w}");
+    }
+    let c = &policy.catalog;
+    println!("{path}: ok");
+    println!(
+        "  providers:  {} ({})",
+        c.providers.len(),
+        c.providers
+            .iter()
+            .map(|p| p.id.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
+    println!(
+        "  models:     {} ({} private)",
+        c.models.len(),
+        c.models.iter().filter(|m| m.visible_to.is_some()).count()
+    );
+    println!("  endpoints:  {}", c.endpoints.len());
+    let mut ws: Vec<&String> = policy.workspaces.keys().collect();
+    ws.sort();
+    println!(
+        "  workspaces: {} ({})",
+        ws.len(),
+        ws.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", ")
+    );
+    println!("  api keys:   {}", policy.identity.keys.len());
+    println!(
+        "  anonymous:  {}",
+        policy
+            .identity
+            .anonymous_workspace
+            .as_deref()
+            .unwrap_or("refused (401)")
+    );
+    println!(
+        "  body limit: {} bytes; routing header `{}`",
+        policy.max_body_bytes, policy.cluster_header
+    );
+    Ok(())
+}
+
+fn explain_cmd(args: &[String]) -> Result<(), String> {
+    let (Some(config), Some(body_path)) = (args.first(), args.get(1)) else {
+        return Err(USAGE.to_string());
+    };
+    let mut input = ExplainInput::default();
+    let mut key = None;
+    let mut workspace = None;
+    let mut rest = args.get(2..).unwrap_or_default().iter();
+    while let Some(flag) = rest.next() {
+        let value = rest
+            .next()
+            .ok_or_else(|| format!("{flag} needs a value\n{USAGE}"))?;
+        match flag.as_str() {
+            "--key" => key = Some(value.clone()),
+            "--workspace-header" => workspace = Some(value.clone()),
+            "--seed" => {
+                input.seed = value
+                    .parse()
+                    .map_err(|_| "--seed takes a number".to_string())?
+            }
+            "--path" => {
+                let suffix = value
+                    .strip_prefix("/api/v1")
+                    .or_else(|| value.strip_prefix("/v1"))
+                    .unwrap_or(value);
+                input.api = Some(
+                    Api::from_suffix(suffix)
+                        .ok_or_else(|| format!("{value} is not an LLM API path"))?,
+                );
+            }
+            _ => return Err(format!("unknown flag {flag}\n{USAGE}")),
+        }
+    }
+    input.api_key = key.as_deref();
+    input.workspace_header = workspace.as_deref();
+    let (policy, warnings) = load(config)?;
+    for w in &warnings {
+        eprintln!("{w}");
+    }
+    let body = std::fs::read(body_path).map_err(|e| format!("cannot read {body_path}: {e}"))?;
+    let out = explain(&policy, &body, &input);
+    println!(
+        "{}",
+        serde_json::to_string_pretty(&out).map_err(|e| e.to_string())?
+    );
+    Ok(())
+}
+
+fn hash_key(args: &[String]) -> Result<(), String> {
+    let key = match args {
+        [key] => key.clone(),
+        [] => {
+            let mut line = String::new();
+            std::io::stdin()
+                .read_line(&mut line)
+                .map_err(|e| e.to_string())?;
+            line.trim_end_matches(['\r', '\n']).to_string()
+        }
+        _ => return Err(USAGE.to_string()),
+    };
+    if key.is_empty() {
+        return Err("empty key".to_string());
+    }
+    println!("{}", sha256_hex(&key));
+    Ok(())
+}

@@ -1,0 +1,307 @@
+//! Turns the raw `schema::Config` into a `CompiledPolicy`: checks every cross-reference, name and
+//! number, converts prices to integer micro-USD, compiles globs, hashes key lookups and reads
+//! provider credentials from the environment. Every problem becomes a `ConfigError` naming its path.
+
+use super::error::ConfigError;
+use super::schema::{self, Config, PolicyConfig};
+use super::CompiledPolicy;
+use crate::catalog::price::{MicroUsdPerMtok, Price};
+use crate::catalog::{Catalog, Credential, Endpoint, EndpointId, Model, ModelId, Provider, ProviderId, Secret};
+use crate::identity::{Identity, KeyEntry};
+use crate::policy::glob::Glob;
+use crate::policy::rules::{MaxPrice, Rules};
+use crate::routing::Passthrough;
+use std::collections::HashMap;
+
+/// Largest body limit accepted; Envoy buffers the whole body, so keep it well below memory.
+const MAX_BODY_BYTES_CEILING: u64 = 64 * 1024 * 1024;
+
+/// Reads a secret by environment variable name.
+pub type SecretLookup<'a> = &'a dyn Fn(&str) -> Option<String>;
+
+/// Collects errors so one pass reports them all.
+#[derive(Default)]
+struct Errors(Vec<ConfigError>);
+
+impl Errors {
+    fn push(&mut self, path: impl Into<String>, message: impl Into<String>) {
+        self.0.push(ConfigError::new(path, message));
+    }
+}
+
+pub fn compile(config: Config, secrets: SecretLookup<'_>) -> Result<CompiledPolicy, Vec<ConfigError>> {
+    let mut errors = Errors::default();
+    check_header_name(&config.cluster_header, "cluster_header", &mut errors);
+    if config.max_body_bytes == 0 || config.max_body_bytes > MAX_BODY_BYTES_CEILING {
+        errors.push("max_body_bytes", format!("must be between 1 and {MAX_BODY_BYTES_CEILING}"));
+    }
+    for (i, base) in config.base_paths.iter().enumerate() {
+        if !base.starts_with('/') || (base.len() > 1 && base.ends_with('/')) {
+            errors.push(format!("base_paths[{i}]"), "must start with `/` and not end with `/`");
+        }
+    }
+
+    let workspace_ids: Vec<&String> = config.workspaces.keys().collect();
+    let known_workspace = |w: &str| config.workspaces.contains_key(w);
+    let catalog = compile_catalog(&config, secrets, &known_workspace, &mut errors);
+    let identity = compile_identity(&config.auth, &known_workspace, &mut errors);
+    let passthrough = compile_passthrough(&config.passthrough, &mut errors);
+    let org = compile_rules(&config.org, "org", &catalog, &mut errors);
+    let mut workspaces = HashMap::new();
+    for id in workspace_ids {
+        if let Some(ws) = config.workspaces.get(id) {
+            let rules = compile_rules(&ws.policy, &format!("workspaces.{id}.policy"), &catalog, &mut errors);
+            workspaces.insert(id.clone(), rules);
+        }
+    }
+
+    if !errors.0.is_empty() {
+        return Err(errors.0);
+    }
+    Ok(CompiledPolicy {
+        cluster_header: config.cluster_header.to_ascii_lowercase(),
+        max_body_bytes: config.max_body_bytes,
+        base_paths: config.base_paths,
+        seed: config.routing.seed,
+        identity,
+        passthrough,
+        catalog,
+        org,
+        workspaces,
+    })
+}
+
+fn compile_catalog(config: &Config, secrets: SecretLookup<'_>, known_workspace: &dyn Fn(&str) -> bool, errors: &mut Errors) -> Catalog {
+    let mut catalog = Catalog::default();
+    let mut default_clusters = Vec::new();
+    for (id, p) in &config.providers {
+        let path = format!("providers.{id}");
+        if !is_slug(id) {
+            errors.push(&path, "provider id must be a lowercase slug of a-z, 0-9, `.`, `_`, `-`");
+        }
+        if !(p.country.len() == 2 && p.country.bytes().all(|b| b.is_ascii_uppercase())) {
+            errors.push(format!("{path}.country"), "must be an ISO 3166-1 alpha-2 code in capitals, e.g. `DE`");
+        }
+        if !is_slug(&p.region) {
+            errors.push(format!("{path}.region"), "must be a lowercase tag, e.g. `eu`");
+        }
+        if let Some(cluster) = &p.cluster {
+            check_cluster(cluster, &format!("{path}.cluster"), errors);
+        }
+        let credential = p.credential.as_ref().and_then(|c| compile_credential(c, &format!("{path}.credential"), secrets, errors));
+        catalog.provider_by_id.insert(id.clone(), ProviderId(catalog.providers.len()));
+        default_clusters.push(p.cluster.clone());
+        catalog.providers.push(Provider {
+            id: id.clone(),
+            zdr: p.zdr,
+            trains_on_prompts: p.trains_on_prompts,
+            country: p.country.clone(),
+            region: p.region.clone(),
+            credential,
+        });
+    }
+    if config.models.is_empty() {
+        errors.push("models", "the catalog needs at least one model");
+    }
+    for (mi, m) in config.models.iter().enumerate() {
+        let path = format!("models[{mi}]");
+        let model_id = ModelId(catalog.models.len());
+        if m.id.trim().is_empty() || m.id.chars().any(char::is_whitespace) {
+            errors.push(format!("{path}.id"), "must be non-empty without whitespace");
+        }
+        for (ni, name) in std::iter::once(&m.id).chain(m.aliases.iter()).enumerate() {
+            if catalog.by_name.insert(name.clone(), model_id).is_some() {
+                let field = if ni == 0 { format!("{path}.id") } else { format!("{path}.aliases[{}]", ni - 1) };
+                errors.push(field, format!("`{name}` names another model already"));
+            }
+        }
+        for (wi, w) in m.visible_to.iter().flatten().enumerate() {
+            if !known_workspace(w) {
+                errors.push(format!("{path}.visible_to[{wi}]"), format!("unknown workspace `{w}`"));
+            }
+        }
+        if m.endpoints.is_empty() {
+            errors.push(format!("{path}.endpoints"), "a model needs at least one endpoint");
+        }
+        let mut endpoint_ids = Vec::new();
+        for (ei, e) in m.endpoints.iter().enumerate() {
+            let epath = format!("{path}.endpoints[{ei}]");
+            let Some(&provider) = catalog.provider_by_id.get(&e.provider) else {
+                errors.push(format!("{epath}.provider"), format!("unknown provider `{}`", e.provider));
+                continue;
+            };
+            let cluster = e.cluster.clone().or_else(|| default_clusters.get(provider.0).cloned().flatten());
+            let Some(cluster) = cluster else {
+                errors.push(format!("{epath}.cluster"), "no cluster here and none on the provider");
+                continue;
+            };
+            check_cluster(&cluster, &format!("{epath}.cluster"), errors);
+            let upstream_model = e.upstream_model.clone().unwrap_or_else(|| m.id.rsplit('/').next().unwrap_or(&m.id).to_string());
+            if upstream_model.is_empty() {
+                errors.push(format!("{epath}.upstream_model"), "must not be empty");
+            }
+            if e.context_length == 0 {
+                errors.push(format!("{epath}.context_length"), "must be above 0");
+            }
+            endpoint_ids.push(EndpointId(catalog.endpoints.len()));
+            catalog.endpoints.push(Endpoint {
+                model: model_id,
+                provider,
+                cluster,
+                upstream_model_json: serde_json::to_string(&upstream_model).unwrap_or_default(),
+                upstream_model,
+                price: compile_price(&e.price, &format!("{epath}.price"), errors),
+                context_length: e.context_length,
+                max_completion_tokens: e.max_completion_tokens,
+                quantization: e.quantization.as_ref().map(|q| q.to_ascii_lowercase()),
+                supported_parameters: e.supported_parameters.clone(),
+                latency_ms: e.latency_ms,
+                throughput_tps: e.throughput_tps,
+                degraded: e.degraded,
+            });
+        }
+        catalog.models.push(Model { id: m.id.clone(), aliases: m.aliases.clone(), visible_to: m.visible_to.clone(), endpoints: endpoint_ids });
+    }
+    catalog
+}
+
+fn compile_credential(c: &schema::CredentialConfig, path: &str, secrets: SecretLookup<'_>, errors: &mut Errors) -> Option<Credential> {
+    check_header_name(&c.header, &format!("{path}.header"), errors);
+    if c.env.is_empty() {
+        errors.push(format!("{path}.env"), "must name an environment variable");
+        return None;
+    }
+    match secrets(&c.env) {
+        Some(secret) if !secret.is_empty() => Some(Credential {
+            header: c.header.to_ascii_lowercase(),
+            value: Secret::new(format!("{}{}", c.prefix, secret)),
+            source: c.env.clone(),
+        }),
+        _ => {
+            errors.push(
+                format!("{path}.env"),
+                format!("environment variable `{}` is not set for the plugin (list it in vm_config.environment_variables.host_env_keys)", c.env),
+            );
+            None
+        }
+    }
+}
+
+fn compile_price(p: &schema::PriceConfig, path: &str, errors: &mut Errors) -> Price {
+    let mut one = |usd: f64, field: &str| {
+        MicroUsdPerMtok::from_usd(usd).unwrap_or_else(|e| {
+            errors.push(format!("{path}.{field}"), e);
+            MicroUsdPerMtok::default()
+        })
+    };
+    Price { prompt: one(p.prompt, "prompt"), completion: one(p.completion, "completion") }
+}
+
+fn compile_identity(auth: &schema::AuthConfig, known_workspace: &dyn Fn(&str) -> bool, errors: &mut Errors) -> Identity {
+    let mut identity = Identity::default();
+    for (i, k) in auth.keys.iter().enumerate() {
+        let path = format!("auth.keys[{i}]");
+        if !known_workspace(&k.workspace) {
+            errors.push(format!("{path}.workspace"), format!("unknown workspace `{}`", k.workspace));
+        }
+        match crate::identity::parse_sha256_hex(&k.sha256) {
+            Some(hash) => {
+                let entry = KeyEntry { name: k.name.clone(), workspace: k.workspace.clone() };
+                if identity.keys.insert(hash, entry).is_some() {
+                    errors.push(format!("{path}.sha256"), "the same key hash is listed twice");
+                }
+            }
+            None => errors.push(format!("{path}.sha256"), "must be 64 hex digits (llm-policy-router hash-key <key>)"),
+        }
+    }
+    if let Some(w) = &auth.anonymous_workspace {
+        if !known_workspace(w) {
+            errors.push("auth.anonymous_workspace", format!("unknown workspace `{w}`"));
+        }
+    }
+    if let Some(h) = &auth.workspace_header {
+        check_header_name(h, "auth.workspace_header", errors);
+    }
+    identity.anonymous_workspace = auth.anonymous_workspace.clone();
+    identity.workspace_header = auth.workspace_header.as_ref().map(|h| h.to_ascii_lowercase());
+    identity
+}
+
+fn compile_passthrough(list: &[schema::PassthroughConfig], errors: &mut Errors) -> Vec<Passthrough> {
+    list.iter()
+        .enumerate()
+        .map(|(i, p)| {
+            if !p.path_prefix.starts_with('/') {
+                errors.push(format!("passthrough[{i}].path_prefix"), "must start with `/`");
+            }
+            check_cluster(&p.cluster, &format!("passthrough[{i}].cluster"), errors);
+            Passthrough { path_prefix: p.path_prefix.clone(), cluster: p.cluster.clone(), authenticate: p.authenticate }
+        })
+        .collect()
+}
+
+fn compile_rules(p: &PolicyConfig, path: &str, catalog: &Catalog, errors: &mut Errors) -> Rules {
+    let mut globs = |list: &[String], field: &str| -> Vec<Glob> {
+        list.iter()
+            .enumerate()
+            .filter_map(|(i, g)| Glob::new(g).map_err(|e| errors.push(format!("{path}.{field}[{i}]"), e)).ok())
+            .collect()
+    };
+    let model_allow = p.models.allow.as_ref().map(|l| globs(l, "models.allow"));
+    let model_deny = globs(&p.models.deny, "models.deny");
+    let provider_allow = p.providers.allow.as_ref().map(|l| globs(l, "providers.allow"));
+    let provider_deny = globs(&p.providers.deny, "providers.deny");
+    // A provider name that matches nothing is almost always a typo that would weaken policy.
+    for (field, list) in [("providers.allow", p.providers.allow.as_deref()), ("providers.deny", Some(p.providers.deny.as_slice()))] {
+        for (i, g) in list.into_iter().flatten().enumerate() {
+            if let Ok(glob) = Glob::new(g) {
+                if !catalog.providers.iter().any(|pr| glob.matches(&pr.id)) {
+                    errors.push(format!("{path}.{field}[{i}]"), format!("`{g}` matches no provider"));
+                }
+            }
+        }
+    }
+    for (i, r) in p.allowed_regions.iter().flatten().enumerate() {
+        if !is_slug(r) {
+            errors.push(format!("{path}.allowed_regions[{i}]"), "must be a lowercase tag");
+        }
+    }
+    for (i, c) in p.denied_countries.iter().enumerate() {
+        if !(c.len() == 2 && c.bytes().all(|b| b.is_ascii_uppercase())) {
+            errors.push(format!("{path}.denied_countries[{i}]"), "must be an ISO 3166-1 alpha-2 code in capitals");
+        }
+    }
+    let mut price = |v: Option<f64>, field: &str| {
+        v.and_then(|usd| MicroUsdPerMtok::from_usd(usd).map_err(|e| errors.push(format!("{path}.max_price.{field}"), e)).ok())
+    };
+    let max_price = p.max_price.map(|m| MaxPrice { prompt: price(m.prompt, "prompt"), completion: price(m.completion, "completion") });
+    Rules {
+        model_allow,
+        model_deny,
+        provider_allow,
+        provider_deny,
+        require_zdr: p.require_zdr,
+        deny_data_collection: p.deny_data_collection,
+        allowed_regions: p.allowed_regions.clone(),
+        denied_countries: p.denied_countries.clone(),
+        max_price: max_price.unwrap_or_default(),
+        allowed_quantizations: p.allowed_quantizations.as_ref().map(|q| q.iter().map(|s| s.to_ascii_lowercase()).collect()),
+    }
+}
+
+fn is_slug(s: &str) -> bool {
+    !s.is_empty() && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'.' | b'_' | b'-'))
+}
+
+fn check_header_name(name: &str, path: &str, errors: &mut Errors) {
+    let valid = !name.is_empty() && !name.starts_with(':') && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+    if !valid {
+        errors.push(path, "must be an HTTP header name (letters, digits, `-`, `_`)");
+    }
+}
+
+fn check_cluster(name: &str, path: &str, errors: &mut Errors) {
+    if name.is_empty() || name.bytes().any(|b| b.is_ascii_whitespace() || b.is_ascii_control()) {
+        errors.push(path, "must be an Envoy cluster name without whitespace");
+    }
+}

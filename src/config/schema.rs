@@ -1,0 +1,233 @@
+//! The configuration document exactly as written by an operator (the wasm filter's `configuration`
+//! string, or a file for the CLI). Only serde lives here; `compile.rs` checks cross-references and
+//! turns it into the `CompiledPolicy` used per request. Unknown fields are refused so typos surface.
+
+use serde::Deserialize;
+use std::collections::BTreeMap;
+
+/// The whole document.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    /// Request header that carries the chosen Envoy cluster to a `cluster_header` route.
+    #[serde(default = "default_cluster_header")]
+    pub cluster_header: String,
+    /// Largest request body the plugin accepts, in bytes; larger gets an OpenAI-shaped 413.
+    /// Keep Envoy's route `request_body_buffer_limit` above this.
+    #[serde(default = "default_max_body_bytes")]
+    pub max_body_bytes: u64,
+    /// Path prefixes under which the OpenAI API is served (`/v1/chat/completions`, `/api/v1/...`).
+    #[serde(default = "default_base_paths")]
+    pub base_paths: Vec<String>,
+    /// Ordering knobs.
+    #[serde(default)]
+    pub routing: RoutingConfig,
+    /// Who the caller is.
+    #[serde(default)]
+    pub auth: AuthConfig,
+    /// Non-LLM paths forwarded as they are to a fixed cluster.
+    #[serde(default)]
+    pub passthrough: Vec<PassthroughConfig>,
+    /// Providers by id (lowercase slug, e.g. `acme-eu`).
+    pub providers: BTreeMap<String, ProviderConfig>,
+    /// The model catalog.
+    pub models: Vec<ModelConfig>,
+    /// Policy for every caller.
+    #[serde(default)]
+    pub org: PolicyConfig,
+    /// Workspaces by id; keys map onto these.
+    #[serde(default)]
+    pub workspaces: BTreeMap<String, WorkspaceConfig>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RoutingConfig {
+    /// Seed for the weighted-random default order; omit in production (seeded from the clock).
+    pub seed: Option<u64>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AuthConfig {
+    /// Accepted API keys, stored as SHA-256 hex (`llm-policy-router hash-key`).
+    #[serde(default)]
+    pub keys: Vec<KeyConfig>,
+    /// Workspace for requests without a known key; absent means such requests get 401.
+    pub anonymous_workspace: Option<String>,
+    /// Header naming the workspace, set by a trusted earlier filter (jwt_authn, mTLS); absent = off.
+    /// The earlier filter must overwrite it: a client-sent copy would otherwise be believed.
+    pub workspace_header: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct KeyConfig {
+    /// Label for logs and errors; never the key itself.
+    pub name: String,
+    /// Lowercase hex SHA-256 of the key.
+    pub sha256: String,
+    pub workspace: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PassthroughConfig {
+    /// Request path prefix (query string ignored), e.g. `/healthz`.
+    pub path_prefix: String,
+    pub cluster: String,
+    /// Require a known caller as for LLM paths (default true).
+    #[serde(default = "default_true")]
+    pub authenticate: bool,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProviderConfig {
+    /// Default Envoy cluster for this provider's endpoints.
+    pub cluster: Option<String>,
+    /// Zero data retention: the provider keeps no prompts or completions.
+    #[serde(default)]
+    pub zdr: bool,
+    /// The provider may use prompts for training (OpenRouter's "data collection").
+    #[serde(default)]
+    pub trains_on_prompts: bool,
+    /// ISO 3166-1 alpha-2 country of processing, e.g. `DE`.
+    pub country: String,
+    /// Region tag, e.g. `eu`, `us`.
+    pub region: String,
+    /// Credential sent upstream instead of the caller's key; absent = none sent.
+    pub credential: Option<CredentialConfig>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CredentialConfig {
+    /// Environment variable holding the secret (Envoy `vm_config.environment_variables.host_env_keys`).
+    pub env: String,
+    /// Header to carry it (default `authorization`).
+    #[serde(default = "default_credential_header")]
+    pub header: String,
+    /// Text before the secret (default `Bearer `).
+    #[serde(default = "default_credential_prefix")]
+    pub prefix: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ModelConfig {
+    /// Catalog id, e.g. `openai/gpt-4o-mini`; may contain colons (`llama3:8b`).
+    pub id: String,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    /// Private model: only these workspaces see it. Absent = every workspace.
+    pub visible_to: Option<Vec<String>>,
+    pub endpoints: Vec<EndpointConfig>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EndpointConfig {
+    pub provider: String,
+    /// Envoy cluster; defaults to the provider's `cluster`.
+    pub cluster: Option<String>,
+    /// The provider's own name for the model; defaults to the id after its last `/`.
+    pub upstream_model: Option<String>,
+    pub price: PriceConfig,
+    /// Context window in tokens.
+    pub context_length: u64,
+    /// Largest completion the endpoint produces, in tokens.
+    pub max_completion_tokens: Option<u64>,
+    /// e.g. `fp8`, `bf16`, `int4`.
+    pub quantization: Option<String>,
+    /// Request parameters the endpoint honours (`tools`, `response_format`, ...); absent = all.
+    pub supported_parameters: Option<Vec<String>>,
+    /// Static latency hint (time to first token), milliseconds.
+    pub latency_ms: Option<u64>,
+    /// Static throughput hint, tokens per second.
+    pub throughput_tps: Option<u64>,
+    /// Known to be unhealthy: kept, but ordered last by the default order.
+    #[serde(default)]
+    pub degraded: bool,
+}
+
+/// Prices in USD per million tokens.
+#[derive(Debug, Clone, Copy, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PriceConfig {
+    pub prompt: f64,
+    pub completion: f64,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WorkspaceConfig {
+    #[serde(default)]
+    pub policy: PolicyConfig,
+}
+
+/// Rules that remove endpoints. The org's and a workspace's apply together: allow lists
+/// intersect, deny lists union, flags OR, limits take the minimum, so a workspace only tightens.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PolicyConfig {
+    #[serde(default)]
+    pub models: AllowDeny,
+    #[serde(default)]
+    pub providers: AllowDeny,
+    /// Only zero-data-retention providers.
+    #[serde(default)]
+    pub require_zdr: bool,
+    /// Only providers that do not train on prompts.
+    #[serde(default)]
+    pub deny_data_collection: bool,
+    /// Region tags allowed; absent = any.
+    pub allowed_regions: Option<Vec<String>>,
+    /// Countries refused.
+    #[serde(default)]
+    pub denied_countries: Vec<String>,
+    /// Highest price accepted, USD per million tokens.
+    pub max_price: Option<MaxPriceConfig>,
+    /// Quantizations allowed; absent = any. Endpoints with no declared quantization pass.
+    pub allowed_quantizations: Option<Vec<String>>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AllowDeny {
+    /// Globs (`*`, `?`); absent = everything allowed.
+    pub allow: Option<Vec<String>>,
+    #[serde(default)]
+    pub deny: Vec<String>,
+}
+
+#[derive(Debug, Default, Clone, Copy, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MaxPriceConfig {
+    pub prompt: Option<f64>,
+    pub completion: Option<f64>,
+}
+
+fn default_cluster_header() -> String {
+    crate::headers::DEFAULT_CLUSTER_HEADER.to_string()
+}
+
+fn default_max_body_bytes() -> u64 {
+    4 * 1024 * 1024
+}
+
+fn default_base_paths() -> Vec<String> {
+    vec!["/v1".to_string(), "/api/v1".to_string()]
+}
+
+fn default_true() -> bool {
+    true
+}
+
+fn default_credential_header() -> String {
+    "authorization".to_string()
+}
+
+fn default_credential_prefix() -> String {
+    "Bearer ".to_string()
+}

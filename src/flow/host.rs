@@ -1,0 +1,26 @@
+//! What the flow needs from Envoy, as a trait: the wasm adapter implements it with hostcalls
+//! that return `Result` (never the SDK's unwrapping helpers), tests with `fake_host`.
+
+/// A hostcall failed (e.g. a header map that is no longer writable).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct HostError;
+
+pub trait Host {
+    /// All request headers, pseudo-headers included.
+    fn request_headers(&self) -> Result<Vec<(String, String)>, HostError>;
+    /// Sets (overwrites) or, with `None`, removes a request header.
+    fn set_request_header(&mut self, name: &str, value: Option<&str>) -> Result<(), HostError>;
+    /// The buffered request body (`size` bytes).
+    fn request_body(&self, size: usize) -> Result<Vec<u8>, HostError>;
+    /// Replaces the buffered request body.
+    fn replace_request_body(&mut self, size: usize, body: &[u8]) -> Result<(), HostError>;
+    /// Answers the request locally.
+    fn send_response(&mut self, status: u16, headers: &[(&str, &str)], body: &[u8]) -> Result<(), HostError>;
+    fn response_header(&self, name: &str) -> Option<String>;
+    fn set_response_header(&mut self, name: &str, value: Option<&str>) -> Result<(), HostError>;
+    /// Envoy's response code details: `via_upstream` for a provider's answer, else why Envoy answered.
+    fn response_code_details(&self) -> Option<String>;
+    fn replace_response_body(&mut self, size: usize, body: &[u8]) -> Result<(), HostError>;
+    /// Filter state for the access log (`%FILTER_STATE(wasm.<key>:PLAIN)%`); best effort.
+    fn set_filter_state(&mut self, key: &str, value: &str);
+}
