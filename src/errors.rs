@@ -43,8 +43,20 @@ struct Body<'a> {
 }
 
 impl ApiError {
-    pub fn new(status: u16, error_type: ErrorType, code: &'static str, message: impl Into<String>) -> Self {
-        ApiError { status, error_type, code, message: message.into(), param: None, metadata: None }
+    pub fn new(
+        status: u16,
+        error_type: ErrorType,
+        code: &'static str,
+        message: impl Into<String>,
+    ) -> Self {
+        ApiError {
+            status,
+            error_type,
+            code,
+            message: message.into(),
+            param: None,
+            metadata: None,
+        }
     }
 
     pub fn with_param(mut self, param: impl Into<String>) -> Self {
@@ -64,7 +76,12 @@ impl ApiError {
 
     /// 500 with a generic text: details go to the log, never to the client.
     pub fn internal() -> Self {
-        Self::new(500, ErrorType::ServerError, "internal_error", "the gateway failed to process the request")
+        Self::new(
+            500,
+            ErrorType::ServerError,
+            "internal_error",
+            "the gateway failed to process the request",
+        )
     }
 
     /// The response body, `{"error":{"message","type","code","param","metadata"}}`.

@@ -31,7 +31,10 @@ pub fn explain(policy: &CompiledPolicy, body: &[u8], input: &ExplainInput<'_>) -
 
 fn run(policy: &CompiledPolicy, body: &[u8], input: &ExplainInput<'_>) -> Result<Value, ApiError> {
     let is_workspace = |w: &str| policy.workspaces.contains_key(w);
-    let presented = Presented { api_key: input.api_key, workspace_header: input.workspace_header };
+    let presented = Presented {
+        api_key: input.api_key,
+        workspace_header: input.workspace_header,
+    };
     let caller = policy.identity.identify(presented, &is_workspace)?;
     let api = input.api.unwrap_or(Api::ChatCompletions);
     let request = LlmRequest::parse(api, body)?;
@@ -42,7 +45,10 @@ fn run(policy: &CompiledPolicy, body: &[u8], input: &ExplainInput<'_>) -> Result
     let mut headers = serde_json::Map::new();
     headers.insert(policy.cluster_header.clone(), json!(attempt.cluster));
     if let Some(c) = attempt.credential {
-        headers.insert(c.header.clone(), json!(format!("<secret from env {}>", c.source)));
+        headers.insert(
+            c.header.clone(),
+            json!(format!("<secret from env {}>", c.source)),
+        );
     }
     if let Some(b) = &attempt.body {
         headers.insert("content-length".into(), json!(b.len().to_string()));

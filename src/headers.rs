@@ -23,7 +23,10 @@ pub const CONTENT_ENCODING: &str = "content-encoding";
 /// `extra` holds the configured cluster header (which may lie outside our prefix).
 pub fn is_owned_request_header(name: &str, cluster_header: &str) -> bool {
     let lower = name.to_ascii_lowercase();
-    lower.starts_with(OWNED_PREFIX) || lower == cluster_header || lower == AUTHORIZATION || lower == API_KEY
+    lower.starts_with(OWNED_PREFIX)
+        || lower == cluster_header
+        || lower == AUTHORIZATION
+        || lower == API_KEY
 }
 
 /// The caller's API key from `Authorization: Bearer <key>` or `x-api-key`.

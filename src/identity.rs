@@ -37,28 +37,50 @@ pub struct Presented<'a> {
 impl Identity {
     /// Identifies the caller, or refuses with 401. A presented but unknown key is refused even when
     /// an anonymous workspace exists: a typo'd key must not silently downgrade to anonymous.
-    pub fn identify(&self, presented: Presented<'_>, is_workspace: &dyn Fn(&str) -> bool) -> Result<Caller, ApiError> {
+    pub fn identify(
+        &self,
+        presented: Presented<'_>,
+        is_workspace: &dyn Fn(&str) -> bool,
+    ) -> Result<Caller, ApiError> {
         if let (Some(_), Some(ws)) = (&self.workspace_header, presented.workspace_header) {
             if is_workspace(ws) {
-                return Ok(Caller { workspace: ws.to_string(), key_name: "workspace_header".to_string() });
+                return Ok(Caller {
+                    workspace: ws.to_string(),
+                    key_name: "workspace_header".to_string(),
+                });
             }
-            return Err(unauthorized("the workspace named by the trusted identity header is not configured"));
+            return Err(unauthorized(
+                "the workspace named by the trusted identity header is not configured",
+            ));
         }
         if let Some(key) = presented.api_key {
             return match self.keys.get(&sha256(key)) {
-                Some(entry) => Ok(Caller { workspace: entry.workspace.clone(), key_name: entry.name.clone() }),
+                Some(entry) => Ok(Caller {
+                    workspace: entry.workspace.clone(),
+                    key_name: entry.name.clone(),
+                }),
                 None => Err(unauthorized("invalid API key")),
             };
         }
         match &self.anonymous_workspace {
-            Some(ws) => Ok(Caller { workspace: ws.clone(), key_name: "anonymous".to_string() }),
-            None => Err(unauthorized("missing API key: send `Authorization: Bearer <key>` or `x-api-key`")),
+            Some(ws) => Ok(Caller {
+                workspace: ws.clone(),
+                key_name: "anonymous".to_string(),
+            }),
+            None => Err(unauthorized(
+                "missing API key: send `Authorization: Bearer <key>` or `x-api-key`",
+            )),
         }
     }
 }
 
 fn unauthorized(message: &str) -> ApiError {
-    ApiError::new(401, ErrorType::AuthenticationError, "invalid_api_key", message)
+    ApiError::new(
+        401,
+        ErrorType::AuthenticationError,
+        "invalid_api_key",
+        message,
+    )
 }
 
 pub fn sha256(key: &str) -> [u8; 32] {
@@ -89,14 +111,23 @@ mod tests {
 
     fn identity() -> Identity {
         let mut id = Identity::default();
-        id.keys.insert(sha256("sk-good"), KeyEntry { name: "k1".into(), workspace: "team-a".into() });
+        id.keys.insert(
+            sha256("sk-good"),
+            KeyEntry {
+                name: "k1".into(),
+                workspace: "team-a".into(),
+            },
+        );
         id
     }
 
     #[test]
     fn hash_round_trip() {
         let hex = sha256_hex("abc");
-        assert_eq!(hex, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+        assert_eq!(
+            hex,
+            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+        );
         assert_eq!(parse_sha256_hex(&hex), Some(sha256("abc")));
         assert_eq!(parse_sha256_hex(&hex.to_uppercase()), Some(sha256("abc")));
         assert_eq!(parse_sha256_hex("zz"), None);
@@ -107,11 +138,30 @@ mod tests {
     fn known_unknown_missing_key() {
         let id = identity();
         let any = |_: &str| true;
-        let ok = id.identify(Presented { api_key: Some("sk-good"), ..Default::default() }, &any).unwrap();
+        let ok = id
+            .identify(
+                Presented {
+                    api_key: Some("sk-good"),
+                    ..Default::default()
+                },
+                &any,
+            )
+            .unwrap();
         assert_eq!(ok.workspace, "team-a");
-        let bad = id.identify(Presented { api_key: Some("sk-bad"), ..Default::default() }, &any).unwrap_err();
+        let bad = id
+            .identify(
+                Presented {
+                    api_key: Some("sk-bad"),
+                    ..Default::default()
+                },
+                &any,
+            )
+            .unwrap_err();
         assert_eq!((bad.status, bad.code), (401, "invalid_api_key"));
-        assert_eq!(id.identify(Presented::default(), &any).unwrap_err().status, 401);
+        assert_eq!(
+            id.identify(Presented::default(), &any).unwrap_err().status,
+            401
+        );
     }
 
     #[test]
@@ -119,20 +169,37 @@ mod tests {
         let mut id = identity();
         id.anonymous_workspace = Some("public".into());
         let any = |_: &str| true;
-        assert_eq!(id.identify(Presented::default(), &any).unwrap().workspace, "public");
-        assert!(id.identify(Presented { api_key: Some("typo"), ..Default::default() }, &any).is_err());
+        assert_eq!(
+            id.identify(Presented::default(), &any).unwrap().workspace,
+            "public"
+        );
+        assert!(id
+            .identify(
+                Presented {
+                    api_key: Some("typo"),
+                    ..Default::default()
+                },
+                &any
+            )
+            .is_err());
     }
 
     #[test]
     fn trusted_header_only_when_configured_and_known() {
         let mut id = identity();
         let is_ws = |w: &str| w == "team-b";
-        let p = Presented { api_key: None, workspace_header: Some("team-b") };
+        let p = Presented {
+            api_key: None,
+            workspace_header: Some("team-b"),
+        };
         // Not configured: the header is ignored and the missing key refused.
         assert!(id.identify(p, &is_ws).is_err());
         id.workspace_header = Some("x-workspace".into());
         assert_eq!(id.identify(p, &is_ws).unwrap().workspace, "team-b");
-        let unknown = Presented { api_key: None, workspace_header: Some("nope") };
+        let unknown = Presented {
+            api_key: None,
+            workspace_header: Some("nope"),
+        };
         assert_eq!(id.identify(unknown, &is_ws).unwrap_err().status, 401);
     }
 }

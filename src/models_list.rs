@@ -32,9 +32,13 @@ pub fn list_models(policy: &CompiledPolicy, workspace: &str) -> Vec<u8> {
         let mut providers: Vec<&str> = Vec::new();
         let mut context_length = 0;
         for &e in &model.endpoints {
-            let Some((ep, _, provider)) = catalog.resolve(e) else { continue };
+            let Some((ep, _, provider)) = catalog.resolve(e) else {
+                continue;
+            };
             let mut reasons = Vec::new();
-            policy.org.check(model, ep, provider, Layer::Org, &mut reasons);
+            policy
+                .org
+                .check(model, ep, provider, Layer::Org, &mut reasons);
             if let Some(ws) = ws_rules {
                 ws.check(model, ep, provider, Layer::Workspace, &mut reasons);
             }
@@ -46,9 +50,24 @@ pub fn list_models(policy: &CompiledPolicy, workspace: &str) -> Vec<u8> {
             }
         }
         if !providers.is_empty() {
-            let owned_by = model.id.split_once('/').map_or("llm-policy-router", |(owner, _)| owner);
-            data.push(ModelEntry { id: &model.id, object: "model", created: 0, owned_by, aliases: &model.aliases, providers, context_length });
+            let owned_by = model
+                .id
+                .split_once('/')
+                .map_or("llm-policy-router", |(owner, _)| owner);
+            data.push(ModelEntry {
+                id: &model.id,
+                object: "model",
+                created: 0,
+                owned_by,
+                aliases: &model.aliases,
+                providers,
+                context_length,
+            });
         }
     }
-    serde_json::to_vec(&ModelList { object: "list", data }).unwrap_or_else(|_| br#"{"object":"list","data":[]}"#.to_vec())
+    serde_json::to_vec(&ModelList {
+        object: "list",
+        data,
+    })
+    .unwrap_or_else(|_| br#"{"object":"list","data":[]}"#.to_vec())
 }

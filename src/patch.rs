@@ -32,21 +32,35 @@ impl Patch {
 
     /// Replaces `range` with `bytes`.
     pub fn replace(&mut self, range: Range<usize>, bytes: &[u8]) {
-        self.edits.push(Edit { range, replacement: bytes.to_vec() });
+        self.edits.push(Edit {
+            range,
+            replacement: bytes.to_vec(),
+        });
     }
 
     /// Removes the object member whose value occupies `value` (from `TopLevel::span`), with its
     /// key and one separating comma, leaving valid JSON.
     pub fn remove_member(&mut self, body: &[u8], value: Range<usize>) -> Result<(), PatchError> {
         let range = member_removal(body, value)?;
-        self.edits.push(Edit { range, replacement: Vec::new() });
+        self.edits.push(Edit {
+            range,
+            replacement: Vec::new(),
+        });
         Ok(())
     }
 
     /// Replaces a whole member (key and value) with `member`, e.g. `"model":"x"`.
-    pub fn replace_member(&mut self, body: &[u8], value: Range<usize>, member: &[u8]) -> Result<(), PatchError> {
+    pub fn replace_member(
+        &mut self,
+        body: &[u8],
+        value: Range<usize>,
+        member: &[u8],
+    ) -> Result<(), PatchError> {
         let key_start = key_start(body, value.start)?;
-        self.edits.push(Edit { range: key_start..value.end, replacement: member.to_vec() });
+        self.edits.push(Edit {
+            range: key_start..value.end,
+            replacement: member.to_vec(),
+        });
         Ok(())
     }
 
@@ -80,7 +94,10 @@ impl Patch {
         let mut out = Vec::with_capacity(body.len() + added);
         let mut at = 0;
         for edit in &merged {
-            out.extend_from_slice(body.get(at..edit.range.start).ok_or(PatchError::BadOffset)?);
+            out.extend_from_slice(
+                body.get(at..edit.range.start)
+                    .ok_or(PatchError::BadOffset)?,
+            );
             out.extend_from_slice(&edit.replacement);
             at = edit.range.end;
         }
@@ -113,7 +130,9 @@ fn key_start(body: &[u8], value_start: usize) -> Result<usize, PatchError> {
     while i > 0 {
         i -= 1;
         if body.get(i) == Some(&b'"') {
-            let slashes = body.get(..i).map_or(0, |b| b.iter().rev().take_while(|c| **c == b'\\').count());
+            let slashes = body
+                .get(..i)
+                .map_or(0, |b| b.iter().rev().take_while(|c| **c == b'\\').count());
             if slashes % 2 == 0 {
                 return Ok(i);
             }
@@ -129,7 +148,10 @@ fn member_removal(body: &[u8], value: Range<usize>) -> Result<Range<usize>, Patc
         // Not the first member: take the comma before it.
         Some(b',') => Ok(before..value.end),
         Some(b'{') => {
-            let after = body.get(value.end..).and_then(|rest| rest.iter().position(|b| !is_ws(*b))).map(|p| value.end + p);
+            let after = body
+                .get(value.end..)
+                .and_then(|rest| rest.iter().position(|b| !is_ws(*b)))
+                .map(|p| value.end + p);
             match after.and_then(|a| body.get(a).map(|b| (a, *b))) {
                 // First of several: take the comma after it.
                 Some((comma, b',')) => Ok(start..comma + 1),
@@ -172,8 +194,14 @@ mod tests {
 
     #[test]
     fn whitespace_and_escaped_keys_are_handled() {
-        assert_eq!(remove("{ \"a\" : {\"x\":[1]} ,\n \"b\" : 2 }", &["a"]), "{ \"b\" : 2 }");
-        let out = remove(r#"{"x\"y":1,"pro\u0076ider":{"a":"\"}"},"z":2}"#, &["provider"]);
+        assert_eq!(
+            remove("{ \"a\" : {\"x\":[1]} ,\n \"b\" : 2 }", &["a"]),
+            "{ \"b\" : 2 }"
+        );
+        let out = remove(
+            r#"{"x\"y":1,"pro\u0076ider":{"a":"\"}"},"z":2}"#,
+            &["provider"],
+        );
         assert_eq!(out, r#"{"x\"y":1,"z":2}"#);
         let out = remove(r#"{"k\\":1,"b":2}"#, &["b"]);
         assert_eq!(out, r#"{"k\\":1}"#);
@@ -184,7 +212,8 @@ mod tests {
         let body = br#"{"models":["a","b"],"x":1}"#;
         let top = TopLevel::parse(body).unwrap();
         let mut p = Patch::default();
-        p.replace_member(body, top.span(body, "models").unwrap(), br#""model":"up""#).unwrap();
+        p.replace_member(body, top.span(body, "models").unwrap(), br#""model":"up""#)
+            .unwrap();
         assert_eq!(p.apply(body).unwrap(), br#"{"model":"up","x":1}"#);
         let mut p = Patch::default();
         p.replace(1..5, b"x");

@@ -23,7 +23,12 @@ pub struct Attempt<'p> {
 }
 
 /// Prepares the attempt at `endpoint` for a request whose raw body is `body`.
-pub fn prepare<'p>(catalog: &'p Catalog, endpoint: EndpointId, body: &[u8], request: &LlmRequest<'_>) -> Result<Attempt<'p>, ApiError> {
+pub fn prepare<'p>(
+    catalog: &'p Catalog,
+    endpoint: EndpointId,
+    body: &[u8],
+    request: &LlmRequest<'_>,
+) -> Result<Attempt<'p>, ApiError> {
     let (ep, model, provider) = catalog.resolve(endpoint).ok_or_else(ApiError::internal)?;
     let mut patch = Patch::default();
     let span = |key: &str| request.top.get(key).and_then(|raw| span_in(body, raw));
@@ -37,7 +42,9 @@ pub fn prepare<'p>(catalog: &'p Catalog, endpoint: EndpointId, body: &[u8], requ
         // Only a `models` chain: it becomes the `model` member in place.
         (None, _, Some(models)) => {
             let member = format!("\"model\":{}", ep.upstream_model_json);
-            patch.replace_member(body, models, member.as_bytes()).map_err(patch_failed)?;
+            patch
+                .replace_member(body, models, member.as_bytes())
+                .map_err(patch_failed)?;
         }
         _ => return Err(ApiError::internal()),
     }
@@ -49,7 +56,11 @@ pub fn prepare<'p>(catalog: &'p Catalog, endpoint: EndpointId, body: &[u8], requ
             patch.remove_member(body, value).map_err(patch_failed)?;
         }
     }
-    let body = if patch.is_empty() { None } else { Some(patch.apply(body).map_err(patch_failed)?) };
+    let body = if patch.is_empty() {
+        None
+    } else {
+        Some(patch.apply(body).map_err(patch_failed)?)
+    };
     Ok(Attempt {
         cluster: &ep.cluster,
         provider: &provider.id,

@@ -36,7 +36,10 @@ impl Catalog {
         }
         SUFFIXES.iter().find_map(|(suffix, variant)| {
             let base = name.strip_suffix(suffix)?;
-            self.by_name.get(base).filter(|id| visible(id)).map(|id| (*id, *variant))
+            self.by_name
+                .get(base)
+                .filter(|id| visible(id))
+                .map(|id| (*id, *variant))
         })
     }
 }

@@ -67,7 +67,9 @@ pub struct Model {
 
 impl Model {
     pub fn is_visible_to(&self, workspace: &str) -> bool {
-        self.visible_to.as_ref().is_none_or(|ws| ws.iter().any(|w| w == workspace))
+        self.visible_to
+            .as_ref()
+            .is_none_or(|ws| ws.iter().any(|w| w == workspace))
     }
 }
 
@@ -92,7 +94,9 @@ pub struct Endpoint {
 
 impl Endpoint {
     pub fn supports_parameter(&self, name: &str) -> bool {
-        self.supported_parameters.as_ref().is_none_or(|ps| ps.iter().any(|p| p == name))
+        self.supported_parameters
+            .as_ref()
+            .is_none_or(|ps| ps.iter().any(|p| p == name))
     }
 }
 
@@ -120,6 +124,10 @@ impl Catalog {
     /// An endpoint with its model and provider, or `None` if the ids are stale (never, once compiled).
     pub fn resolve(&self, id: EndpointId) -> Option<(&Endpoint, &Model, &Provider)> {
         let endpoint = self.endpoint(id)?;
-        Some((endpoint, self.model(endpoint.model)?, self.provider(endpoint.provider)?))
+        Some((
+            endpoint,
+            self.model(endpoint.model)?,
+            self.provider(endpoint.provider)?,
+        ))
     }
 }

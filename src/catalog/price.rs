@@ -16,7 +16,9 @@ impl MicroUsdPerMtok {
     pub fn from_usd(usd: f64) -> Result<Self, String> {
         // 1e6 USD per million tokens is far above any real price; the cap keeps the cast exact.
         if !usd.is_finite() || !(0.0..=1_000_000.0).contains(&usd) {
-            return Err(format!("price must be between 0 and 1000000 USD per million tokens, got {usd}"));
+            return Err(format!(
+                "price must be between 0 and 1000000 USD per million tokens, got {usd}"
+            ));
         }
         #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // range checked above
         let micros = (usd * 1_000_000.0).round() as u64;

@@ -6,7 +6,9 @@ use super::error::ConfigError;
 use super::schema::{self, Config, PolicyConfig};
 use super::CompiledPolicy;
 use crate::catalog::price::{MicroUsdPerMtok, Price};
-use crate::catalog::{Catalog, Credential, Endpoint, EndpointId, Model, ModelId, Provider, ProviderId, Secret};
+use crate::catalog::{
+    Catalog, Credential, Endpoint, EndpointId, Model, ModelId, Provider, ProviderId, Secret,
+};
 use crate::identity::{Identity, KeyEntry};
 use crate::policy::glob::Glob;
 use crate::policy::rules::{MaxPrice, Rules};
@@ -29,15 +31,24 @@ impl Errors {
     }
 }
 
-pub fn compile(config: Config, secrets: SecretLookup<'_>) -> Result<CompiledPolicy, Vec<ConfigError>> {
+pub fn compile(
+    config: Config,
+    secrets: SecretLookup<'_>,
+) -> Result<CompiledPolicy, Vec<ConfigError>> {
     let mut errors = Errors::default();
     check_header_name(&config.cluster_header, "cluster_header", &mut errors);
     if config.max_body_bytes == 0 || config.max_body_bytes > MAX_BODY_BYTES_CEILING {
-        errors.push("max_body_bytes", format!("must be between 1 and {MAX_BODY_BYTES_CEILING}"));
+        errors.push(
+            "max_body_bytes",
+            format!("must be between 1 and {MAX_BODY_BYTES_CEILING}"),
+        );
     }
     for (i, base) in config.base_paths.iter().enumerate() {
         if !base.starts_with('/') || (base.len() > 1 && base.ends_with('/')) {
-            errors.push(format!("base_paths[{i}]"), "must start with `/` and not end with `/`");
+            errors.push(
+                format!("base_paths[{i}]"),
+                "must start with `/` and not end with `/`",
+            );
         }
     }
 
@@ -50,7 +61,12 @@ pub fn compile(config: Config, secrets: SecretLookup<'_>) -> Result<CompiledPoli
     let mut workspaces = HashMap::new();
     for id in workspace_ids {
         if let Some(ws) = config.workspaces.get(id) {
-            let rules = compile_rules(&ws.policy, &format!("workspaces.{id}.policy"), &catalog, &mut errors);
+            let rules = compile_rules(
+                &ws.policy,
+                &format!("workspaces.{id}.policy"),
+                &catalog,
+                &mut errors,
+            );
             workspaces.insert(id.clone(), rules);
         }
     }
@@ -71,25 +87,44 @@ pub fn compile(config: Config, secrets: SecretLookup<'_>) -> Result<CompiledPoli
     })
 }
 
-fn compile_catalog(config: &Config, secrets: SecretLookup<'_>, known_workspace: &dyn Fn(&str) -> bool, errors: &mut Errors) -> Catalog {
+fn compile_catalog(
+    config: &Config,
+    secrets: SecretLookup<'_>,
+    known_workspace: &dyn Fn(&str) -> bool,
+    errors: &mut Errors,
+) -> Catalog {
     let mut catalog = Catalog::default();
     let mut default_clusters = Vec::new();
     for (id, p) in &config.providers {
         let path = format!("providers.{id}");
         if !is_slug(id) {
-            errors.push(&path, "provider id must be a lowercase slug of a-z, 0-9, `.`, `_`, `-`");
+            errors.push(
+                &path,
+                "provider id must be a lowercase slug of a-z, 0-9, `.`, `_`, `-`",
+            );
         }
         if !(p.country.len() == 2 && p.country.bytes().all(|b| b.is_ascii_uppercase())) {
-            errors.push(format!("{path}.country"), "must be an ISO 3166-1 alpha-2 code in capitals, e.g. `DE`");
+            errors.push(
+                format!("{path}.country"),
+                "must be an ISO 3166-1 alpha-2 code in capitals, e.g. `DE`",
+            );
         }
         if !is_slug(&p.region) {
-            errors.push(format!("{path}.region"), "must be a lowercase tag, e.g. `eu`");
+            errors.push(
+                format!("{path}.region"),
+                "must be a lowercase tag, e.g. `eu`",
+            );
         }
         if let Some(cluster) = &p.cluster {
             check_cluster(cluster, &format!("{path}.cluster"), errors);
         }
-        let credential = p.credential.as_ref().and_then(|c| compile_credential(c, &format!("{path}.credential"), secrets, errors));
-        catalog.provider_by_id.insert(id.clone(), ProviderId(catalog.providers.len()));
+        let credential = p
+            .credential
+            .as_ref()
+            .and_then(|c| compile_credential(c, &format!("{path}.credential"), secrets, errors));
+        catalog
+            .provider_by_id
+            .insert(id.clone(), ProviderId(catalog.providers.len()));
         default_clusters.push(p.cluster.clone());
         catalog.providers.push(Provider {
             id: id.clone(),
@@ -111,32 +146,54 @@ fn compile_catalog(config: &Config, secrets: SecretLookup<'_>, known_workspace: 
         }
         for (ni, name) in std::iter::once(&m.id).chain(m.aliases.iter()).enumerate() {
             if catalog.by_name.insert(name.clone(), model_id).is_some() {
-                let field = if ni == 0 { format!("{path}.id") } else { format!("{path}.aliases[{}]", ni - 1) };
+                let field = if ni == 0 {
+                    format!("{path}.id")
+                } else {
+                    format!("{path}.aliases[{}]", ni - 1)
+                };
                 errors.push(field, format!("`{name}` names another model already"));
             }
         }
         for (wi, w) in m.visible_to.iter().flatten().enumerate() {
             if !known_workspace(w) {
-                errors.push(format!("{path}.visible_to[{wi}]"), format!("unknown workspace `{w}`"));
+                errors.push(
+                    format!("{path}.visible_to[{wi}]"),
+                    format!("unknown workspace `{w}`"),
+                );
             }
         }
         if m.endpoints.is_empty() {
-            errors.push(format!("{path}.endpoints"), "a model needs at least one endpoint");
+            errors.push(
+                format!("{path}.endpoints"),
+                "a model needs at least one endpoint",
+            );
         }
         let mut endpoint_ids = Vec::new();
         for (ei, e) in m.endpoints.iter().enumerate() {
             let epath = format!("{path}.endpoints[{ei}]");
             let Some(&provider) = catalog.provider_by_id.get(&e.provider) else {
-                errors.push(format!("{epath}.provider"), format!("unknown provider `{}`", e.provider));
+                errors.push(
+                    format!("{epath}.provider"),
+                    format!("unknown provider `{}`", e.provider),
+                );
                 continue;
             };
-            let cluster = e.cluster.clone().or_else(|| default_clusters.get(provider.0).cloned().flatten());
+            let cluster = e
+                .cluster
+                .clone()
+                .or_else(|| default_clusters.get(provider.0).cloned().flatten());
             let Some(cluster) = cluster else {
-                errors.push(format!("{epath}.cluster"), "no cluster here and none on the provider");
+                errors.push(
+                    format!("{epath}.cluster"),
+                    "no cluster here and none on the provider",
+                );
                 continue;
             };
             check_cluster(&cluster, &format!("{epath}.cluster"), errors);
-            let upstream_model = e.upstream_model.clone().unwrap_or_else(|| m.id.rsplit('/').next().unwrap_or(&m.id).to_string());
+            let upstream_model = e
+                .upstream_model
+                .clone()
+                .unwrap_or_else(|| m.id.rsplit('/').next().unwrap_or(&m.id).to_string());
             if upstream_model.is_empty() {
                 errors.push(format!("{epath}.upstream_model"), "must not be empty");
             }
@@ -160,12 +217,22 @@ fn compile_catalog(config: &Config, secrets: SecretLookup<'_>, known_workspace: 
                 degraded: e.degraded,
             });
         }
-        catalog.models.push(Model { id: m.id.clone(), aliases: m.aliases.clone(), visible_to: m.visible_to.clone(), endpoints: endpoint_ids });
+        catalog.models.push(Model {
+            id: m.id.clone(),
+            aliases: m.aliases.clone(),
+            visible_to: m.visible_to.clone(),
+            endpoints: endpoint_ids,
+        });
     }
     catalog
 }
 
-fn compile_credential(c: &schema::CredentialConfig, path: &str, secrets: SecretLookup<'_>, errors: &mut Errors) -> Option<Credential> {
+fn compile_credential(
+    c: &schema::CredentialConfig,
+    path: &str,
+    secrets: SecretLookup<'_>,
+    errors: &mut Errors,
+) -> Option<Credential> {
     check_header_name(&c.header, &format!("{path}.header"), errors);
     if c.env.is_empty() {
         errors.push(format!("{path}.env"), "must name an environment variable");
@@ -194,48 +261,83 @@ fn compile_price(p: &schema::PriceConfig, path: &str, errors: &mut Errors) -> Pr
             MicroUsdPerMtok::default()
         })
     };
-    Price { prompt: one(p.prompt, "prompt"), completion: one(p.completion, "completion") }
+    Price {
+        prompt: one(p.prompt, "prompt"),
+        completion: one(p.completion, "completion"),
+    }
 }
 
-fn compile_identity(auth: &schema::AuthConfig, known_workspace: &dyn Fn(&str) -> bool, errors: &mut Errors) -> Identity {
+fn compile_identity(
+    auth: &schema::AuthConfig,
+    known_workspace: &dyn Fn(&str) -> bool,
+    errors: &mut Errors,
+) -> Identity {
     let mut identity = Identity::default();
     for (i, k) in auth.keys.iter().enumerate() {
         let path = format!("auth.keys[{i}]");
         if !known_workspace(&k.workspace) {
-            errors.push(format!("{path}.workspace"), format!("unknown workspace `{}`", k.workspace));
+            errors.push(
+                format!("{path}.workspace"),
+                format!("unknown workspace `{}`", k.workspace),
+            );
         }
         match crate::identity::parse_sha256_hex(&k.sha256) {
             Some(hash) => {
-                let entry = KeyEntry { name: k.name.clone(), workspace: k.workspace.clone() };
+                let entry = KeyEntry {
+                    name: k.name.clone(),
+                    workspace: k.workspace.clone(),
+                };
                 if identity.keys.insert(hash, entry).is_some() {
-                    errors.push(format!("{path}.sha256"), "the same key hash is listed twice");
+                    errors.push(
+                        format!("{path}.sha256"),
+                        "the same key hash is listed twice",
+                    );
                 }
             }
-            None => errors.push(format!("{path}.sha256"), "must be 64 hex digits (llm-policy-router hash-key <key>)"),
+            None => errors.push(
+                format!("{path}.sha256"),
+                "must be 64 hex digits (llm-policy-router hash-key <key>)",
+            ),
         }
     }
     if let Some(w) = &auth.anonymous_workspace {
         if !known_workspace(w) {
-            errors.push("auth.anonymous_workspace", format!("unknown workspace `{w}`"));
+            errors.push(
+                "auth.anonymous_workspace",
+                format!("unknown workspace `{w}`"),
+            );
         }
     }
     if let Some(h) = &auth.workspace_header {
         check_header_name(h, "auth.workspace_header", errors);
     }
     identity.anonymous_workspace = auth.anonymous_workspace.clone();
-    identity.workspace_header = auth.workspace_header.as_ref().map(|h| h.to_ascii_lowercase());
+    identity.workspace_header = auth
+        .workspace_header
+        .as_ref()
+        .map(|h| h.to_ascii_lowercase());
     identity
 }
 
-fn compile_passthrough(list: &[schema::PassthroughConfig], errors: &mut Errors) -> Vec<Passthrough> {
+fn compile_passthrough(
+    list: &[schema::PassthroughConfig],
+    errors: &mut Errors,
+) -> Vec<Passthrough> {
     list.iter()
         .enumerate()
         .map(|(i, p)| {
             if !p.path_prefix.starts_with('/') {
-                errors.push(format!("passthrough[{i}].path_prefix"), "must start with `/`");
+                errors.push(
+                    format!("passthrough[{i}].path_prefix"),
+                    "must start with `/`",
+                );
             }
             check_cluster(&p.cluster, &format!("passthrough[{i}].cluster"), errors);
-            Passthrough { path_prefix: p.path_prefix.clone(), cluster: p.cluster.clone(), authenticate: p.authenticate }
+            Passthrough {
+                path_prefix: p.path_prefix.clone(),
+                cluster: p.cluster.clone(),
+                authenticate: p.authenticate,
+            }
         })
         .collect()
 }
@@ -244,37 +346,64 @@ fn compile_rules(p: &PolicyConfig, path: &str, catalog: &Catalog, errors: &mut E
     let mut globs = |list: &[String], field: &str| -> Vec<Glob> {
         list.iter()
             .enumerate()
-            .filter_map(|(i, g)| Glob::new(g).map_err(|e| errors.push(format!("{path}.{field}[{i}]"), e)).ok())
+            .filter_map(|(i, g)| {
+                Glob::new(g)
+                    .map_err(|e| errors.push(format!("{path}.{field}[{i}]"), e))
+                    .ok()
+            })
             .collect()
     };
     let model_allow = p.models.allow.as_ref().map(|l| globs(l, "models.allow"));
     let model_deny = globs(&p.models.deny, "models.deny");
-    let provider_allow = p.providers.allow.as_ref().map(|l| globs(l, "providers.allow"));
+    let provider_allow = p
+        .providers
+        .allow
+        .as_ref()
+        .map(|l| globs(l, "providers.allow"));
     let provider_deny = globs(&p.providers.deny, "providers.deny");
     // A provider name that matches nothing is almost always a typo that would weaken policy.
-    for (field, list) in [("providers.allow", p.providers.allow.as_deref()), ("providers.deny", Some(p.providers.deny.as_slice()))] {
+    for (field, list) in [
+        ("providers.allow", p.providers.allow.as_deref()),
+        ("providers.deny", Some(p.providers.deny.as_slice())),
+    ] {
         for (i, g) in list.into_iter().flatten().enumerate() {
             if let Ok(glob) = Glob::new(g) {
                 if !catalog.providers.iter().any(|pr| glob.matches(&pr.id)) {
-                    errors.push(format!("{path}.{field}[{i}]"), format!("`{g}` matches no provider"));
+                    errors.push(
+                        format!("{path}.{field}[{i}]"),
+                        format!("`{g}` matches no provider"),
+                    );
                 }
             }
         }
     }
     for (i, r) in p.allowed_regions.iter().flatten().enumerate() {
         if !is_slug(r) {
-            errors.push(format!("{path}.allowed_regions[{i}]"), "must be a lowercase tag");
+            errors.push(
+                format!("{path}.allowed_regions[{i}]"),
+                "must be a lowercase tag",
+            );
         }
     }
     for (i, c) in p.denied_countries.iter().enumerate() {
         if !(c.len() == 2 && c.bytes().all(|b| b.is_ascii_uppercase())) {
-            errors.push(format!("{path}.denied_countries[{i}]"), "must be an ISO 3166-1 alpha-2 code in capitals");
+            errors.push(
+                format!("{path}.denied_countries[{i}]"),
+                "must be an ISO 3166-1 alpha-2 code in capitals",
+            );
         }
     }
     let mut price = |v: Option<f64>, field: &str| {
-        v.and_then(|usd| MicroUsdPerMtok::from_usd(usd).map_err(|e| errors.push(format!("{path}.max_price.{field}"), e)).ok())
+        v.and_then(|usd| {
+            MicroUsdPerMtok::from_usd(usd)
+                .map_err(|e| errors.push(format!("{path}.max_price.{field}"), e))
+                .ok()
+        })
     };
-    let max_price = p.max_price.map(|m| MaxPrice { prompt: price(m.prompt, "prompt"), completion: price(m.completion, "completion") });
+    let max_price = p.max_price.map(|m| MaxPrice {
+        prompt: price(m.prompt, "prompt"),
+        completion: price(m.completion, "completion"),
+    });
     Rules {
         model_allow,
         model_deny,
@@ -285,23 +414,40 @@ fn compile_rules(p: &PolicyConfig, path: &str, catalog: &Catalog, errors: &mut E
         allowed_regions: p.allowed_regions.clone(),
         denied_countries: p.denied_countries.clone(),
         max_price: max_price.unwrap_or_default(),
-        allowed_quantizations: p.allowed_quantizations.as_ref().map(|q| q.iter().map(|s| s.to_ascii_lowercase()).collect()),
+        allowed_quantizations: p
+            .allowed_quantizations
+            .as_ref()
+            .map(|q| q.iter().map(|s| s.to_ascii_lowercase()).collect()),
     }
 }
 
 fn is_slug(s: &str) -> bool {
-    !s.is_empty() && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'.' | b'_' | b'-'))
+    !s.is_empty()
+        && s.bytes().all(|b| {
+            b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'.' | b'_' | b'-')
+        })
 }
 
 fn check_header_name(name: &str, path: &str, errors: &mut Errors) {
-    let valid = !name.is_empty() && !name.starts_with(':') && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+    let valid = !name.is_empty()
+        && !name.starts_with(':')
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
     if !valid {
-        errors.push(path, "must be an HTTP header name (letters, digits, `-`, `_`)");
+        errors.push(
+            path,
+            "must be an HTTP header name (letters, digits, `-`, `_`)",
+        );
     }
 }
 
 fn check_cluster(name: &str, path: &str, errors: &mut Errors) {
-    if name.is_empty() || name.bytes().any(|b| b.is_ascii_whitespace() || b.is_ascii_control()) {
+    if name.is_empty()
+        || name
+            .bytes()
+            .any(|b| b.is_ascii_whitespace() || b.is_ascii_control())
+    {
         errors.push(path, "must be an Envoy cluster name without whitespace");
     }
 }

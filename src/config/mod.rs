@@ -40,7 +40,8 @@ impl CompiledPolicy {
             let path = if path == "." { String::new() } else { path };
             ConfigErrors(vec![ConfigError::new(path, e.inner().to_string())])
         })?;
-        de.end().map_err(|e| ConfigErrors(vec![ConfigError::new("", e.to_string())]))?;
+        de.end()
+            .map_err(|e| ConfigErrors(vec![ConfigError::new("", e.to_string())]))?;
         compile::compile(config, secrets).map_err(ConfigErrors)
     }
 }

@@ -15,7 +15,12 @@ pub trait Host {
     /// Replaces the buffered request body.
     fn replace_request_body(&mut self, size: usize, body: &[u8]) -> Result<(), HostError>;
     /// Answers the request locally.
-    fn send_response(&mut self, status: u16, headers: &[(&str, &str)], body: &[u8]) -> Result<(), HostError>;
+    fn send_response(
+        &mut self,
+        status: u16,
+        headers: &[(&str, &str)],
+        body: &[u8],
+    ) -> Result<(), HostError>;
     fn response_header(&self, name: &str) -> Option<String>;
     fn set_response_header(&mut self, name: &str, value: Option<&str>) -> Result<(), HostError>;
     /// Envoy's response code details: `via_upstream` for a provider's answer, else why Envoy answered.

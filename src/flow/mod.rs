@@ -41,9 +41,15 @@ enum Target {
 enum State {
     Start,
     /// Buffering the body of an LLM request.
-    Buffering { api: Api, caller: Caller },
+    Buffering {
+        api: Api,
+        caller: Caller,
+    },
     /// Sent upstream; `served` is what we told the caller served it.
-    Forwarded { provider: String, model: String },
+    Forwarded {
+        provider: String,
+        model: String,
+    },
     /// Passed through to a fixed cluster.
     Passthrough,
     /// The plugin answered itself.
@@ -59,7 +65,11 @@ pub struct Flow {
 
 impl Flow {
     pub fn new(policy: Arc<CompiledPolicy>) -> Self {
-        Flow { policy, state: State::Start, response: response::ResponseShaping::default() }
+        Flow {
+            policy,
+            state: State::Start,
+            response: response::ResponseShaping::default(),
+        }
     }
 
     pub fn on_request_headers(&mut self, host: &mut dyn Host, end_of_stream: bool) -> Next {
@@ -69,7 +79,13 @@ impl Flow {
         }
     }
 
-    pub fn on_request_body(&mut self, host: &mut dyn Host, body_size: usize, end_of_stream: bool, rng: &mut Rng) -> Next {
+    pub fn on_request_body(
+        &mut self,
+        host: &mut dyn Host,
+        body_size: usize,
+        end_of_stream: bool,
+        rng: &mut Rng,
+    ) -> Next {
         let State::Buffering { api, caller } = &self.state else {
             return Next::Continue;
         };
@@ -87,7 +103,12 @@ impl Flow {
     }
 
     /// Trailers end the body (HTTP/2 with trailers never sends an end-of-stream body callback).
-    pub fn on_request_trailers(&mut self, host: &mut dyn Host, body_size: usize, rng: &mut Rng) -> Next {
+    pub fn on_request_trailers(
+        &mut self,
+        host: &mut dyn Host,
+        body_size: usize,
+        rng: &mut Rng,
+    ) -> Next {
         match self.state {
             State::Buffering { .. } => self.on_request_body(host, body_size, true, rng),
             _ => Next::Continue,
@@ -98,39 +119,81 @@ impl Flow {
         match &self.state {
             State::Forwarded { provider, model } => {
                 let (provider, model) = (provider.clone(), model.clone());
-                self.response.on_headers(host, end_of_stream, Some((&provider, &model)))
+                self.response
+                    .on_headers(host, end_of_stream, Some((&provider, &model)))
             }
-            State::Buffering { .. } | State::Start => self.response.on_headers(host, end_of_stream, None),
+            State::Buffering { .. } | State::Start => {
+                self.response.on_headers(host, end_of_stream, None)
+            }
             State::Passthrough | State::Replied => Next::Continue,
         }
     }
 
-    pub fn on_response_body(&mut self, host: &mut dyn Host, body_size: usize, end_of_stream: bool) -> Next {
+    pub fn on_response_body(
+        &mut self,
+        host: &mut dyn Host,
+        body_size: usize,
+        end_of_stream: bool,
+    ) -> Next {
         self.response.on_body(host, body_size, end_of_stream)
     }
 
-    fn request_headers(&mut self, host: &mut dyn Host, end_of_stream: bool) -> Result<Next, ApiError> {
+    fn request_headers(
+        &mut self,
+        host: &mut dyn Host,
+        end_of_stream: bool,
+    ) -> Result<Next, ApiError> {
         let all = host.request_headers().map_err(|_| ApiError::internal())?;
-        let get = |name: &str| all.iter().find(|(k, _)| k.eq_ignore_ascii_case(name)).map(|(_, v)| v.as_str());
+        let get = |name: &str| {
+            all.iter()
+                .find(|(k, _)| k.eq_ignore_ascii_case(name))
+                .map(|(_, v)| v.as_str())
+        };
         // Read what identifies the caller, then drop every header the plugin owns, before anything else.
-        let api_key = get(headers::AUTHORIZATION).and_then(bearer_token).or_else(|| get(headers::API_KEY)).map(str::to_string);
-        let workspace_header = self.policy.identity.workspace_header.as_deref().and_then(get).map(str::to_string);
-        for (name, _) in all.iter().filter(|(k, _)| headers::is_owned_request_header(k, &self.policy.cluster_header)) {
-            host.set_request_header(name, None).map_err(|_| ApiError::internal())?;
+        let api_key = get(headers::AUTHORIZATION)
+            .and_then(bearer_token)
+            .or_else(|| get(headers::API_KEY))
+            .map(str::to_string);
+        let workspace_header = self
+            .policy
+            .identity
+            .workspace_header
+            .as_deref()
+            .and_then(get)
+            .map(str::to_string);
+        for (name, _) in all
+            .iter()
+            .filter(|(k, _)| headers::is_owned_request_header(k, &self.policy.cluster_header))
+        {
+            host.set_request_header(name, None)
+                .map_err(|_| ApiError::internal())?;
         }
         if let Some(name) = &self.policy.identity.workspace_header {
-            host.set_request_header(name, None).map_err(|_| ApiError::internal())?;
+            host.set_request_header(name, None)
+                .map_err(|_| ApiError::internal())?;
         }
         let method = get(":method").unwrap_or("");
         let path = get(":path").unwrap_or("");
-        let presented = Presented { api_key: api_key.as_deref(), workspace_header: workspace_header.as_deref() };
+        let presented = Presented {
+            api_key: api_key.as_deref(),
+            workspace_header: workspace_header.as_deref(),
+        };
         match self.classify(path) {
-            Target::Unknown => Err(ApiError::new(404, ErrorType::NotFoundError, "unknown_endpoint", "this gateway serves the OpenAI API paths only")),
-            Target::Passthrough { cluster, authenticate } => {
+            Target::Unknown => Err(ApiError::new(
+                404,
+                ErrorType::NotFoundError,
+                "unknown_endpoint",
+                "this gateway serves the OpenAI API paths only",
+            )),
+            Target::Passthrough {
+                cluster,
+                authenticate,
+            } => {
                 if authenticate {
                     self.identify(presented)?;
                 }
-                host.set_request_header(&self.policy.cluster_header, Some(&cluster)).map_err(|_| ApiError::internal())?;
+                host.set_request_header(&self.policy.cluster_header, Some(&cluster))
+                    .map_err(|_| ApiError::internal())?;
                 self.state = State::Passthrough;
                 Ok(Next::Continue)
             }
@@ -141,7 +204,8 @@ impl Flow {
                 }
                 let body = crate::models_list::list_models(&self.policy, &caller.workspace);
                 self.state = State::Replied;
-                host.send_response(200, &[(headers::CONTENT_TYPE, "application/json")], &body).map_err(|_| ApiError::internal())?;
+                host.send_response(200, &[(headers::CONTENT_TYPE, "application/json")], &body)
+                    .map_err(|_| ApiError::internal())?;
                 Ok(Next::Pause)
             }
             Target::Llm(api) => {
@@ -150,13 +214,18 @@ impl Flow {
                     return Err(method_not_allowed("POST"));
                 }
                 check_body_headers(get(headers::CONTENT_TYPE), get(headers::CONTENT_ENCODING))?;
-                if let Some(length) = get(headers::CONTENT_LENGTH).and_then(|v| v.trim().parse::<u64>().ok()) {
+                if let Some(length) =
+                    get(headers::CONTENT_LENGTH).and_then(|v| v.trim().parse::<u64>().ok())
+                {
                     if length > self.policy.max_body_bytes {
                         return Err(too_large(self.policy.max_body_bytes));
                     }
                 }
                 if end_of_stream {
-                    return Err(ApiError::bad_request("missing_body", "this endpoint needs a JSON request body"));
+                    return Err(ApiError::bad_request(
+                        "missing_body",
+                        "this endpoint needs a JSON request body",
+                    ));
                 }
                 host.set_filter_state("llm_workspace", &caller.workspace);
                 host.set_filter_state("llm_key", &caller.key_name);
@@ -166,25 +235,41 @@ impl Flow {
         }
     }
 
-    fn route_body(&mut self, host: &mut dyn Host, api: Api, caller: &Caller, body_size: usize, rng: &mut Rng) -> Result<Next, ApiError> {
-        let body = host.request_body(body_size).map_err(|_| ApiError::internal())?;
+    fn route_body(
+        &mut self,
+        host: &mut dyn Host,
+        api: Api,
+        caller: &Caller,
+        body_size: usize,
+        rng: &mut Rng,
+    ) -> Result<Next, ApiError> {
+        let body = host
+            .request_body(body_size)
+            .map_err(|_| ApiError::internal())?;
         let request = LlmRequest::parse(api, &body)?;
         let decision = routing::decide(&self.policy, &caller.workspace, &request, rng)?;
         let chosen = decision.chosen().ok_or_else(ApiError::internal)?;
         let attempt = upstream::prepare(&self.policy.catalog, chosen.endpoint, &body, &request)?;
         let internal = |_| ApiError::internal();
         if let Some(new_body) = &attempt.body {
-            host.replace_request_body(body_size, new_body).map_err(internal)?;
-            host.set_request_header(headers::CONTENT_LENGTH, Some(&new_body.len().to_string())).map_err(internal)?;
+            host.replace_request_body(body_size, new_body)
+                .map_err(internal)?;
+            host.set_request_header(headers::CONTENT_LENGTH, Some(&new_body.len().to_string()))
+                .map_err(internal)?;
         }
         if let Some(credential) = attempt.credential {
-            host.set_request_header(&credential.header, Some(credential.value.expose())).map_err(internal)?;
+            host.set_request_header(&credential.header, Some(credential.value.expose()))
+                .map_err(internal)?;
         }
         // Setting the routing header through the host clears Envoy's route cache.
-        host.set_request_header(&self.policy.cluster_header, Some(attempt.cluster)).map_err(internal)?;
+        host.set_request_header(&self.policy.cluster_header, Some(attempt.cluster))
+            .map_err(internal)?;
         host.set_filter_state("llm_provider", attempt.provider);
         host.set_filter_state("llm_model", attempt.model);
-        self.state = State::Forwarded { provider: attempt.provider.to_string(), model: attempt.model.to_string() };
+        self.state = State::Forwarded {
+            provider: attempt.provider.to_string(),
+            model: attempt.model.to_string(),
+        };
         Ok(Next::Continue)
     }
 
@@ -204,7 +289,10 @@ impl Flow {
             .passthrough
             .iter()
             .find(|p| path.starts_with(&p.path_prefix))
-            .map_or(Target::Unknown, |p| Target::Passthrough { cluster: p.cluster.clone(), authenticate: p.authenticate })
+            .map_or(Target::Unknown, |p| Target::Passthrough {
+                cluster: p.cluster.clone(),
+                authenticate: p.authenticate,
+            })
     }
 
     fn identify(&self, presented: Presented<'_>) -> Result<Caller, ApiError> {
@@ -216,34 +304,64 @@ impl Flow {
         self.state = State::Replied;
         let mut reply_headers = vec![(headers::CONTENT_TYPE, "application/json")];
         if error.status == 405 {
-            let allow = if error.message.contains("GET") { "GET" } else { "POST" };
+            let allow = if error.message.contains("GET") {
+                "GET"
+            } else {
+                "POST"
+            };
             reply_headers.push(("allow", allow));
         }
-        if host.send_response(error.status, &reply_headers, &error.to_json()).is_err() {
+        if host
+            .send_response(error.status, &reply_headers, &error.to_json())
+            .is_err()
+        {
             log::error!("could not send the {} reply", error.code);
         }
         Next::Pause
     }
 }
 
-fn check_body_headers(content_type: Option<&str>, content_encoding: Option<&str>) -> Result<(), ApiError> {
+fn check_body_headers(
+    content_type: Option<&str>,
+    content_encoding: Option<&str>,
+) -> Result<(), ApiError> {
     if content_encoding.is_some_and(|e| !e.trim().eq_ignore_ascii_case("identity")) {
-        return Err(ApiError::new(415, ErrorType::InvalidRequestError, "unsupported_content_encoding", "send the request body without content-encoding"));
+        return Err(ApiError::new(
+            415,
+            ErrorType::InvalidRequestError,
+            "unsupported_content_encoding",
+            "send the request body without content-encoding",
+        ));
     }
     let is_json = content_type.is_some_and(|ct| {
         let media = ct.split(';').next().unwrap_or("").trim();
         media.eq_ignore_ascii_case("application/json")
     });
     if !is_json {
-        return Err(ApiError::new(415, ErrorType::InvalidRequestError, "unsupported_media_type", "the request body must be `content-type: application/json`"));
+        return Err(ApiError::new(
+            415,
+            ErrorType::InvalidRequestError,
+            "unsupported_media_type",
+            "the request body must be `content-type: application/json`",
+        ));
     }
     Ok(())
 }
 
 fn too_large(limit: u64) -> ApiError {
-    ApiError::new(413, ErrorType::InvalidRequestError, "request_too_large", format!("the request body exceeds the gateway limit of {limit} bytes"))
+    ApiError::new(
+        413,
+        ErrorType::InvalidRequestError,
+        "request_too_large",
+        format!("the request body exceeds the gateway limit of {limit} bytes"),
+    )
 }
 
 fn method_not_allowed(allowed: &str) -> ApiError {
-    ApiError::new(405, ErrorType::InvalidRequestError, "method_not_allowed", format!("use {allowed} for this path"))
+    ApiError::new(
+        405,
+        ErrorType::InvalidRequestError,
+        "method_not_allowed",
+        format!("use {allowed} for this path"),
+    )
 }

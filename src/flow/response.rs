@@ -14,14 +14,24 @@ pub struct ResponseShaping {
 }
 
 impl ResponseShaping {
-    pub fn on_headers(&mut self, host: &mut dyn Host, end_of_stream: bool, served: Option<(&str, &str)>) -> Next {
+    pub fn on_headers(
+        &mut self,
+        host: &mut dyn Host,
+        end_of_stream: bool,
+        served: Option<(&str, &str)>,
+    ) -> Next {
         if let Some((provider, model)) = served {
             // Overwrite: an upstream must not be able to claim another provider.
             let _ = host.set_response_header(headers::RESPONSE_PROVIDER, Some(provider));
             let _ = host.set_response_header(headers::RESPONSE_MODEL, Some(model));
         }
-        let status = host.response_header(":status").and_then(|s| s.parse::<u16>().ok()).unwrap_or(0);
-        let from_envoy = host.response_code_details().is_some_and(|d| d != "via_upstream");
+        let status = host
+            .response_header(":status")
+            .and_then(|s| s.parse::<u16>().ok())
+            .unwrap_or(0);
+        let from_envoy = host
+            .response_code_details()
+            .is_some_and(|d| d != "via_upstream");
         if !from_envoy || status < 400 || end_of_stream {
             return Next::Continue;
         }
@@ -39,7 +49,8 @@ impl ResponseShaping {
         }
         let body = error.to_json();
         if host.replace_response_body(body_size, &body).is_ok() {
-            let _ = host.set_response_header(headers::CONTENT_LENGTH, Some(&body.len().to_string()));
+            let _ =
+                host.set_response_header(headers::CONTENT_LENGTH, Some(&body.len().to_string()));
         }
         self.replacement = None;
         Next::Continue
@@ -49,12 +60,25 @@ impl ResponseShaping {
 /// The OpenAI-shaped error for a reply Envoy generated with `status`.
 pub fn envoy_error(status: u16) -> ApiError {
     let (code, message) = match status {
-        504 => ("upstream_timeout", "the provider did not answer within the gateway's route timeout"),
+        504 => (
+            "upstream_timeout",
+            "the provider did not answer within the gateway's route timeout",
+        ),
         503 => ("upstream_unavailable", "the provider could not be reached"),
         502 => ("bad_gateway", "the provider connection failed"),
-        413 => ("request_too_large", "the request body exceeds the gateway's buffer limit"),
-        _ => ("gateway_error", "the gateway could not complete the request"),
+        413 => (
+            "request_too_large",
+            "the request body exceeds the gateway's buffer limit",
+        ),
+        _ => (
+            "gateway_error",
+            "the gateway could not complete the request",
+        ),
     };
-    let error_type = if status < 500 { ErrorType::InvalidRequestError } else { ErrorType::ServerError };
+    let error_type = if status < 500 {
+        ErrorType::InvalidRequestError
+    } else {
+        ErrorType::ServerError
+    };
     ApiError::new(status, error_type, code, message)
 }

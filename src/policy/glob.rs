@@ -12,7 +12,9 @@ impl Glob {
         if pattern.trim().is_empty() {
             return Err("empty glob pattern".to_string());
         }
-        Ok(Glob { pattern: pattern.chars().collect() })
+        Ok(Glob {
+            pattern: pattern.chars().collect(),
+        })
     }
 
     /// ```
@@ -50,7 +52,9 @@ impl Glob {
                 },
             }
         }
-        self.pattern.get(p..).is_some_and(|rest| rest.iter().all(|c| *c == '*'))
+        self.pattern
+            .get(p..)
+            .is_some_and(|rest| rest.iter().all(|c| *c == '*'))
     }
 }
 

@@ -16,7 +16,9 @@ pub struct MaxPrice {
 impl MaxPrice {
     pub fn admits(&self, endpoint: &Endpoint) -> bool {
         self.prompt.is_none_or(|p| endpoint.price.prompt <= p)
-            && self.completion.is_none_or(|c| endpoint.price.completion <= c)
+            && self
+                .completion
+                .is_none_or(|c| endpoint.price.completion <= c)
     }
 }
 
@@ -36,7 +38,14 @@ pub struct Rules {
 
 impl Rules {
     /// Appends a `Reason` (tagged with `layer`) for every rule this endpoint breaks.
-    pub fn check(&self, model: &Model, endpoint: &Endpoint, provider: &Provider, layer: Layer, out: &mut Vec<Reason>) {
+    pub fn check(
+        &self,
+        model: &Model,
+        endpoint: &Endpoint,
+        provider: &Provider,
+        layer: Layer,
+        out: &mut Vec<Reason>,
+    ) {
         let mut fail = |code| out.push(Reason { code, layer });
         if !self.allows_model(model) {
             fail(if any_matches(&self.model_deny, &model.id) {
@@ -47,7 +56,11 @@ impl Rules {
         }
         if any_matches(&self.provider_deny, &provider.id) {
             fail(RuleCode::ProviderDenied);
-        } else if self.provider_allow.as_ref().is_some_and(|allow| !any_matches(allow, &provider.id)) {
+        } else if self
+            .provider_allow
+            .as_ref()
+            .is_some_and(|allow| !any_matches(allow, &provider.id))
+        {
             fail(RuleCode::ProviderNotAllowed);
         }
         if self.require_zdr && !provider.zdr {
@@ -56,7 +69,11 @@ impl Rules {
         if self.deny_data_collection && provider.trains_on_prompts {
             fail(RuleCode::DataPolicyTraining);
         }
-        if self.allowed_regions.as_ref().is_some_and(|rs| !rs.contains(&provider.region)) {
+        if self
+            .allowed_regions
+            .as_ref()
+            .is_some_and(|rs| !rs.contains(&provider.region))
+        {
             fail(RuleCode::Region);
         }
         if self.denied_countries.contains(&provider.country) {
@@ -73,7 +90,10 @@ impl Rules {
     /// Model allow/deny alone, for listing models (`GET /v1/models`).
     pub fn allows_model(&self, model: &Model) -> bool {
         !any_matches(&self.model_deny, &model.id)
-            && self.model_allow.as_ref().is_none_or(|allow| any_matches(allow, &model.id))
+            && self
+                .model_allow
+                .as_ref()
+                .is_none_or(|allow| any_matches(allow, &model.id))
     }
 }
 

@@ -27,7 +27,10 @@ pub struct TopLevel<'a> {
 #[derive(Debug, PartialEq, Eq)]
 pub enum BodyError {
     /// Not JSON; position only, never the text.
-    Syntax { line: usize, column: usize },
+    Syntax {
+        line: usize,
+        column: usize,
+    },
     NotAnObject,
     DuplicateKey(String),
     /// Nesting beyond the parser's limit (128), or another structural problem.
@@ -55,7 +58,10 @@ impl<'a> TopLevel<'a> {
             } else if message.starts_with(NOT_OBJECT_PREFIX) {
                 BodyError::NotAnObject
             } else if e.is_syntax() || e.is_eof() {
-                BodyError::Syntax { line: e.line(), column: e.column() }
+                BodyError::Syntax {
+                    line: e.line(),
+                    column: e.column(),
+                }
             } else {
                 BodyError::Structure(format!("line {} column {}", e.line(), e.column()))
             }
@@ -157,14 +163,26 @@ mod tests {
     #[test]
     fn refuses_non_objects_duplicates_and_garbage() {
         assert_eq!(TopLevel::parse(b"[1]").unwrap_err(), BodyError::NotAnObject);
-        assert_eq!(TopLevel::parse(b"\"s\"").unwrap_err(), BodyError::NotAnObject);
+        assert_eq!(
+            TopLevel::parse(b"\"s\"").unwrap_err(),
+            BodyError::NotAnObject
+        );
         assert_eq!(
             TopLevel::parse(br#"{"model":"a","model":"b"}"#).unwrap_err(),
             BodyError::DuplicateKey("model".into())
         );
-        assert!(matches!(TopLevel::parse(b"{\"a\":").unwrap_err(), BodyError::Syntax { .. }));
-        assert!(matches!(TopLevel::parse(b"{} x").unwrap_err(), BodyError::Syntax { .. }));
-        assert!(matches!(TopLevel::parse(b"").unwrap_err(), BodyError::Syntax { .. }));
+        assert!(matches!(
+            TopLevel::parse(b"{\"a\":").unwrap_err(),
+            BodyError::Syntax { .. }
+        ));
+        assert!(matches!(
+            TopLevel::parse(b"{} x").unwrap_err(),
+            BodyError::Syntax { .. }
+        ));
+        assert!(matches!(
+            TopLevel::parse(b"").unwrap_err(),
+            BodyError::Syntax { .. }
+        ));
         assert!(TopLevel::parse(b"{\"a\":\"\xff\"}").is_err());
     }
 

@@ -7,7 +7,14 @@ use serde_json::value::RawValue;
 use std::fmt;
 
 /// Keys whose values are media or file data, not text.
-const SKIPPED_KEYS: [&str; 6] = ["image_url", "input_audio", "file", "file_data", "audio", "image"];
+const SKIPPED_KEYS: [&str; 6] = [
+    "image_url",
+    "input_audio",
+    "file",
+    "file_data",
+    "audio",
+    "image",
+];
 
 /// Sums the UTF-8 bytes of every string value under `raw` (keys excluded), skipping media.
 ///
@@ -64,7 +71,12 @@ impl<'de> Visitor<'de> for Walker<'_> {
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
-        while seq.next_element_seed(Walker { total: &mut *self.total })?.is_some() {}
+        while seq
+            .next_element_seed(Walker {
+                total: &mut *self.total,
+            })?
+            .is_some()
+        {}
         Ok(())
     }
 
@@ -73,7 +85,9 @@ impl<'de> Visitor<'de> for Walker<'_> {
             if SKIPPED_KEYS.contains(&key.as_ref()) {
                 map.next_value::<IgnoredAny>()?;
             } else {
-                map.next_value_seed(Walker { total: &mut *self.total })?;
+                map.next_value_seed(Walker {
+                    total: &mut *self.total,
+                })?;
             }
         }
         Ok(())

@@ -104,12 +104,19 @@ impl<'a> LlmRequest<'a> {
     pub fn parse(api: Api, body: &'a [u8]) -> Result<Self, ApiError> {
         let top = TopLevel::parse(body).map_err(body_error)?;
         let model = field::<Cow<'a, str>>(&top, "model", "a string")?;
-        let fallback_models = field::<Vec<Cow<'a, str>>>(&top, "models", "an array of strings")?.unwrap_or_default();
+        let fallback_models =
+            field::<Vec<Cow<'a, str>>>(&top, "models", "an array of strings")?.unwrap_or_default();
         if model.is_none() && fallback_models.is_empty() {
-            return Err(ApiError::bad_request("missing_model", "the request must name a `model`").with_param("model"));
+            return Err(
+                ApiError::bad_request("missing_model", "the request must name a `model`")
+                    .with_param("model"),
+            );
         }
         if model.as_deref().is_some_and(str::is_empty) {
-            return Err(ApiError::bad_request("invalid_request", "`model` must not be empty").with_param("model"));
+            return Err(
+                ApiError::bad_request("invalid_request", "`model` must not be empty")
+                    .with_param("model"),
+            );
         }
         let prefs = match top.get("provider") {
             Some(raw) => parse_prefs(raw)?,
@@ -118,7 +125,9 @@ impl<'a> LlmRequest<'a> {
         let stream = field::<bool>(&top, "stream", "a boolean")?.unwrap_or(false);
         let max_output_tokens = ["max_completion_tokens", "max_tokens", "max_output_tokens"]
             .iter()
-            .map(|name| field::<Option<u64>>(&top, name, "a non-negative integer").map(Option::flatten))
+            .map(|name| {
+                field::<Option<u64>>(&top, name, "a non-negative integer").map(Option::flatten)
+            })
             .collect::<Result<Vec<_>, _>>()?
             .into_iter()
             .flatten()
@@ -131,7 +140,17 @@ impl<'a> LlmRequest<'a> {
             .copied()
             .filter(|p| top.get(p).is_some_and(|raw| raw.get() != "null"))
             .collect();
-        Ok(LlmRequest { api, model, fallback_models, prefs, stream, max_output_tokens, used_parameters, tokens, top })
+        Ok(LlmRequest {
+            api,
+            model,
+            fallback_models,
+            prefs,
+            stream,
+            max_output_tokens,
+            used_parameters,
+            tokens,
+            top,
+        })
     }
 
     /// The models to try, in order: `model`, then each of `models` not already listed.
@@ -152,35 +171,58 @@ impl<'a> LlmRequest<'a> {
 
 fn body_error(e: BodyError) -> ApiError {
     match e {
-        BodyError::Syntax { line, column } => {
-            ApiError::bad_request("invalid_json", format!("the request body is not valid JSON (line {line}, column {column})"))
+        BodyError::Syntax { line, column } => ApiError::bad_request(
+            "invalid_json",
+            format!("the request body is not valid JSON (line {line}, column {column})"),
+        ),
+        BodyError::NotAnObject => {
+            ApiError::bad_request("invalid_json", "the request body must be a JSON object")
         }
-        BodyError::NotAnObject => ApiError::bad_request("invalid_json", "the request body must be a JSON object"),
-        BodyError::DuplicateKey(key) => {
-            ApiError::bad_request("invalid_request", format!("the field `{key}` appears more than once")).with_param(key)
-        }
-        BodyError::Structure(at) => {
-            ApiError::bad_request("invalid_json", format!("the request body is nested too deeply or malformed ({at})"))
-        }
+        BodyError::DuplicateKey(key) => ApiError::bad_request(
+            "invalid_request",
+            format!("the field `{key}` appears more than once"),
+        )
+        .with_param(key),
+        BodyError::Structure(at) => ApiError::bad_request(
+            "invalid_json",
+            format!("the request body is nested too deeply or malformed ({at})"),
+        ),
     }
 }
 
 /// Types one top-level field; the error names the field and the expected type, not the value.
-fn field<'a, T: Deserialize<'a>>(top: &TopLevel<'a>, name: &str, expected: &str) -> Result<Option<T>, ApiError> {
-    let Some(raw) = top.get(name) else { return Ok(None) };
-    serde_json::from_str::<T>(raw.get())
-        .map(Some)
-        .map_err(|_| ApiError::bad_request("invalid_request", format!("`{name}` must be {expected}")).with_param(name))
+fn field<'a, T: Deserialize<'a>>(
+    top: &TopLevel<'a>,
+    name: &str,
+    expected: &str,
+) -> Result<Option<T>, ApiError> {
+    let Some(raw) = top.get(name) else {
+        return Ok(None);
+    };
+    serde_json::from_str::<T>(raw.get()).map(Some).map_err(|_| {
+        ApiError::bad_request("invalid_request", format!("`{name}` must be {expected}"))
+            .with_param(name)
+    })
 }
 
 fn parse_prefs<'a>(raw: &'a RawValue) -> Result<ProviderPrefs<'a>, ApiError> {
     let mut de = serde_json::Deserializer::from_str(raw.get());
     serde_path_to_error::deserialize::<_, ProviderPrefs<'a>>(&mut de).map_err(|e| {
         let path = e.path().to_string();
-        let param = if path == "." { "provider".to_string() } else { format!("provider.{path}") };
+        let param = if path == "." {
+            "provider".to_string()
+        } else {
+            format!("provider.{path}")
+        };
         // The inner message names the expected type or variant; provider prefs hold no prompt text.
-        ApiError::bad_request("invalid_request", format!("`{param}` is invalid: {}", strip_position(&e.inner().to_string())))
-            .with_param(param)
+        ApiError::bad_request(
+            "invalid_request",
+            format!(
+                "`{param}` is invalid: {}",
+                strip_position(&e.inner().to_string())
+            ),
+        )
+        .with_param(param)
     })
 }
 
@@ -189,14 +231,18 @@ fn strip_position(message: &str) -> &str {
 }
 
 fn measure_input(top: &TopLevel<'_>, input_field: &str, api: Api) -> Result<TextMeasure, ApiError> {
-    let invalid = |what: &str| ApiError::bad_request("invalid_request", format!("`{input_field}` must be {what}")).with_param(input_field);
+    let invalid = |what: &str| {
+        ApiError::bad_request("invalid_request", format!("`{input_field}` must be {what}"))
+            .with_param(input_field)
+    };
     let mut measure = TextMeasure::default();
     match top.get(input_field) {
         Some(raw) => {
             let kind = raw.get().as_bytes().first().copied();
             match (api, kind) {
                 (Api::ChatCompletions, Some(b'[')) => {
-                    let messages: Vec<&RawValue> = serde_json::from_str(raw.get()).map_err(|_| invalid("an array of messages"))?;
+                    let messages: Vec<&RawValue> = serde_json::from_str(raw.get())
+                        .map_err(|_| invalid("an array of messages"))?;
                     if messages.is_empty() {
                         return Err(invalid("a non-empty array of messages"));
                     }
@@ -208,7 +254,8 @@ fn measure_input(top: &TopLevel<'_>, input_field: &str, api: Api) -> Result<Text
                 (Api::ChatCompletions, _) => return Err(invalid("an array of messages")),
                 (_, Some(b'"')) => measure.segments = 1,
                 (_, Some(b'[')) => {
-                    let items: Vec<&RawValue> = serde_json::from_str(raw.get()).map_err(|_| invalid("a string or an array"))?;
+                    let items: Vec<&RawValue> = serde_json::from_str(raw.get())
+                        .map_err(|_| invalid("a string or an array"))?;
                     measure.segments = items.len().max(1) as u64;
                 }
                 _ => return Err(invalid("a string or an array")),
@@ -218,12 +265,18 @@ fn measure_input(top: &TopLevel<'_>, input_field: &str, api: Api) -> Result<Text
         // The Responses API may continue a stored conversation with no new input.
         None if api == Api::Responses && top.get("previous_response_id").is_some() => {}
         None => {
-            return Err(ApiError::bad_request("invalid_request", format!("the request needs `{input_field}`")).with_param(input_field))
+            return Err(ApiError::bad_request(
+                "invalid_request",
+                format!("the request needs `{input_field}`"),
+            )
+            .with_param(input_field))
         }
     }
     for extra in ["tools", "instructions", "system"] {
         if let Some(raw) = top.get(extra) {
-            measure.text_bytes = measure.text_bytes.saturating_add(measure::text_bytes(raw).unwrap_or(0));
+            measure.text_bytes = measure
+                .text_bytes
+                .saturating_add(measure::text_bytes(raw).unwrap_or(0));
         }
     }
     Ok(measure)

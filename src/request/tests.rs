@@ -23,26 +23,78 @@ fn chat_request_fields() {
 
 #[test]
 fn models_without_model_is_a_chain() {
-    let r = parse(Api::ChatCompletions, r#"{"models":["a","b"],"messages":[{"role":"user","content":"x"}]}"#).unwrap();
+    let r = parse(
+        Api::ChatCompletions,
+        r#"{"models":["a","b"],"messages":[{"role":"user","content":"x"}]}"#,
+    )
+    .unwrap();
     assert_eq!(r.model_chain(), ["a", "b"]);
 }
 
 #[test]
 fn errors_name_the_field_without_quoting_values() {
     let cases = [
-        (r#"{"messages":[{"role":"user","content":"x"}]}"#, "missing_model", Some("model")),
-        (r#"{"model":5,"messages":[]}"#, "invalid_request", Some("model")),
-        (r#"{"model":"","messages":[]}"#, "invalid_request", Some("model")),
-        (r#"{"model":"m","messages":[]}"#, "invalid_request", Some("messages")),
-        (r#"{"model":"m","messages":"secret prompt"}"#, "invalid_request", Some("messages")),
-        (r#"{"model":"m","messages":["secret prompt"]}"#, "invalid_request", Some("messages")),
+        (
+            r#"{"messages":[{"role":"user","content":"x"}]}"#,
+            "missing_model",
+            Some("model"),
+        ),
+        (
+            r#"{"model":5,"messages":[]}"#,
+            "invalid_request",
+            Some("model"),
+        ),
+        (
+            r#"{"model":"","messages":[]}"#,
+            "invalid_request",
+            Some("model"),
+        ),
+        (
+            r#"{"model":"m","messages":[]}"#,
+            "invalid_request",
+            Some("messages"),
+        ),
+        (
+            r#"{"model":"m","messages":"secret prompt"}"#,
+            "invalid_request",
+            Some("messages"),
+        ),
+        (
+            r#"{"model":"m","messages":["secret prompt"]}"#,
+            "invalid_request",
+            Some("messages"),
+        ),
         (r#"{"model":"m"}"#, "invalid_request", Some("messages")),
-        (r#"{"model":"m","messages":[{}],"stream":"yes"}"#, "invalid_request", Some("stream")),
-        (r#"{"model":"m","messages":[{}],"max_tokens":-1}"#, "invalid_request", Some("max_tokens")),
-        (r#"{"model":"m","messages":[{}],"provider":{"sort":"fastest"}}"#, "invalid_request", Some("provider.sort")),
-        (r#"{"model":"m","messages":[{}],"provider":{"order":"x"}}"#, "invalid_request", Some("provider.order")),
-        (r#"{"model":"m","messages":[{}],"provider":[]}"#, "invalid_request", Some("provider")),
-        (r#"{"model":"m","model":"n","messages":[{}]}"#, "invalid_request", Some("model")),
+        (
+            r#"{"model":"m","messages":[{}],"stream":"yes"}"#,
+            "invalid_request",
+            Some("stream"),
+        ),
+        (
+            r#"{"model":"m","messages":[{}],"max_tokens":-1}"#,
+            "invalid_request",
+            Some("max_tokens"),
+        ),
+        (
+            r#"{"model":"m","messages":[{}],"provider":{"sort":"fastest"}}"#,
+            "invalid_request",
+            Some("provider.sort"),
+        ),
+        (
+            r#"{"model":"m","messages":[{}],"provider":{"order":"x"}}"#,
+            "invalid_request",
+            Some("provider.order"),
+        ),
+        (
+            r#"{"model":"m","messages":[{}],"provider":[]}"#,
+            "invalid_request",
+            Some("provider"),
+        ),
+        (
+            r#"{"model":"m","model":"n","messages":[{}]}"#,
+            "invalid_request",
+            Some("model"),
+        ),
         (r#"{"model":"m","messages":[{}]"#, "invalid_json", None),
         (r#"[]"#, "invalid_json", None),
     ];
@@ -62,7 +114,11 @@ fn inputs_per_api() {
     assert!(parse(Api::Embeddings, r#"{"model":"m","input":[[1,2,3]]}"#).is_ok());
     assert!(parse(Api::Embeddings, r#"{"model":"m","input":5}"#).is_err());
     assert!(parse(Api::Responses, r#"{"model":"m","input":"hi"}"#).is_ok());
-    assert!(parse(Api::Responses, r#"{"model":"m","previous_response_id":"r1"}"#).is_ok());
+    assert!(parse(
+        Api::Responses,
+        r#"{"model":"m","previous_response_id":"r1"}"#
+    )
+    .is_ok());
     assert!(parse(Api::Responses, r#"{"model":"m"}"#).is_err());
 }
 
@@ -72,7 +128,11 @@ fn token_bounds_bracket_the_text() {
     let body = format!(r#"{{"model":"m","messages":[{{"role":"user","content":"{text}"}}]}}"#);
     let r = parse(Api::ChatCompletions, &body).unwrap();
     // ~2000 real tokens: the lower bound stays below, the upper bound above.
-    assert!(r.tokens.lower <= 2_000 && r.tokens.lower >= 1_000, "{:?}", r.tokens);
+    assert!(
+        r.tokens.lower <= 2_000 && r.tokens.lower >= 1_000,
+        "{:?}",
+        r.tokens
+    );
     assert!(r.tokens.upper >= 10_000, "{:?}", r.tokens);
 }
 
@@ -88,7 +148,10 @@ fn images_do_not_count_as_text() {
 
 #[test]
 fn api_paths() {
-    assert_eq!(Api::from_suffix("/chat/completions"), Some(Api::ChatCompletions));
+    assert_eq!(
+        Api::from_suffix("/chat/completions"),
+        Some(Api::ChatCompletions)
+    );
     assert_eq!(Api::from_suffix("/responses"), Some(Api::Responses));
     assert_eq!(Api::from_suffix("/files"), None);
 }

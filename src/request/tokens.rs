@@ -38,5 +38,8 @@ pub fn estimate(measure: TextMeasure, body_bytes: u64) -> TokenEstimate {
     let upper = body_bytes
         .saturating_add(measure.segments.saturating_mul(TEMPLATE_TOKENS_PER_SEGMENT))
         .saturating_add(TEMPLATE_TOKENS_PER_REQUEST);
-    TokenEstimate { lower, upper: upper.max(lower) }
+    TokenEstimate {
+        lower,
+        upper: upper.max(lower),
+    }
 }

@@ -23,14 +23,21 @@ impl RequestRules {
         let price = |v: Option<f64>, field: &str| -> Result<Option<MicroUsdPerMtok>, ApiError> {
             v.map(|usd| {
                 MicroUsdPerMtok::from_usd(usd).map_err(|e| {
-                    ApiError::bad_request("invalid_request", format!("`provider.max_price.{field}`: {e}")).with_param(format!("provider.max_price.{field}"))
+                    ApiError::bad_request(
+                        "invalid_request",
+                        format!("`provider.max_price.{field}`: {e}"),
+                    )
+                    .with_param(format!("provider.max_price.{field}"))
                 })
             })
             .transpose()
         };
         let max = request.prefs.max_price.unwrap_or_default();
         Ok(RequestRules {
-            max_price: MaxPrice { prompt: price(max.prompt, "prompt")?, completion: price(max.completion, "completion")? },
+            max_price: MaxPrice {
+                prompt: price(max.prompt, "prompt")?,
+                completion: price(max.completion, "completion")?,
+            },
             sort: request.prefs.sort.map(SortKey::from),
         })
     }
@@ -56,13 +63,26 @@ pub fn check_endpoint(
 
     let prefs = &request.prefs;
     let mut fail = |code, layer| reasons.push(Reason { code, layer });
-    if prefs.only.as_deref().is_some_and(|only| !names_contain(only, &provider.id)) {
+    if prefs
+        .only
+        .as_deref()
+        .is_some_and(|only| !names_contain(only, &provider.id))
+    {
         fail(RuleCode::ProviderNotInOnly, Layer::Request);
     }
-    if prefs.ignore.as_deref().is_some_and(|ignore| names_contain(ignore, &provider.id)) {
+    if prefs
+        .ignore
+        .as_deref()
+        .is_some_and(|ignore| names_contain(ignore, &provider.id))
+    {
         fail(RuleCode::ProviderIgnored, Layer::Request);
     }
-    if prefs.allow_fallbacks == Some(false) && prefs.order.as_deref().is_some_and(|order| !names_contain(order, &provider.id)) {
+    if prefs.allow_fallbacks == Some(false)
+        && prefs
+            .order
+            .as_deref()
+            .is_some_and(|order| !names_contain(order, &provider.id))
+    {
         fail(RuleCode::ProviderNotInOrder, Layer::Request);
     }
     if prefs.zdr == Some(true) && !provider.zdr {
@@ -87,7 +107,9 @@ pub fn check_endpoint(
     }
     let require_all = prefs.require_parameters == Some(true);
     for &param in &request.used_parameters {
-        if (require_all || ALWAYS_REQUIRED_PARAMETERS.contains(&param)) && !ep.supports_parameter(param) {
+        if (require_all || ALWAYS_REQUIRED_PARAMETERS.contains(&param))
+            && !ep.supports_parameter(param)
+        {
             fail(RuleCode::UnsupportedParameter(param), Layer::Capability);
         }
     }

@@ -41,14 +41,27 @@ impl Decision {
 }
 
 /// Decides where a request from `workspace` may go.
-pub fn decide(policy: &CompiledPolicy, workspace: &str, request: &LlmRequest<'_>, rng: &mut Rng) -> Result<Decision, ApiError> {
+pub fn decide(
+    policy: &CompiledPolicy,
+    workspace: &str,
+    request: &LlmRequest<'_>,
+    rng: &mut Rng,
+) -> Result<Decision, ApiError> {
     let catalog = &policy.catalog;
     let workspace_rules = policy.workspaces.get(workspace);
     let request_rules = RequestRules::from_request(request)?;
-    let mut decision = Decision { requested: Vec::new(), ranked: Vec::new(), excluded: Vec::new() };
+    let mut decision = Decision {
+        requested: Vec::new(),
+        ranked: Vec::new(),
+        excluded: Vec::new(),
+    };
     for (i, name) in request.model_chain().into_iter().enumerate() {
         let Some((model_id, variant)) = catalog.find_model(name, workspace) else {
-            let param = if i == 0 && request.model.is_some() { "model".to_string() } else { "models".to_string() };
+            let param = if i == 0 && request.model.is_some() {
+                "model".to_string()
+            } else {
+                "models".to_string()
+            };
             return Err(model_not_found(name).with_param(param));
         };
         if decision.requested.contains(&model_id) {
@@ -61,15 +74,32 @@ pub fn decide(policy: &CompiledPolicy, workspace: &str, request: &LlmRequest<'_>
             Variant::Plain => None,
         });
         let mut eligible = Vec::new();
-        for &endpoint in catalog.model(model_id).map(|m| m.endpoints.as_slice()).unwrap_or_default() {
-            let reasons = filter::check_endpoint(catalog, endpoint, &policy.org, workspace_rules, &request_rules, request);
+        for &endpoint in catalog
+            .model(model_id)
+            .map(|m| m.endpoints.as_slice())
+            .unwrap_or_default()
+        {
+            let reasons = filter::check_endpoint(
+                catalog,
+                endpoint,
+                &policy.org,
+                workspace_rules,
+                &request_rules,
+                request,
+            );
             if reasons.is_empty() {
                 eligible.push(endpoint);
             } else {
                 decision.excluded.push(Exclusion { endpoint, reasons });
             }
         }
-        decision.ranked.extend(order::order(eligible, catalog, request.prefs.order.as_deref(), sort, rng));
+        decision.ranked.extend(order::order(
+            eligible,
+            catalog,
+            request.prefs.order.as_deref(),
+            sort,
+            rng,
+        ));
     }
     if decision.ranked.is_empty() {
         return Err(no_endpoint(catalog, &decision.excluded));
@@ -81,7 +111,12 @@ pub fn decide(policy: &CompiledPolicy, workspace: &str, request: &LlmRequest<'_>
 }
 
 fn model_not_found(name: &str) -> ApiError {
-    ApiError::new(404, ErrorType::NotFoundError, "model_not_found", format!("the model `{name}` does not exist or you do not have access to it"))
+    ApiError::new(
+        404,
+        ErrorType::NotFoundError,
+        "model_not_found",
+        format!("the model `{name}` does not exist or you do not have access to it"),
+    )
 }
 
 /// 403 when org or workspace policy alone removed every endpoint, else 404; both list exclusions.
@@ -89,8 +124,13 @@ fn no_endpoint(catalog: &Catalog, excluded: &[Exclusion]) -> ApiError {
     let by_policy = !excluded.is_empty() && excluded.iter().all(Exclusion::by_policy);
     let metadata = json!({ "excluded_by": excluded_by(catalog, excluded) });
     if by_policy {
-        ApiError::new(403, ErrorType::PermissionError, "forbidden_by_policy", "policy forbids every endpoint that serves this model; see metadata.excluded_by")
-            .with_metadata(metadata)
+        ApiError::new(
+            403,
+            ErrorType::PermissionError,
+            "forbidden_by_policy",
+            "policy forbids every endpoint that serves this model; see metadata.excluded_by",
+        )
+        .with_metadata(metadata)
     } else {
         ApiError::new(404, ErrorType::NotFoundError, "no_eligible_endpoint", "no endpoint can serve this request under the active policy and request preferences; see metadata.excluded_by")
             .with_metadata(metadata)
@@ -103,7 +143,11 @@ pub fn excluded_by(catalog: &Catalog, excluded: &[Exclusion]) -> Value {
         .iter()
         .filter_map(|ex| {
             let (_, model, provider) = catalog.resolve(ex.endpoint)?;
-            let rules: Vec<Value> = ex.reasons.iter().map(|r| json!({"code": r.code.as_string(), "layer": r.layer})).collect();
+            let rules: Vec<Value> = ex
+                .reasons
+                .iter()
+                .map(|r| json!({"code": r.code.as_string(), "layer": r.layer}))
+                .collect();
             Some(json!({"provider": provider.id, "model": model.id, "rules": rules}))
         })
         .collect();

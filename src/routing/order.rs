@@ -13,8 +13,12 @@ use std::borrow::Cow;
 #[serde(rename_all = "snake_case", tag = "by")]
 pub enum OrderReason {
     /// Position in the request's `provider.order`.
-    Order { position: usize },
-    Sort { sort: SortKey },
+    Order {
+        position: usize,
+    },
+    Sort {
+        sort: SortKey,
+    },
     WeightedRandom,
     /// Marked degraded in the catalog: tried after all healthy ones.
     Degraded,
@@ -45,8 +49,19 @@ pub struct Candidate {
 }
 
 /// Orders one model's candidates.
-pub fn order(endpoints: Vec<EndpointId>, catalog: &Catalog, explicit: Option<&[Cow<'_, str>]>, sort: Option<SortKey>, rng: &mut Rng) -> Vec<Candidate> {
-    let provider_of = |e: EndpointId| catalog.resolve(e).map(|(_, _, p)| p.id.as_str()).unwrap_or("");
+pub fn order(
+    endpoints: Vec<EndpointId>,
+    catalog: &Catalog,
+    explicit: Option<&[Cow<'_, str>]>,
+    sort: Option<SortKey>,
+    rng: &mut Rng,
+) -> Vec<Candidate> {
+    let provider_of = |e: EndpointId| {
+        catalog
+            .resolve(e)
+            .map(|(_, _, p)| p.id.as_str())
+            .unwrap_or("")
+    };
     let (mut pinned, rest): (Vec<(usize, EndpointId)>, Vec<EndpointId>) = match explicit {
         Some(names) => {
             let mut pinned = Vec::new();
@@ -62,7 +77,13 @@ pub fn order(endpoints: Vec<EndpointId>, catalog: &Catalog, explicit: Option<&[C
         None => (Vec::new(), endpoints),
     };
     pinned.sort_by_key(|(pos, e)| (*pos, *e));
-    let mut out: Vec<Candidate> = pinned.into_iter().map(|(position, endpoint)| Candidate { endpoint, why: OrderReason::Order { position } }).collect();
+    let mut out: Vec<Candidate> = pinned
+        .into_iter()
+        .map(|(position, endpoint)| Candidate {
+            endpoint,
+            why: OrderReason::Order { position },
+        })
+        .collect();
     match sort {
         Some(key) => out.extend(sorted(rest, catalog, key)),
         None => out.extend(weighted_random(rest, catalog, rng)),
@@ -76,21 +97,41 @@ fn sorted(mut rest: Vec<EndpointId>, catalog: &Catalog, key: SortKey) -> Vec<Can
         let ep = catalog.endpoint(*e);
         let k = match key {
             SortKey::Price => ep.map(|ep| ep.price.blended()).unwrap_or(u64::MAX),
-            SortKey::Throughput => ep.and_then(|ep| ep.throughput_tps).map(|t| u64::MAX - t).unwrap_or(u64::MAX),
+            SortKey::Throughput => ep
+                .and_then(|ep| ep.throughput_tps)
+                .map(|t| u64::MAX - t)
+                .unwrap_or(u64::MAX),
             SortKey::Latency => ep.and_then(|ep| ep.latency_ms).unwrap_or(u64::MAX),
         };
         (k, *e)
     });
-    rest.into_iter().map(|endpoint| Candidate { endpoint, why: OrderReason::Sort { sort: key } }).collect()
+    rest.into_iter()
+        .map(|endpoint| Candidate {
+            endpoint,
+            why: OrderReason::Sort { sort: key },
+        })
+        .collect()
 }
 
 fn weighted_random(rest: Vec<EndpointId>, catalog: &Catalog, rng: &mut Rng) -> Vec<Candidate> {
-    let (degraded, healthy): (Vec<_>, Vec<_>) = rest.into_iter().partition(|e| catalog.endpoint(*e).is_some_and(|ep| ep.degraded));
+    let (degraded, healthy): (Vec<_>, Vec<_>) = rest
+        .into_iter()
+        .partition(|e| catalog.endpoint(*e).is_some_and(|ep| ep.degraded));
     let mut out: Vec<Candidate> = sample_without_replacement(healthy, catalog, rng)
         .into_iter()
-        .map(|endpoint| Candidate { endpoint, why: OrderReason::WeightedRandom })
+        .map(|endpoint| Candidate {
+            endpoint,
+            why: OrderReason::WeightedRandom,
+        })
         .collect();
-    out.extend(sample_without_replacement(degraded, catalog, rng).into_iter().map(|endpoint| Candidate { endpoint, why: OrderReason::Degraded }));
+    out.extend(
+        sample_without_replacement(degraded, catalog, rng)
+            .into_iter()
+            .map(|endpoint| Candidate {
+                endpoint,
+                why: OrderReason::Degraded,
+            }),
+    );
     out
 }
 
@@ -98,12 +139,19 @@ fn weighted_random(rest: Vec<EndpointId>, catalog: &Catalog, rng: &mut Rng) -> V
 /// offset keeps free endpoints finite and strongly preferred.
 pub fn price_weight(catalog: &Catalog, e: EndpointId) -> f64 {
     #[allow(clippy::cast_precision_loss)] // prices are far below 2^53 micro-USD
-    let usd = catalog.endpoint(e).map(|ep| ep.price.blended() as f64 / 1_000_000.0).unwrap_or(f64::MAX);
+    let usd = catalog
+        .endpoint(e)
+        .map(|ep| ep.price.blended() as f64 / 1_000_000.0)
+        .unwrap_or(f64::MAX);
     let p = usd + 0.001;
     1.0 / (p * p)
 }
 
-fn sample_without_replacement(mut pool: Vec<EndpointId>, catalog: &Catalog, rng: &mut Rng) -> Vec<EndpointId> {
+fn sample_without_replacement(
+    mut pool: Vec<EndpointId>,
+    catalog: &Catalog,
+    rng: &mut Rng,
+) -> Vec<EndpointId> {
     let mut out = Vec::with_capacity(pool.len());
     while !pool.is_empty() {
         let weights: Vec<f64> = pool.iter().map(|e| price_weight(catalog, *e)).collect();
