@@ -64,7 +64,9 @@ impl Patch {
         Ok(())
     }
 
-    /// Applies every edit; overlapping deletions merge (removing adjacent members shares a comma).
+    /// Applies every edit. Deletions that touch or are separated only by whitespace merge; a
+    /// deletion that leaves the object's first member position then also takes the following
+    /// comma, so removing any set of members keeps the JSON valid.
     ///
     /// ```
     /// use llm_policy_router::patch::Patch;
@@ -81,13 +83,25 @@ impl Patch {
                 return Err(PatchError::BadOffset);
             }
             match merged.last_mut() {
-                Some(prev) if edit.range.start < prev.range.end => {
-                    if !(prev.replacement.is_empty() && edit.replacement.is_empty()) {
-                        return Err(PatchError::Overlap);
-                    }
+                Some(prev)
+                    if prev.replacement.is_empty()
+                        && edit.replacement.is_empty()
+                        && only_ws_between(body, prev.range.end, edit.range.start) =>
+                {
                     prev.range.end = prev.range.end.max(edit.range.end);
                 }
+                Some(prev) if edit.range.start < prev.range.end => return Err(PatchError::Overlap),
                 _ => merged.push(edit),
+            }
+        }
+        for edit in merged.iter_mut().filter(|e| e.replacement.is_empty()) {
+            let opens_object =
+                prev_token(body, edit.range.start).and_then(|i| body.get(i)) == Some(&b'{');
+            let next = next_token(body, edit.range.end);
+            if let (true, Some(comma)) =
+                (opens_object, next.filter(|i| body.get(*i) == Some(&b',')))
+            {
+                edit.range.end = comma + 1;
             }
         }
         let added: usize = merged.iter().map(|e| e.replacement.len()).sum();
@@ -141,25 +155,28 @@ fn key_start(body: &[u8], value_start: usize) -> Result<usize, PatchError> {
     Err(PatchError::BadOffset)
 }
 
+/// Index of the first non-whitespace byte at or after `start`.
+fn next_token(body: &[u8], start: usize) -> Option<usize> {
+    body.get(start..)?
+        .iter()
+        .position(|b| !is_ws(*b))
+        .map(|p| start + p)
+}
+
+fn only_ws_between(body: &[u8], from: usize, to: usize) -> bool {
+    from >= to
+        || body
+            .get(from..to)
+            .is_some_and(|gap| gap.iter().all(|b| is_ws(*b)))
+}
+
+/// A member with the comma before it; the first member alone (see `apply` for its comma).
 fn member_removal(body: &[u8], value: Range<usize>) -> Result<Range<usize>, PatchError> {
     let start = key_start(body, value.start)?;
     let before = prev_token(body, start).ok_or(PatchError::BadOffset)?;
     match body.get(before) {
-        // Not the first member: take the comma before it.
         Some(b',') => Ok(before..value.end),
-        Some(b'{') => {
-            let after = body
-                .get(value.end..)
-                .and_then(|rest| rest.iter().position(|b| !is_ws(*b)))
-                .map(|p| value.end + p);
-            match after.and_then(|a| body.get(a).map(|b| (a, *b))) {
-                // First of several: take the comma after it.
-                Some((comma, b',')) => Ok(start..comma + 1),
-                // The only member.
-                Some((_, b'}')) => Ok(start..value.end),
-                _ => Err(PatchError::BadOffset),
-            }
-        }
+        Some(b'{') => Ok(start..value.end),
         _ => Err(PatchError::BadOffset),
     }
 }
@@ -190,13 +207,50 @@ mod tests {
         assert_eq!(remove(r#"{"a":1,"b":2}"#, &["a", "b"]), r#"{}"#);
         assert_eq!(remove(r#"{"a":1,"b":2,"c":3}"#, &["a", "b"]), r#"{"c":3}"#);
         assert_eq!(remove(r#"{"a":1,"b":2,"c":3}"#, &["a", "c"]), r#"{"b":2}"#);
+        assert_eq!(remove(r#"{"a":1,"b":2,"c":3}"#, &["b", "c"]), r#"{"a":1}"#);
+        assert_eq!(remove(r#"{"a":1,"b":2,"c":3}"#, &["a", "b", "c"]), r#"{}"#);
+    }
+
+    #[test]
+    fn every_subset_of_members_can_be_removed() {
+        let keys = ["a", "b", "c", "d", "e"];
+        for spacing in ["", " ", "\n  "] {
+            let members: Vec<String> = keys
+                .iter()
+                .map(|k| {
+                    format!("{spacing}\"{k}\"{spacing}:{spacing}[1,{{\"x\":\"}}\"}}]{spacing}")
+                })
+                .collect();
+            let body = format!("{{{}}}", members.join(","));
+            for mask in 0u32..(1 << keys.len()) {
+                let removed: Vec<&str> = keys
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, _)| mask & (1 << i) != 0)
+                    .map(|(_, k)| *k)
+                    .collect();
+                let out = remove(&body, &removed);
+                let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+                let left: Vec<&String> = v.as_object().unwrap().keys().collect();
+                let expected: Vec<&str> = keys
+                    .iter()
+                    .copied()
+                    .filter(|k| !removed.contains(k))
+                    .collect();
+                assert_eq!(left, expected, "{body} minus {removed:?} = {out}");
+            }
+        }
     }
 
     #[test]
     fn whitespace_and_escaped_keys_are_handled() {
         assert_eq!(
             remove("{ \"a\" : {\"x\":[1]} ,\n \"b\" : 2 }", &["a"]),
-            "{ \"b\" : 2 }"
+            "{ \n \"b\" : 2 }"
+        );
+        assert_eq!(
+            remove("{ \"a\" : 1 , \"b\" : 2 , \"c\": 3}", &["a", "b"]),
+            "{  \"c\": 3}"
         );
         let out = remove(
             r#"{"x\"y":1,"pro\u0076ider":{"a":"\"}"},"z":2}"#,

@@ -55,7 +55,7 @@ impl<'a> TopLevel<'a> {
             if let Some(key) = message.strip_prefix(DUPLICATE_PREFIX) {
                 let key = key.split(" at line").next().unwrap_or(key);
                 BodyError::DuplicateKey(key.to_string())
-            } else if message.starts_with(NOT_OBJECT_PREFIX) {
+            } else if message.contains(NOT_OBJECT_PREFIX) {
                 BodyError::NotAnObject
             } else if e.is_syntax() || e.is_eof() {
                 BodyError::Syntax {
@@ -187,11 +187,13 @@ mod tests {
     }
 
     #[test]
-    fn deep_nesting_is_an_error_not_a_crash() {
+    fn deep_nesting_is_skipped_without_recursion() {
+        // Raw values are skipped iteratively: no stack overflow. The typed parse of the field
+        // refuses it later (see request::tests).
         let mut body = b"{\"a\":".to_vec();
-        body.extend(std::iter::repeat_n(b'[', 10_000));
-        body.extend(std::iter::repeat_n(b']', 10_000));
+        body.extend(std::iter::repeat_n(b'[', 100_000));
+        body.extend(std::iter::repeat_n(b']', 100_000));
         body.push(b'}');
-        assert!(TopLevel::parse(&body).is_err());
+        assert_eq!(TopLevel::parse(&body).unwrap().members.len(), 1);
     }
 }

@@ -206,6 +206,13 @@ fn field<'a, T: Deserialize<'a>>(
 }
 
 fn parse_prefs<'a>(raw: &'a RawValue) -> Result<ProviderPrefs<'a>, ApiError> {
+    // serde's derived structs also accept a sequence; only an object is meant.
+    if !raw.get().starts_with('{') {
+        return Err(
+            ApiError::bad_request("invalid_request", "`provider` must be an object")
+                .with_param("provider"),
+        );
+    }
     let mut de = serde_json::Deserializer::from_str(raw.get());
     serde_path_to_error::deserialize::<_, ProviderPrefs<'a>>(&mut de).map_err(|e| {
         let path = e.path().to_string();
@@ -274,9 +281,14 @@ fn measure_input(top: &TopLevel<'_>, input_field: &str, api: Api) -> Result<Text
     }
     for extra in ["tools", "instructions", "system"] {
         if let Some(raw) = top.get(extra) {
-            measure.text_bytes = measure
-                .text_bytes
-                .saturating_add(measure::text_bytes(raw).unwrap_or(0));
+            let bytes = measure::text_bytes(raw).map_err(|_| {
+                ApiError::bad_request(
+                    "invalid_request",
+                    format!("`{extra}` is nested too deeply or malformed"),
+                )
+                .with_param(extra)
+            })?;
+            measure.text_bytes = measure.text_bytes.saturating_add(bytes);
         }
     }
     Ok(measure)

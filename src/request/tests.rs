@@ -108,6 +108,29 @@ fn errors_name_the_field_without_quoting_values() {
 }
 
 #[test]
+fn deep_nesting_anywhere_is_a_400() {
+    let deep = |n| format!("{}{}", "[".repeat(n), "]".repeat(n));
+    for body in [
+        format!(r#"{{"model":"m","messages":{}}}"#, deep(10_000)),
+        format!(
+            r#"{{"model":"m","messages":[{{"role":"user","content":{}}}]}}"#,
+            deep(10_000)
+        ),
+        format!(
+            r#"{{"model":"m","messages":[{{}}],"tools":{}}}"#,
+            deep(10_000)
+        ),
+        format!(
+            r#"{{"model":"m","messages":[{{}}],"provider":{{"order":{}}}}}"#,
+            deep(10_000)
+        ),
+    ] {
+        let e = parse(Api::ChatCompletions, &body).unwrap_err();
+        assert_eq!(e.status, 400, "{}", &body[..60]);
+    }
+}
+
+#[test]
 fn inputs_per_api() {
     assert!(parse(Api::Completions, r#"{"model":"m","prompt":"hi"}"#).is_ok());
     assert!(parse(Api::Completions, r#"{"model":"m","prompt":["a","b"]}"#).is_ok());
