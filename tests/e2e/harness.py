@@ -147,30 +147,36 @@ class Stack:
         return re.sub(r"{{(\w+)}}", lambda m: values[m.group(1)], text)
 
     def start(self, wait_ready: bool = True) -> "Stack":
+        """Starts mocks then Envoy; on any failure stops whatever already started, then raises."""
+        try:
+            self._start(wait_ready)
+        except BaseException:
+            self.stop()
+            raise
+        return self
+
+    def _start(self, wait_ready: bool) -> None:
         if not WASM.exists():
             raise FileNotFoundError(f"{WASM} is missing: run `make build` first")
+        config = self.dir / "envoy.yaml"
+        config.write_text(self.render())
         specs = [f"{name}={port}" for name, port in self.mock_ports.items()]
         self.mock_proc = subprocess.Popen([sys.executable, str(MOCK), *specs], stdout=subprocess.PIPE, text=True)
         ready = self.mock_proc.stdout.readline().strip() if self.mock_proc.stdout else ""
         if ready != "ready":
-            self.stop()
             raise RuntimeError("mock providers did not start")
-        config = self.dir / "envoy.yaml"
-        config.write_text(self.render())
         env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), **self.env}
-        log = open(self.envoy_log, "w")
-        self.envoy_proc = subprocess.Popen(
-            [envoy_binary(), "-c", str(config), "--concurrency", str(self.workers), "--log-level", "warn",
-             "--component-log-level", "wasm:info", "--file-flush-interval-msec", "100",
-             "--base-id", str(self.admin_port)],
-            stdout=log, stderr=subprocess.STDOUT, env=env)
+        with open(self.envoy_log, "w") as log:
+            self.envoy_proc = subprocess.Popen(
+                [envoy_binary(), "-c", str(config), "--concurrency", str(self.workers), "--log-level", "warn",
+                 "--component-log-level", "wasm:info", "--file-flush-interval-msec", "100",
+                 "--base-id", str(self.admin_port)],
+                stdout=log, stderr=subprocess.STDOUT, env=env)
         if wait_ready:
             try:
                 wait_until(self._ready, 30, "Envoy /ready")
             except TimeoutError:
-                self.stop()
-                raise RuntimeError(f"Envoy did not become ready; log:\n{self.envoy_log.read_text()[-4000:]}")
-        return self
+                raise RuntimeError(f"Envoy did not become ready; log:\n{self.envoy_log.read_text()[-4000:]}") from None
 
     def _ready(self) -> bool:
         if self.envoy_proc and self.envoy_proc.poll() is not None:

