@@ -16,5 +16,8 @@ pub mod request;
 pub mod routing;
 pub mod upstream;
 
+#[cfg(test)]
+mod testutil;
+
 #[cfg(target_arch = "wasm32")]
 mod host;

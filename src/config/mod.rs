@@ -5,6 +5,8 @@ pub mod compile;
 pub mod error;
 pub mod jsonc;
 pub mod schema;
+#[cfg(test)]
+mod tests;
 
 use crate::catalog::Catalog;
 use crate::identity::Identity;

@@ -1,1 +1,106 @@
+//! A state-based stand-in for Envoy: tests set headers and bodies, run the flow, then assert on
+//! the resulting state (headers upstream would see, the local reply), not on call order.
 
+use super::{Host, HostError};
+use std::collections::HashMap;
+
+#[derive(Debug, Default)]
+pub struct FakeHost {
+    pub request_headers: Vec<(String, String)>,
+    pub request_body: Vec<u8>,
+    pub response_headers: Vec<(String, String)>,
+    pub response_body: Vec<u8>,
+    pub code_details: Option<String>,
+    pub reply: Option<(u16, Vec<(String, String)>, Vec<u8>)>,
+    pub filter_state: HashMap<String, String>,
+}
+
+impl FakeHost {
+    pub fn request(method: &str, path: &str, headers: &[(&str, &str)], body: &[u8]) -> Self {
+        let mut all = vec![
+            (":method".to_string(), method.to_string()),
+            (":path".to_string(), path.to_string()),
+        ];
+        all.extend(headers.iter().map(|(k, v)| (k.to_string(), v.to_string())));
+        FakeHost {
+            request_headers: all,
+            request_body: body.to_vec(),
+            ..Default::default()
+        }
+    }
+
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.request_headers
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+    }
+
+    pub fn response_header_value(&self, name: &str) -> Option<&str> {
+        self.response_headers
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+    }
+
+    /// The local reply's status and parsed JSON body.
+    pub fn reply_json(&self) -> Option<(u16, serde_json::Value)> {
+        self.reply
+            .as_ref()
+            .map(|(s, _, b)| (*s, serde_json::from_slice(b).unwrap()))
+    }
+}
+
+fn set(list: &mut Vec<(String, String)>, name: &str, value: Option<&str>) {
+    list.retain(|(k, _)| !k.eq_ignore_ascii_case(name));
+    if let Some(v) = value {
+        list.push((name.to_string(), v.to_string()));
+    }
+}
+
+impl Host for FakeHost {
+    fn request_headers(&self) -> Result<Vec<(String, String)>, HostError> {
+        Ok(self.request_headers.clone())
+    }
+    fn set_request_header(&mut self, name: &str, value: Option<&str>) -> Result<(), HostError> {
+        set(&mut self.request_headers, name, value);
+        Ok(())
+    }
+    fn request_body(&self, size: usize) -> Result<Vec<u8>, HostError> {
+        Ok(self.request_body.get(..size).ok_or(HostError)?.to_vec())
+    }
+    fn replace_request_body(&mut self, _size: usize, body: &[u8]) -> Result<(), HostError> {
+        self.request_body = body.to_vec();
+        Ok(())
+    }
+    fn send_response(
+        &mut self,
+        status: u16,
+        headers: &[(&str, &str)],
+        body: &[u8],
+    ) -> Result<(), HostError> {
+        let headers = headers
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        self.reply = Some((status, headers, body.to_vec()));
+        Ok(())
+    }
+    fn response_header(&self, name: &str) -> Option<String> {
+        self.response_header_value(name).map(str::to_string)
+    }
+    fn set_response_header(&mut self, name: &str, value: Option<&str>) -> Result<(), HostError> {
+        set(&mut self.response_headers, name, value);
+        Ok(())
+    }
+    fn response_code_details(&self) -> Option<String> {
+        self.code_details.clone()
+    }
+    fn replace_response_body(&mut self, _size: usize, body: &[u8]) -> Result<(), HostError> {
+        self.response_body = body.to_vec();
+        Ok(())
+    }
+    fn set_filter_state(&mut self, key: &str, value: &str) {
+        self.filter_state.insert(key.to_string(), value.to_string());
+    }
+}
