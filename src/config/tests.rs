@@ -39,9 +39,12 @@ fn the_example_compiles() {
     );
 }
 
+/// An edit of the example document.
+type Edit = Box<dyn FnOnce(&mut Value)>;
+
 #[test]
 fn each_error_names_its_field() {
-    let cases: Vec<(Box<dyn FnOnce(&mut Value)>, &str)> = vec![
+    let cases: Vec<(Edit, &str)> = vec![
         (
             Box::new(|v| v["models"][0]["endpoints"][1]["provider"] = json!("nobody")),
             "models[0].endpoints[1].provider",

@@ -4,6 +4,9 @@
 use super::{Host, HostError};
 use std::collections::HashMap;
 
+/// A local reply: status, headers, body.
+pub type Reply = (u16, Vec<(String, String)>, Vec<u8>);
+
 #[derive(Debug, Default)]
 pub struct FakeHost {
     pub request_headers: Vec<(String, String)>,
@@ -11,7 +14,7 @@ pub struct FakeHost {
     pub response_headers: Vec<(String, String)>,
     pub response_body: Vec<u8>,
     pub code_details: Option<String>,
-    pub reply: Option<(u16, Vec<(String, String)>, Vec<u8>)>,
+    pub reply: Option<Reply>,
     pub filter_state: HashMap<String, String>,
 }
 
