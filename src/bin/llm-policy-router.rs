@@ -14,6 +14,8 @@ const USAGE: &str = "usage:
   llm-policy-router explain <config.json> <body.json> [--key KEY] [--workspace-header WS]
                             [--path /v1/chat/completions] [--seed N]
       Print, as JSON, where the request would go and why every other endpoint was excluded.
+  llm-policy-router schema
+      Print the policy document's JSON Schema (examples/policy.schema.json).
   llm-policy-router hash-key <key>     (or the key on standard input)
       Print the SHA-256 to store in auth.keys[].sha256.
 
@@ -27,6 +29,10 @@ fn main() -> ExitCode {
         Some("check") => check(rest),
         Some("explain") => explain_cmd(rest),
         Some("hash-key") => hash_key(rest),
+        Some("schema") => {
+            print!("{}", llm_policy_router::config::json_schema());
+            Ok(())
+        }
         _ => Err(USAGE.to_string()),
     };
     match result {

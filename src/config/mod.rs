@@ -47,3 +47,10 @@ impl CompiledPolicy {
         compile::compile(config, secrets).map_err(ConfigErrors)
     }
 }
+
+/// The JSON Schema of the policy document, derived from `schema::Config` (native builds only).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn json_schema() -> String {
+    let schema = schemars::schema_for!(schema::Config);
+    serde_json::to_string_pretty(&schema).unwrap_or_default() + "\n"
+}

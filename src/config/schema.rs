@@ -5,8 +5,10 @@
 use serde::Deserialize;
 use std::collections::BTreeMap;
 
-/// The whole document.
+/// llm-policy-router policy: providers, the model catalog, callers and the org and workspace
+/// rules that decide where each LLM request may go.
 #[derive(Debug, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Config {
     /// Request header that carries the chosen Envoy cluster to a `cluster_header` route.
@@ -41,6 +43,7 @@ pub struct Config {
 }
 
 #[derive(Debug, Default, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct RoutingConfig {
     /// Seed for the weighted-random default order; omit in production (seeded from the clock).
@@ -48,6 +51,7 @@ pub struct RoutingConfig {
 }
 
 #[derive(Debug, Default, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct AuthConfig {
     /// Accepted API keys, stored as SHA-256 hex (`llm-policy-router hash-key`).
@@ -61,6 +65,7 @@ pub struct AuthConfig {
 }
 
 #[derive(Debug, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct KeyConfig {
     /// Label for logs and errors; never the key itself.
@@ -71,6 +76,7 @@ pub struct KeyConfig {
 }
 
 #[derive(Debug, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct PassthroughConfig {
     /// Request path prefix (query string ignored), e.g. `/healthz`.
@@ -82,6 +88,7 @@ pub struct PassthroughConfig {
 }
 
 #[derive(Debug, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ProviderConfig {
     /// Default Envoy cluster for this provider's endpoints.
@@ -101,6 +108,7 @@ pub struct ProviderConfig {
 }
 
 #[derive(Debug, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct CredentialConfig {
     /// Environment variable holding the secret (Envoy `vm_config.environment_variables.host_env_keys`).
@@ -114,6 +122,7 @@ pub struct CredentialConfig {
 }
 
 #[derive(Debug, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ModelConfig {
     /// Catalog id, e.g. `openai/gpt-4o-mini`; may contain colons (`llama3:8b`).
@@ -126,6 +135,7 @@ pub struct ModelConfig {
 }
 
 #[derive(Debug, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct EndpointConfig {
     pub provider: String,
@@ -153,6 +163,7 @@ pub struct EndpointConfig {
 
 /// Prices in USD per million tokens.
 #[derive(Debug, Clone, Copy, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct PriceConfig {
     pub prompt: f64,
@@ -160,6 +171,7 @@ pub struct PriceConfig {
 }
 
 #[derive(Debug, Default, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct WorkspaceConfig {
     #[serde(default)]
@@ -169,6 +181,7 @@ pub struct WorkspaceConfig {
 /// Rules that remove endpoints. The org's and a workspace's apply together: allow lists
 /// intersect, deny lists union, flags OR, limits take the minimum, so a workspace only tightens.
 #[derive(Debug, Default, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct PolicyConfig {
     #[serde(default)]
@@ -193,6 +206,7 @@ pub struct PolicyConfig {
 }
 
 #[derive(Debug, Default, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct AllowDeny {
     /// Globs (`*`, `?`); absent = everything allowed.
@@ -202,6 +216,7 @@ pub struct AllowDeny {
 }
 
 #[derive(Debug, Default, Clone, Copy, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct MaxPriceConfig {
     pub prompt: Option<f64>,

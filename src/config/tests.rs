@@ -190,3 +190,12 @@ fn not_json_is_refused() {
     assert!(crate::config::CompiledPolicy::from_json(b"{", &|_| None).is_err());
     assert!(crate::config::CompiledPolicy::from_json(b"{} {}", &|_| None).is_err());
 }
+
+#[test]
+fn published_schema_matches_the_serde_types() {
+    let committed = include_str!("../../examples/policy.schema.json");
+    assert!(
+        committed == crate::config::json_schema(),
+        "regenerate: llm-policy-router schema > examples/policy.schema.json"
+    );
+}
