@@ -1,4 +1,5 @@
 //! The native CLI over the shipped examples: what platform teams run before deploying a policy.
+#![allow(clippy::unwrap_used)] // test helpers: a failure here is a test failure
 
 use std::process::Command;
 
