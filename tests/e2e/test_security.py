@@ -9,7 +9,7 @@ import time
 
 import pytest
 
-from harness import SECRETS, Stack, load_policy
+from harness import SECRETS, policy_variant
 from helpers import auth, curl, error_of, raw, received
 
 CHAT = {"model": "gpt-4o-mini", "messages": [{"role": "user", "content": "hello"}], "provider": {"only": ["euro-zdr"]}}
@@ -117,10 +117,7 @@ def test_secrets_stay_out_of_config_dump_and_logs(stack):
 @pytest.fixture(scope="module")
 def trusted_header_stack():
     """A mesh without API keys: an earlier filter (jwt_authn, mTLS) sets the workspace header."""
-    policy = load_policy()
-    policy["auth"]["workspace_header"] = "x-workspace-id"
-    with Stack(policy) as s:
-        yield s
+    yield from policy_variant(lambda policy: policy["auth"].update(workspace_header="x-workspace-id"))
 
 
 def test_workspace_from_trusted_header(trusted_header_stack):
