@@ -151,3 +151,10 @@ def test_wrong_method_is_405(stack):
     assert error_of(reply)["code"] == "method_not_allowed"
     status, headers, _ = raw(stack, "POST", "/v1/models", b"{}", auth())
     assert status == 405 and headers["allow"] == "GET"
+
+
+def test_sdk_surfaces_400_as_bad_request_error(stack):
+    with pytest.raises(openai.BadRequestError) as e:
+        client(stack).chat.completions.create(model="gpt-4o-mini", messages=[{"role": "user", "content": "x"}],
+                                              extra_body={"provider": {"sort": "fastest"}})
+    assert e.value.code == "invalid_request" and e.value.param == "provider.sort"
