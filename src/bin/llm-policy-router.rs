@@ -6,6 +6,8 @@ use llm_policy_router::explain::{explain, ExplainInput};
 use llm_policy_router::identity::sha256_hex;
 use llm_policy_router::request::Api;
 use std::cell::RefCell;
+use std::fmt::Write as _;
+use std::io::Write as _;
 use std::process::ExitCode;
 
 const USAGE: &str = "usage:
@@ -30,7 +32,7 @@ fn main() -> ExitCode {
         Some("explain") => explain_cmd(rest),
         Some("hash-key") => hash_key(rest),
         Some("schema") => {
-            print!("{}", llm_policy_router::config::json_schema());
+            emit(&llm_policy_router::config::json_schema());
             Ok(())
         }
         _ => Err(USAGE.to_string()),
@@ -68,6 +70,11 @@ fn load(path: &str) -> Result<(CompiledPolicy, Vec<String>), String> {
     Ok((policy, warnings))
 }
 
+/// Writes to stdout; a closed pipe (`| head`) is not an error worth a panic.
+fn emit(text: &str) {
+    let _ = std::io::stdout().lock().write_all(text.as_bytes());
+}
+
 fn check(args: &[String]) -> Result<(), String> {
     let [path] = args else {
         return Err(USAGE.to_string());
@@ -77,42 +84,35 @@ fn check(args: &[String]) -> Result<(), String> {
         eprintln!("{w}");
     }
     let c = &policy.catalog;
-    println!("{path}: ok");
-    println!(
-        "  providers:  {} ({})",
-        c.providers.len(),
-        c.providers
-            .iter()
-            .map(|p| p.id.as_str())
-            .collect::<Vec<_>>()
-            .join(", ")
-    );
-    println!(
-        "  models:     {} ({} private)",
-        c.models.len(),
-        c.models.iter().filter(|m| m.visible_to.is_some()).count()
-    );
-    println!("  endpoints:  {}", c.endpoints.len());
     let mut ws: Vec<&String> = policy.workspaces.keys().collect();
     ws.sort();
-    println!(
-        "  workspaces: {} ({})",
-        ws.len(),
-        ws.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", ")
+    let providers: Vec<&str> = c.providers.iter().map(|p| p.id.as_str()).collect();
+    let mut out = String::new();
+    let _ = writeln!(out, "{path}: ok");
+    let _ = writeln!(
+        out,
+        "  providers:  {} ({})",
+        c.providers.len(),
+        providers.join(", ")
     );
-    println!("  api keys:   {}", policy.identity.keys.len());
-    println!(
-        "  anonymous:  {}",
-        policy
-            .identity
-            .anonymous_workspace
-            .as_deref()
-            .unwrap_or("refused (401)")
-    );
-    println!(
+    let private = c.models.iter().filter(|m| m.visible_to.is_some()).count();
+    let _ = writeln!(out, "  models:     {} ({private} private)", c.models.len());
+    let _ = writeln!(out, "  endpoints:  {}", c.endpoints.len());
+    let ws_names: Vec<&str> = ws.iter().map(|s| s.as_str()).collect();
+    let _ = writeln!(out, "  workspaces: {} ({})", ws.len(), ws_names.join(", "));
+    let _ = writeln!(out, "  api keys:   {}", policy.identity.keys.len());
+    let anonymous = policy
+        .identity
+        .anonymous_workspace
+        .as_deref()
+        .unwrap_or("refused (401)");
+    let _ = writeln!(out, "  anonymous:  {anonymous}");
+    let _ = writeln!(
+        out,
         "  body limit: {} bytes; routing header `{}`",
         policy.max_body_bytes, policy.cluster_header
     );
+    emit(&out);
     Ok(())
 }
 
@@ -157,10 +157,7 @@ fn explain_cmd(args: &[String]) -> Result<(), String> {
     }
     let body = std::fs::read(body_path).map_err(|e| format!("cannot read {body_path}: {e}"))?;
     let out = explain(&policy, &body, &input);
-    println!(
-        "{}",
-        serde_json::to_string_pretty(&out).map_err(|e| e.to_string())?
-    );
+    emit(&(serde_json::to_string_pretty(&out).map_err(|e| e.to_string())? + "\n"));
     Ok(())
 }
 
@@ -179,6 +176,6 @@ fn hash_key(args: &[String]) -> Result<(), String> {
     if key.is_empty() {
         return Err("empty key".to_string());
     }
-    println!("{}", sha256_hex(&key));
+    emit(&(sha256_hex(&key) + "\n"));
     Ok(())
 }
