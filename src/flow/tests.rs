@@ -59,8 +59,15 @@ fn routes_and_rewrites_with_owned_headers_stripped_first() {
         host.header("content-length"),
         Some(body.len().to_string().as_str())
     );
-    assert_eq!(host.filter_state["llm_provider"], "euro-zdr");
-    assert_eq!(host.filter_state["llm_workspace"], "engineering");
+    assert_eq!(
+        host.filter_state[ROUTE_NOTE],
+        "workspace=engineering key=eng-demo provider=euro-zdr model=openai/gpt-4o-mini"
+    );
+    assert_eq!(
+        host.filter_state.len(),
+        1,
+        "one filter-state write per request"
+    );
 }
 
 #[test]
@@ -151,6 +158,21 @@ fn refusals_are_local_replies_followed_by_pause() {
         );
         assert_eq!(host.header("x-llm-cluster"), None, "{code}: nothing routed");
     }
+}
+
+#[test]
+fn refusals_of_known_callers_leave_a_note() {
+    let mut host = FakeHost::request(
+        "POST",
+        "/v1/chat/completions",
+        &[("authorization", "Bearer sk-mkt-demo"), JSON],
+        br#"{"model":"llama3:8b","messages":[{"role":"user","content":"x"}]}"#,
+    );
+    run(&mut host);
+    assert_eq!(
+        host.filter_state[ROUTE_NOTE],
+        "workspace=marketing key=mkt-demo refused=forbidden_by_policy"
+    );
 }
 
 #[test]
