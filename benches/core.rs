@@ -1,6 +1,7 @@
 //! Native micro-benchmark of the per-request core on the generated bench policy (400 models × 3
 //! endpoints, 120 keys): identify → parse → decide → prepare (patch), for 2 KB and 32 KB bodies.
 //! `make bench` runs it; prints a table and writes bench/results/core.json.
+#![allow(clippy::expect_used, clippy::indexing_slicing)] // a benchmark binary: failing loudly is right
 
 use llm_policy_router::config::CompiledPolicy;
 use llm_policy_router::identity::Presented;
