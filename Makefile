@@ -8,7 +8,7 @@ WASM    := target/wasm32-wasip1/release/llm_policy_router.wasm
 CLI     := target/release/llm-policy-router
 ENVOY_VERSION := $(shell cat envoy/VERSION)
 
-.PHONY: help setup build run test lint test-unit test-e2e check-config clean
+.PHONY: help setup build run test lint test-unit test-e2e check-config bench clean
 
 help: ## List the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
@@ -46,6 +46,12 @@ test-e2e: build ## End-to-end tests through a real Envoy
 	$(PY) -m pytest -c tests/e2e/pytest.ini tests/e2e -q
 
 test: lint test-unit check-config test-e2e ## Everything: lint, unit tests, config validation, e2e
+
+bench: build ## Benchmarks (never part of test): native core, then plain Envoy vs pause+buffer floor vs plugin
+	cd bench/tools && cargo build --release
+	cd bench/pause_buffer && cargo build --release --target wasm32-wasip1
+	cargo bench --bench core --target-dir target/bench
+	$(PY) bench/envoy_bench.py
 
 clean: ## Remove build output and the venv
 	cargo clean

@@ -84,7 +84,10 @@ impl Identity {
 
 impl Identity {
     fn lookup(&self, key: &str) -> Option<&KeyEntry> {
-        let mut cache = self.verified.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let mut cache = self
+            .verified
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
         if let Some(hash) = cache.get(key) {
             return self.keys.get(hash);
         }
@@ -197,11 +200,17 @@ mod tests {
     fn cache_holds_only_verified_keys_and_never_changes_answers() {
         let id = identity();
         let any = |_: &str| true;
-        let present = |k| Presented { api_key: Some(k), ..Default::default() };
+        let present = |k| Presented {
+            api_key: Some(k),
+            ..Default::default()
+        };
         for _ in 0..3 {
             assert!(id.identify(present("sk-good"), &any).is_ok());
             assert!(id.identify(present("sk-bad"), &any).is_err());
-            assert!(id.identify(present("sk-good "), &any).is_err(), "no prefix/suffix matching");
+            assert!(
+                id.identify(present("sk-good "), &any).is_err(),
+                "no prefix/suffix matching"
+            );
         }
         assert_eq!(id.verified_count(), 1);
     }

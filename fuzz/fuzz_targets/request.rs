@@ -1,0 +1,37 @@
+//! Any bytes as a request body for every API, from every workspace: parse → decide → prepare must
+//! never panic, and a forwarded body must be valid JSON naming the provider's model.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use llm_policy_router::config::CompiledPolicy;
+use llm_policy_router::request::{Api, LlmRequest};
+use llm_policy_router::routing::{decide, rng::Rng};
+use llm_policy_router::upstream::prepare;
+use std::sync::OnceLock;
+
+fn policy() -> &'static CompiledPolicy {
+    static POLICY: OnceLock<CompiledPolicy> = OnceLock::new();
+    POLICY.get_or_init(|| {
+        let secrets = |_: &str| Some("fuzz".to_string());
+        CompiledPolicy::from_json(include_bytes!("../../examples/policy.jsonc"), &secrets).expect("example policy")
+    })
+}
+
+fuzz_target!(|data: &[u8]| {
+    let policy = policy();
+    for api in [Api::ChatCompletions, Api::Completions, Api::Embeddings, Api::Responses] {
+        let Ok(request) = LlmRequest::parse(api, data) else { continue };
+        for workspace in ["engineering", "legal", "marketing", "ops"] {
+            let Ok(decision) = decide(policy, workspace, &request, &mut Rng::new(data.len() as u64)) else { continue };
+            let chosen = decision.ranked[0].endpoint;
+            let attempt = prepare(&policy.catalog, chosen, data, &request).expect("a parsed request can always be prepared");
+            if let Some(body) = attempt.body {
+                let v: serde_json::Value = serde_json::from_slice(&body).expect("patched body is valid JSON");
+                assert_eq!(v["model"].as_str(), Some(attempt.upstream_model));
+                for field in ["provider", "models", "route", "transforms", "plugins"] {
+                    assert!(v.get(field).is_none(), "{field} must be removed");
+                }
+            }
+        }
+    }
+});

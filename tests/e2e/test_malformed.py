@@ -1,0 +1,120 @@
+"""Malformed input through a real Envoy: every case gets a clear OpenAI-shaped 4xx (or is served
+correctly), nothing unparsed reaches a provider, and the VM keeps serving (see test_zz_vm_health)."""
+
+from __future__ import annotations
+
+import http.client
+import json
+
+import pytest
+
+from helpers import auth, curl, error_of, raw
+
+CHAT = {"model": "gpt-4o-mini", "messages": [{"role": "user", "content": "hi"}]}
+
+
+def counts(stack):
+    return {name: len(stack.mock_requests(name)) for name in stack.mock_ports}
+
+
+WRONG_TYPES = [
+    ("model", 5), ("model", ["a"]), ("model", None), ("models", "a"), ("models", [1]), ("stream", 1), ("stream", "true"),
+    ("max_tokens", "10"), ("max_tokens", -5), ("max_tokens", 1.5), ("max_completion_tokens", {}), ("max_output_tokens", True),
+    ("messages", {}), ("messages", [1]), ("messages", "hi"), ("messages", None),
+    ("provider", "x"), ("provider", []), ("provider", {"order": "a"}), ("provider", {"order": [1]}), ("provider", {"only": {}}),
+    ("provider", {"ignore": "x"}), ("provider", {"allow_fallbacks": "no"}), ("provider", {"require_parameters": 1}),
+    ("provider", {"data_collection": "maybe"}), ("provider", {"zdr": "yes"}), ("provider", {"quantizations": "fp8"}),
+    ("provider", {"sort": "fastest"}), ("provider", {"sort": 1}), ("provider", {"max_price": 1}),
+    ("provider", {"max_price": {"prompt": "cheap"}}), ("provider", {"max_price": {"prompt": -1}}),
+]
+
+
+@pytest.mark.parametrize("field, value", WRONG_TYPES, ids=[f"{f}={json.dumps(v)[:20]}" for f, v in WRONG_TYPES])
+def test_wrong_type_for_every_field_is_a_400_naming_it(stack, field, value):
+    before = counts(stack)
+    body = {**CHAT, field: value}
+    status, _, reply = raw(stack, "POST", "/v1/chat/completions", json.dumps(body).encode(), auth())
+    assert status == 400, reply
+    err = error_of(reply)
+    assert err["param"] is not None and err["param"].split(".")[0] in (field, "model"), err
+    assert counts(stack) == before
+
+
+@pytest.mark.parametrize("body", [
+    b'{"model": "gpt-4o-mini", "messages": [{"role": "user", "content": "\\ud800"}]}',  # lone surrogate
+    b'{"model": "gpt-4o-mini", "messages": [{"role": "user", "content": "\\x41"}]}',  # invalid escape
+    b'{"model": "gpt-4o-mini", "messages": [{"role": "user", "content": "a\x00b"}]}',  # raw control character
+    b'\xef\xbb\xbf{"model": "gpt-4o-mini", "messages": []}',  # byte-order mark
+    b'{"model": "gpt-4o-mini", "messages": [{"role": "user", "content": "x"}],}',  # trailing comma
+    b'{"model": "gpt-4o-mini" "messages": []}',  # missing comma
+    b'{"model": NaN}',
+    b"null",
+    b"   ",
+])
+def test_invalid_json_variants_are_400(stack, body):
+    before = counts(stack)
+    status, _, reply = raw(stack, "POST", "/v1/chat/completions", body, auth())
+    assert status == 400, reply
+    error_of(reply)
+    assert counts(stack) == before
+
+
+def test_huge_string_within_the_limit_is_judged_not_crashed(stack):
+    body = json.dumps({"model": "gpt-4o-mini", "messages": [{"role": "user", "content": "é" * 1_500_000}]}, ensure_ascii=False).encode()  # 3 MB
+    status, _, reply = raw(stack, "POST", "/v1/chat/completions", body, auth(), timeout=30)
+    # ~3 MB of text is far beyond every 128k-token window: refused with the reason.
+    assert status == 404, reply
+    rules = {r["code"] for x in error_of(reply)["metadata"]["excluded_by"] for r in x["rules"]}
+    assert rules == {"context_length"}
+
+
+def test_chunked_body_with_trailers_is_routed(stack):
+    conn = http.client.HTTPConnection("127.0.0.1", stack.listen_port, timeout=15)
+    try:
+        body = json.dumps({**CHAT, "provider": {"only": ["euro-zdr"]}}).encode()
+        conn.putrequest("POST", "/v1/chat/completions")
+        for k, v in {**auth(), "transfer-encoding": "chunked", "trailer": "x-checksum"}.items():
+            conn.putheader(k, v)
+        conn.endheaders()
+        conn.send(b"%x\r\n%s\r\n0\r\nx-checksum: abc\r\n\r\n" % (len(body), body))
+        resp = conn.getresponse()
+        assert resp.status == 200 and resp.getheader("x-llm-provider") == "euro-zdr"
+        resp.read()
+    finally:
+        conn.close()
+
+
+def test_get_with_a_body(stack):
+    before = counts(stack)
+    status, headers, reply = raw(stack, "GET", "/v1/chat/completions", json.dumps(CHAT).encode(), auth())
+    assert status == 405 and error_of(reply)["code"] == "method_not_allowed"
+    status, _, reply = raw(stack, "GET", "/v1/models", b'{"junk": true}', auth())
+    assert status == 200 and json.loads(reply)["object"] == "list"
+    assert counts(stack) == before
+
+
+def test_malformed_body_over_http2(stack):
+    before = counts(stack)
+    out = curl("--http2-prior-knowledge", "-o", "-", "-w", "\n%{http_code} %{http_version}", "-H", "authorization: Bearer sk-eng-demo",
+               "-H", "content-type: application/json", "--data-binary", '{"model": "gpt-4o-mini", "messages": [', f"{stack.url}/v1/chat/completions")
+    reply, _, status = out.stdout.rpartition("\n")
+    assert status == "400 2", out.stdout
+    assert error_of(reply.encode())["code"] == "invalid_json"
+    assert counts(stack) == before
+
+
+def test_content_length_larger_than_the_body_times_out_cleanly(stack):
+    # The client promises more than it sends, then waits: nothing may reach a provider.
+    before = counts(stack)
+    conn = http.client.HTTPConnection("127.0.0.1", stack.listen_port, timeout=2)
+    try:
+        conn.putrequest("POST", "/v1/chat/completions")
+        for k, v in {**auth(), "content-length": "500"}.items():
+            conn.putheader(k, v)
+        conn.endheaders()
+        conn.send(json.dumps(CHAT).encode())
+        with pytest.raises((TimeoutError, OSError, http.client.HTTPException)):
+            conn.getresponse()
+    finally:
+        conn.close()
+    assert counts(stack) == before
