@@ -8,7 +8,7 @@ WASM    := target/wasm32-wasip1/release/llm_policy_router.wasm
 CLI     := target/release/llm-policy-router
 ENVOY_VERSION := $(shell cat envoy/VERSION)
 
-.PHONY: help setup build run test lint test-unit test-e2e check-config bench clean
+.PHONY: help setup build run test lint test-unit test-e2e check-config bench fuzz clean
 
 help: ## List the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
@@ -52,6 +52,12 @@ bench: build ## Benchmarks (never part of test): native core, then plain Envoy v
 	cd bench/pause_buffer && cargo build --release --target wasm32-wasip1
 	cargo bench --bench core --target-dir target/bench
 	$(PY) bench/envoy_bench.py
+
+FUZZ_SECONDS ?= 60
+fuzz: ## Fuzz the request path and config loading for FUZZ_SECONDS each (cargo-fuzz; corpus in fuzz/corpus)
+	@command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
+	# Stable toolchain: no sanitizers (-s none); RUSTC_BOOTSTRAP lets cargo-fuzz pass its -Z flags.
+	for t in request config; do RUSTC_BOOTSTRAP=1 cargo fuzz run $$t -s none -- -max_total_time=$(FUZZ_SECONDS) || exit 1; done
 
 clean: ## Remove build output and the venv
 	cargo clean
