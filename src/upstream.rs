@@ -70,3 +70,49 @@ pub fn prepare<'p>(
         body,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::request::Api;
+    use crate::testutil::example;
+
+    fn prepared(body: &[u8], only: &str) -> (Option<Vec<u8>>, String) {
+        let p = example();
+        let request = LlmRequest::parse(Api::ChatCompletions, body).unwrap();
+        let decision = crate::routing::decide(
+            &p,
+            "engineering",
+            &request,
+            &mut crate::routing::rng::Rng::new(1),
+        )
+        .unwrap();
+        let chosen = decision
+            .ranked
+            .iter()
+            .find(|c| p.catalog.resolve(c.endpoint).unwrap().2.id == only)
+            .unwrap();
+        let attempt = prepare(&p.catalog, chosen.endpoint, body, &request).unwrap();
+        (attempt.body, attempt.upstream_model.to_string())
+    }
+
+    #[test]
+    fn numbers_beyond_f64_pass_through_verbatim() {
+        // Found by the fuzzer: valid JSON syntax that serde_json::Value cannot hold.
+        let body = br#"{"model": "gpt-4o-mini", "messages": [{"role": "user", "content": "x"}], "x": 1.5e999999, "provider": {}}"#;
+        let (out, model) = prepared(body, "euro-zdr");
+        let out = String::from_utf8(out.unwrap()).unwrap();
+        assert_eq!(model, "gpt-4o-mini-eu");
+        assert_eq!(
+            out,
+            r#"{"model": "gpt-4o-mini-eu", "messages": [{"role": "user", "content": "x"}], "x": 1.5e999999}"#
+        );
+    }
+
+    #[test]
+    fn unchanged_model_without_gateway_fields_leaves_the_body_alone() {
+        let body = br#"{"model": "gpt-4o-mini", "messages": [{"role": "user", "content": "x"}]}"#;
+        let (out, model) = prepared(body, "us-train");
+        assert_eq!((out, model.as_str()), (None, "gpt-4o-mini"));
+    }
+}

@@ -19,6 +19,25 @@ fn chat(model: &str, provider: serde_json::Value) -> serde_json::Value {
     json!({"model": model, "messages": [{"role": "user", "content": "hi"}], "provider": provider})
 }
 
+/// A chat request for `model` with `provider` preferences, decided for `workspace` (seed 1).
+fn decide_chat(
+    p: &CompiledPolicy,
+    workspace: &str,
+    model: &str,
+    provider: serde_json::Value,
+) -> Decision {
+    decide_json(p, workspace, chat(model, provider), 1).unwrap()
+}
+
+fn refuse_chat(
+    p: &CompiledPolicy,
+    workspace: &str,
+    model: &str,
+    provider: serde_json::Value,
+) -> ApiError {
+    decide_json(p, workspace, chat(model, provider), 1).unwrap_err()
+}
+
 fn ranked_providers(policy: &CompiledPolicy, d: &Decision) -> Vec<String> {
     d.ranked
         .iter()
@@ -63,13 +82,7 @@ fn sort_orders_by_price_throughput_and_latency() {
     let by = |sort: &str| {
         ranked_providers(
             &p,
-            &decide_json(
-                &p,
-                "engineering",
-                chat("gpt-4o-mini", json!({"sort": sort})),
-                1,
-            )
-            .unwrap(),
+            &decide_chat(&p, "engineering", "gpt-4o-mini", json!({"sort": sort})),
         )
     };
     assert_eq!(by("price"), ["budget-cloud", "us-train", "euro-zdr"]);
@@ -80,16 +93,12 @@ fn sort_orders_by_price_throughput_and_latency() {
 #[test]
 fn explicit_order_comes_first_then_the_sort() {
     let p = example();
-    let d = decide_json(
+    let d = decide_chat(
         &p,
         "engineering",
-        chat(
-            "gpt-4o-mini",
-            json!({"order": ["euro-zdr"], "sort": "price"}),
-        ),
-        1,
-    )
-    .unwrap();
+        "gpt-4o-mini",
+        json!({"order": ["euro-zdr"], "sort": "price"}),
+    );
     assert_eq!(
         ranked_providers(&p, &d),
         ["euro-zdr", "budget-cloud", "us-train"]
@@ -106,30 +115,22 @@ fn explicit_order_comes_first_then_the_sort() {
 #[test]
 fn allow_fallbacks_false_keeps_only_ordered_or_first() {
     let p = example();
-    let d = decide_json(
+    let d = decide_chat(
         &p,
         "engineering",
-        chat(
-            "gpt-4o-mini",
-            json!({"order": ["us-train"], "allow_fallbacks": false}),
-        ),
-        1,
-    )
-    .unwrap();
+        "gpt-4o-mini",
+        json!({"order": ["us-train"], "allow_fallbacks": false}),
+    );
     assert_eq!(ranked_providers(&p, &d), ["us-train"]);
     assert!(exclusions(&p, &d.excluded)
         .iter()
         .all(|(_, c)| c == &["provider_not_in_order"]));
-    let d = decide_json(
+    let d = decide_chat(
         &p,
         "engineering",
-        chat(
-            "gpt-4o-mini",
-            json!({"sort": "price", "allow_fallbacks": false}),
-        ),
-        1,
-    )
-    .unwrap();
+        "gpt-4o-mini",
+        json!({"sort": "price", "allow_fallbacks": false}),
+    );
     assert_eq!(ranked_providers(&p, &d), ["budget-cloud"]);
 }
 
@@ -266,7 +267,7 @@ fn capability_rules() {
 #[test]
 fn policy_alone_gives_403_otherwise_404() {
     let p = example();
-    let err = decide_json(&p, "marketing", chat("llama3:8b", json!({})), 1).unwrap_err();
+    let err = refuse_chat(&p, "marketing", "llama3:8b", json!({}));
     assert_eq!((err.status, err.code), (403, "forbidden_by_policy"));
     assert_eq!(
         codes_of_error(&err),
@@ -276,13 +277,7 @@ fn policy_alone_gives_403_otherwise_404() {
         ]
     );
     // One endpoint removed only by the request's own preference → 404.
-    let err = decide_json(
-        &p,
-        "legal",
-        chat("gpt-4o-mini", json!({"ignore": ["euro-zdr"]})),
-        1,
-    )
-    .unwrap_err();
+    let err = refuse_chat(&p, "legal", "gpt-4o-mini", json!({"ignore": ["euro-zdr"]}));
     assert_eq!((err.status, err.code), (404, "no_eligible_endpoint"));
     assert!(
         !serde_json::to_string(&err.metadata)
@@ -300,7 +295,7 @@ fn org_and_workspace_rules_both_apply() {
         v["workspaces"]["engineering"] =
             json!({"policy": {"providers": {"allow": ["*"]}, "models": {"allow": ["openai/*"]}}});
     });
-    let d = decide_json(&p, "engineering", chat("gpt-4o-mini", json!({})), 1).unwrap();
+    let d = decide_chat(&p, "engineering", "gpt-4o-mini", json!({}));
     assert_eq!(ranked_providers(&p, &d), ["euro-zdr"]);
     let ex = exclusions(&p, &d.excluded);
     assert_eq!(
@@ -310,7 +305,7 @@ fn org_and_workspace_rules_both_apply() {
             ("budget-cloud".into(), vec!["provider_denied".into()])
         ]
     );
-    let err = decide_json(&p, "engineering", chat("llama3:8b", json!({})), 1).unwrap_err();
+    let err = refuse_chat(&p, "engineering", "llama3:8b", json!({}));
     assert_eq!(err.status, 403);
     assert_eq!(codes_of_error(&err)[0].1, ["model_not_allowed"]);
 }
@@ -337,7 +332,7 @@ fn models_chain_concatenates_each_models_order() {
 fn private_model_is_unknown_to_other_workspaces() {
     let p = example();
     assert!(decide_json(&p, "engineering", chat("acme/internal-coder", json!({})), 1).is_ok());
-    let err = decide_json(&p, "legal", chat("acme/internal-coder", json!({})), 1).unwrap_err();
+    let err = refuse_chat(&p, "legal", "acme/internal-coder", json!({}));
     assert_eq!(
         (err.status, err.code, err.param.as_deref()),
         (404, "model_not_found", Some("model"))
@@ -347,13 +342,12 @@ fn private_model_is_unknown_to_other_workspaces() {
 #[test]
 fn negative_request_max_price_is_a_400() {
     let p = example();
-    let err = decide_json(
+    let err = refuse_chat(
         &p,
         "engineering",
-        chat("gpt-4o-mini", json!({"max_price": {"prompt": -1}})),
-        1,
-    )
-    .unwrap_err();
+        "gpt-4o-mini",
+        json!({"max_price": {"prompt": -1}}),
+    );
     assert_eq!(
         (err.status, err.param.as_deref()),
         (400, Some("provider.max_price.prompt"))

@@ -57,3 +57,18 @@ def received(s: Stack, provider: str) -> list[dict]:
 def curl(*args: str, timeout: float = 15) -> subprocess.CompletedProcess:
     return subprocess.run(["curl", "-sS", "--max-time", str(timeout), *args], capture_output=True, text=True, timeout=timeout + 5)
 
+
+
+def mock_counts(s: Stack) -> dict[str, int]:
+    """How many requests each mock provider has received so far."""
+    return {name: len(s.mock_requests(name)) for name in s.mock_ports}
+
+
+def start_request(s: Stack, method: str, path: str, headers: dict, timeout: float = 15) -> http.client.HTTPConnection:
+    """A connection with the request line and headers sent, for tests that write the body by hand."""
+    conn = http.client.HTTPConnection("127.0.0.1", s.listen_port, timeout=timeout)
+    conn.putrequest(method, path)
+    for k, v in headers.items():
+        conn.putheader(k, v)
+    conn.endheaders()
+    return conn

@@ -11,13 +11,10 @@ import json
 import openai
 import pytest
 
-from helpers import auth, client, curl, error_of, raw, received
+from helpers import auth, client, curl, error_of, mock_counts, raw, received, start_request
 
 MB = 1024 * 1024
 
-
-def counts(stack):
-    return {name: len(stack.mock_requests(name)) for name in stack.mock_ports}
 
 
 def test_model_rewrite_keeps_every_other_byte(stack):
@@ -66,14 +63,14 @@ def test_unchanged_body_is_forwarded_as_is(stack):
     ],
 )
 def test_bad_bodies_get_clear_4xx_and_reach_no_provider(stack, body, headers, status, code):
-    before = counts(stack)
+    before = mock_counts(stack)
     got_status, got_headers, reply = raw(stack, "POST", "/v1/chat/completions", body, {**auth(), **headers})
     assert got_status == status, reply
     assert got_headers["content-type"] == "application/json"
     err = error_of(reply)
     assert err["code"] == code
     assert "ünïcode" not in err["message"]
-    assert counts(stack) == before
+    assert mock_counts(stack) == before
 
 
 def test_wrong_type_names_the_field(stack):
@@ -111,12 +108,8 @@ def test_oversized_chunked_body_is_refused_by_the_plugin(stack, size_mb):
             yield b"a" * (64 * 1024)
         yield b'"}]}'
 
-    conn = http.client.HTTPConnection("127.0.0.1", stack.listen_port, timeout=30)
+    conn = start_request(stack, "POST", "/v1/chat/completions", {**auth(), "transfer-encoding": "chunked"}, timeout=30)
     try:
-        conn.putrequest("POST", "/v1/chat/completions")
-        for k, v in {**auth(), "transfer-encoding": "chunked"}.items():
-            conn.putheader(k, v)
-        conn.endheaders()
         try:
             for chunk in chunks():
                 conn.send(b"%x\r\n%s\r\n" % (len(chunk), chunk))

@@ -8,13 +8,10 @@ import json
 
 import pytest
 
-from helpers import auth, curl, error_of, raw
+from helpers import auth, curl, error_of, mock_counts, raw, start_request
 
 CHAT = {"model": "gpt-4o-mini", "messages": [{"role": "user", "content": "hi"}]}
 
-
-def counts(stack):
-    return {name: len(stack.mock_requests(name)) for name in stack.mock_ports}
 
 
 WRONG_TYPES = [
@@ -31,13 +28,13 @@ WRONG_TYPES = [
 
 @pytest.mark.parametrize("field, value", WRONG_TYPES, ids=[f"{f}={json.dumps(v)[:20]}" for f, v in WRONG_TYPES])
 def test_wrong_type_for_every_field_is_a_400_naming_it(stack, field, value):
-    before = counts(stack)
+    before = mock_counts(stack)
     body = {**CHAT, field: value}
     status, _, reply = raw(stack, "POST", "/v1/chat/completions", json.dumps(body).encode(), auth())
     assert status == 400, reply
     err = error_of(reply)
     assert err["param"] is not None and err["param"].split(".")[0] in (field, "model"), err
-    assert counts(stack) == before
+    assert mock_counts(stack) == before
 
 
 @pytest.mark.parametrize("body", [
@@ -52,11 +49,11 @@ def test_wrong_type_for_every_field_is_a_400_naming_it(stack, field, value):
     b"   ",
 ])
 def test_invalid_json_variants_are_400(stack, body):
-    before = counts(stack)
+    before = mock_counts(stack)
     status, _, reply = raw(stack, "POST", "/v1/chat/completions", body, auth())
     assert status == 400, reply
     error_of(reply)
-    assert counts(stack) == before
+    assert mock_counts(stack) == before
 
 
 def test_huge_string_within_the_limit_is_judged_not_crashed(stack):
@@ -69,13 +66,9 @@ def test_huge_string_within_the_limit_is_judged_not_crashed(stack):
 
 
 def test_chunked_body_with_trailers_is_routed(stack):
-    conn = http.client.HTTPConnection("127.0.0.1", stack.listen_port, timeout=15)
+    body = json.dumps({**CHAT, "provider": {"only": ["euro-zdr"]}}).encode()
+    conn = start_request(stack, "POST", "/v1/chat/completions", {**auth(), "transfer-encoding": "chunked", "trailer": "x-checksum"})
     try:
-        body = json.dumps({**CHAT, "provider": {"only": ["euro-zdr"]}}).encode()
-        conn.putrequest("POST", "/v1/chat/completions")
-        for k, v in {**auth(), "transfer-encoding": "chunked", "trailer": "x-checksum"}.items():
-            conn.putheader(k, v)
-        conn.endheaders()
         conn.send(b"%x\r\n%s\r\n0\r\nx-checksum: abc\r\n\r\n" % (len(body), body))
         resp = conn.getresponse()
         assert resp.status == 200 and resp.getheader("x-llm-provider") == "euro-zdr"
@@ -85,36 +78,32 @@ def test_chunked_body_with_trailers_is_routed(stack):
 
 
 def test_get_with_a_body(stack):
-    before = counts(stack)
+    before = mock_counts(stack)
     status, headers, reply = raw(stack, "GET", "/v1/chat/completions", json.dumps(CHAT).encode(), auth())
     assert status == 405 and error_of(reply)["code"] == "method_not_allowed"
     status, _, reply = raw(stack, "GET", "/v1/models", b'{"junk": true}', auth())
     assert status == 200 and json.loads(reply)["object"] == "list"
-    assert counts(stack) == before
+    assert mock_counts(stack) == before
 
 
 def test_malformed_body_over_http2(stack):
-    before = counts(stack)
+    before = mock_counts(stack)
     out = curl("--http2-prior-knowledge", "-o", "-", "-w", "\n%{http_code} %{http_version}", "-H", "authorization: Bearer sk-eng-demo",
                "-H", "content-type: application/json", "--data-binary", '{"model": "gpt-4o-mini", "messages": [', f"{stack.url}/v1/chat/completions")
     reply, _, status = out.stdout.rpartition("\n")
     assert status == "400 2", out.stdout
     assert error_of(reply.encode())["code"] == "invalid_json"
-    assert counts(stack) == before
+    assert mock_counts(stack) == before
 
 
 def test_content_length_larger_than_the_body_times_out_cleanly(stack):
     # The client promises more than it sends, then waits: nothing may reach a provider.
-    before = counts(stack)
-    conn = http.client.HTTPConnection("127.0.0.1", stack.listen_port, timeout=2)
+    before = mock_counts(stack)
+    conn = start_request(stack, "POST", "/v1/chat/completions", {**auth(), "content-length": "500"}, timeout=2)
     try:
-        conn.putrequest("POST", "/v1/chat/completions")
-        for k, v in {**auth(), "content-length": "500"}.items():
-            conn.putheader(k, v)
-        conn.endheaders()
         conn.send(json.dumps(CHAT).encode())
         with pytest.raises((TimeoutError, OSError, http.client.HTTPException)):
             conn.getresponse()
     finally:
         conn.close()
-    assert counts(stack) == before
+    assert mock_counts(stack) == before

@@ -10,28 +10,25 @@ import time
 import pytest
 
 from harness import SECRETS, policy_variant
-from helpers import auth, curl, error_of, raw, received
+from helpers import auth, curl, error_of, mock_counts, raw, received
 
 CHAT = {"model": "gpt-4o-mini", "messages": [{"role": "user", "content": "hello"}], "provider": {"only": ["euro-zdr"]}}
 SPOOF = {"x-llm-cluster": "provider_us"}  # a real cluster, but not the one policy chose
 
 
-def counts(stack):
-    return {name: len(stack.mock_requests(name)) for name in stack.mock_ports}
-
 
 def test_spoofed_cluster_header_is_ignored_on_requests_with_a_body(stack):
-    before = counts(stack)
+    before = mock_counts(stack)
     for spoof in (SPOOF, {"X-LLM-Cluster": "provider_us"}):
         status, headers, _ = raw(stack, "POST", "/v1/chat/completions", json.dumps(CHAT).encode(), auth(**spoof))
         assert status == 200 and headers["x-mock-provider"] == "euro-zdr"
-    after = counts(stack)
+    after = mock_counts(stack)
     assert after["us-train"] == before["us-train"]
     assert after["euro-zdr"] == before["euro-zdr"] + 2
 
 
 def test_spoofed_cluster_header_is_ignored_without_a_body_and_on_refused_requests(stack):
-    before = counts(stack)
+    before = mock_counts(stack)
     # Answered by the plugin itself.
     status, _, body = raw(stack, "GET", "/v1/models", headers=auth(**SPOOF))
     assert status == 200 and json.loads(body)["object"] == "list"
@@ -48,15 +45,15 @@ def test_spoofed_cluster_header_is_ignored_without_a_body_and_on_refused_request
         status, _, reply = raw(stack, method, path, body, headers)
         assert status == expected, (method, path, reply)
         error_of(reply)
-    assert counts(stack) == before
+    assert mock_counts(stack) == before
     # Passthrough paths go to their fixed cluster, not to the spoofed one.
     status, headers, body = raw(stack, "GET", "/status/health", headers=SPOOF)
     assert status == 200 and json.loads(body)["provider"] == "internal-status"
-    assert counts(stack)["us-train"] == before["us-train"]
+    assert mock_counts(stack)["us-train"] == before["us-train"]
 
 
 def test_spoofed_cluster_header_is_ignored_over_http2(stack):
-    before = counts(stack)
+    before = mock_counts(stack)
     base = ["--http2-prior-knowledge", "-H", "x-llm-cluster: provider_us", "-H", "authorization: Bearer sk-eng-demo"]
     out = curl(*base, "-H", "content-type: application/json", "-d", json.dumps(CHAT), "-D", "-", f"{stack.url}/v1/chat/completions")
     assert out.returncode == 0, out.stderr
@@ -66,7 +63,7 @@ def test_spoofed_cluster_header_is_ignored_over_http2(stack):
     assert refused.stdout == "404 2"
     no_body = curl(*base, "-o", "/dev/null", "-w", "%{http_code}", f"{stack.url}/v1/models")
     assert no_body.stdout == "200"
-    after = counts(stack)
+    after = mock_counts(stack)
     assert after["us-train"] == before["us-train"] and after["euro-zdr"] == before["euro-zdr"] + 1
 
 
