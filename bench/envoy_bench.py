@@ -5,6 +5,7 @@ upstream share core 1:
   plain         Envoy routing straight to the upstream (no wasm)
   pause_buffer  our floor module: pause headers, buffer the body, set a fixed cluster header
   plugin        llm-policy-router with the generated bench policy (400 models x 3 endpoints, 120 keys)
+  plugin_no_note  the same with `access_log_note: false`
 Per body size (2 KB, 32 KB) it alternates the variants for RUNS closed-loop runs and reports the
 median Envoy CPU time per request (utime+stime from /proc over the run), rps, and latency; then
 p99 at a fixed open-loop rate of 50% of plain Envoy's capacity; streaming time to first byte; RSS.
@@ -36,7 +37,7 @@ RUNS = int(os.environ.get("BENCH_RUNS", "5"))
 SECONDS = float(os.environ.get("BENCH_SECONDS", "5"))
 CONNECTIONS = 16
 # For quick profiling iterations: BENCH_VARIANTS=plugin BENCH_SIZES=2KB BENCH_QUICK=1 (no open loop, ttfb, files).
-VARIANTS = os.environ.get("BENCH_VARIANTS", "plain,pause_buffer,plugin").split(",")
+VARIANTS = os.environ.get("BENCH_VARIANTS", "plain,pause_buffer,plugin,plugin_no_note").split(",")
 SIZES = os.environ.get("BENCH_SIZES", "2KB,32KB").split(",")
 QUICK = os.environ.get("BENCH_QUICK") == "1"
 CLK_TCK = os.sysconf("SC_CLK_TCK")
@@ -65,7 +66,9 @@ def envoy_config(variant: str, port: int, admin: int, upstream: int) -> dict:
     elif variant == "pause_buffer":
         filters.append(wasm_filter("pause_buffer", FLOOR, ""))
     else:
-        filters.append(wasm_filter("llm_policy_router", PLUGIN, (ROOT / "bench" / "policy.json").read_text()))
+        policy = json.loads((ROOT / "bench" / "policy.json").read_text())
+        policy["access_log_note"] = variant != "plugin_no_note"
+        filters.append(wasm_filter("llm_policy_router", PLUGIN, json.dumps(policy)))
     filters.append({"name": "envoy.filters.http.router",
                     "typed_config": {"@type": "type.googleapis.com/envoy.extensions.filters.http.router.v3.Router"}})
     return {
@@ -178,6 +181,8 @@ def main() -> None:
         doc["stream"] = True
         stream_body.write_text(json.dumps(doc))
         for variant in ("plain", "plugin"):
+            if variant not in envoys:
+                continue
             r = loadgen("ttfb", f"127.0.0.1:{envoys[variant].port}", str(stream_body), "300")
             results["ttfb"][variant] = r
             print(f"ttfb {variant:13s} p50 {r['ttfb_p50_ms']:.3f} ms  p99 {r['ttfb_p99_ms']:.3f} ms", flush=True)
@@ -221,7 +226,7 @@ def summary(r: dict) -> str:
 def chart(r: dict) -> str:
     """A self-contained HTML page with an SVG bar chart of CPU per request."""
     bars, y, scale = [], 30, 3.0
-    colors = {"plain": "#8da0cb", "pause_buffer": "#fc8d62", "plugin": "#66c2a5"}
+    colors = {"plain": "#8da0cb", "pause_buffer": "#fc8d62", "plugin": "#66c2a5", "plugin_no_note": "#a6d854"}
     for size, variants in r["closed_loop"].items():
         bars.append(f'<text x="10" y="{y + 14}" font-weight="bold">{size} body</text>')
         y += 22

@@ -77,6 +77,7 @@ pub fn compile(
     Ok(CompiledPolicy {
         cluster_header: config.cluster_header.to_ascii_lowercase(),
         max_body_bytes: config.max_body_bytes,
+        access_log_note: config.access_log_note,
         base_paths: config.base_paths,
         seed: config.routing.seed,
         identity,

@@ -22,6 +22,7 @@ pub struct CompiledPolicy {
     /// Lowercase name of the routing header.
     pub cluster_header: String,
     pub max_body_bytes: u64,
+    pub access_log_note: bool,
     pub base_paths: Vec<String>,
     pub seed: Option<u64>,
     pub identity: Identity,

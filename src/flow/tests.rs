@@ -262,3 +262,17 @@ fn provider_error_responses_pass_through_untouched() {
     assert_eq!(f.on_response_body(&mut host, 10, true), Next::Continue);
     assert!(host.response_body.is_empty(), "not replaced");
 }
+
+#[test]
+fn the_access_log_note_can_be_turned_off() {
+    let policy = crate::testutil::example_with(|v| v["access_log_note"] = serde_json::json!(false));
+    let mut host = FakeHost::request("POST", "/v1/chat/completions", &[KEY, JSON], CHAT);
+    let mut f = Flow::new(Arc::new(policy));
+    f.on_request_headers(&mut host, false);
+    assert_eq!(
+        f.on_request_body(&mut host, CHAT.len(), true, &mut Rng::new(1)),
+        Next::Continue
+    );
+    assert!(host.filter_state.is_empty());
+    assert_eq!(host.header("x-llm-cluster"), Some("provider_euro"));
+}
