@@ -24,7 +24,10 @@ pub struct ApiError {
     pub code: &'static str,
     pub message: String,
     pub param: Option<String>,
-    pub metadata: Option<Value>,
+    /// Boxed: most errors have none, and it keeps `Result<_, ApiError>` small.
+    pub metadata: Option<Box<Value>>,
+    /// Response headers the refusal needs (`allow` on a 405; later `retry-after` on a 429).
+    pub headers: Vec<(&'static str, String)>,
 }
 
 #[derive(Serialize)]
@@ -56,6 +59,7 @@ impl ApiError {
             message: message.into(),
             param: None,
             metadata: None,
+            headers: Vec::new(),
         }
     }
 
@@ -64,8 +68,13 @@ impl ApiError {
         self
     }
 
+    pub fn with_header(mut self, name: &'static str, value: impl Into<String>) -> Self {
+        self.headers.push((name, value.into()));
+        self
+    }
+
     pub fn with_metadata(mut self, metadata: Value) -> Self {
-        self.metadata = Some(metadata);
+        self.metadata = Some(Box::new(metadata));
         self
     }
 
@@ -92,7 +101,7 @@ impl ApiError {
                 error_type: self.error_type,
                 code: self.code,
                 param: self.param.as_deref(),
-                metadata: self.metadata.as_ref(),
+                metadata: self.metadata.as_deref(),
             },
         };
         // Serialising plain strings and a Value cannot fail; the fallback keeps the reply well-formed anyway.

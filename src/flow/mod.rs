@@ -323,14 +323,12 @@ impl Flow {
             );
         }
         let mut reply_headers = vec![(headers::CONTENT_TYPE, "application/json")];
-        if error.status == 405 {
-            let allow = if error.message.contains("GET") {
-                "GET"
-            } else {
-                "POST"
-            };
-            reply_headers.push(("allow", allow));
-        }
+        reply_headers.extend(
+            error
+                .headers
+                .iter()
+                .map(|(name, value)| (*name, value.as_str())),
+        );
         if host
             .send_response(error.status, &reply_headers, &error.to_json())
             .is_err()
@@ -377,11 +375,12 @@ fn too_large(limit: u64) -> ApiError {
     )
 }
 
-fn method_not_allowed(allowed: &str) -> ApiError {
+fn method_not_allowed(allowed: &'static str) -> ApiError {
     ApiError::new(
         405,
         ErrorType::InvalidRequestError,
         "method_not_allowed",
         format!("use {allowed} for this path"),
     )
+    .with_header("allow", allowed)
 }
