@@ -40,10 +40,9 @@ enum Target {
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum State {
     Start,
-    /// Buffering the body of an LLM request.
+    /// Buffering the body of an LLM request (the caller is in `Flow::caller`).
     Buffering {
         api: Api,
-        caller: Caller,
     },
     /// Sent upstream; `served` is what we told the caller served it.
     Forwarded {
@@ -92,17 +91,19 @@ impl Flow {
         end_of_stream: bool,
         rng: &mut Rng,
     ) -> Next {
-        let State::Buffering { api, caller } = &self.state else {
-            return Next::Continue;
+        let api = match self.state {
+            State::Buffering { api } => api,
+            State::Passthrough | State::Forwarded { .. } => return Next::Continue,
+            // Nothing may pass after a local reply.
+            State::Start | State::Replied => return Next::Pause,
         };
-        let (api, caller) = (*api, caller.clone());
         if body_size as u64 > self.policy.max_body_bytes {
             return self.reply_error(host, &too_large(self.policy.max_body_bytes));
         }
         if !end_of_stream {
             return Next::Pause;
         }
-        match self.route_body(host, api, &caller, body_size, rng) {
+        match self.route_body(host, api, body_size, rng) {
             Ok(next) => next,
             Err(error) => self.reply_error(host, &error),
         }
@@ -124,9 +125,8 @@ impl Flow {
     pub fn on_response_headers(&mut self, host: &mut dyn Host, end_of_stream: bool) -> Next {
         match &self.state {
             State::Forwarded { provider, model } => {
-                let (provider, model) = (provider.clone(), model.clone());
                 self.response
-                    .on_headers(host, end_of_stream, Some((&provider, &model)))
+                    .on_headers(host, end_of_stream, Some((provider, model)))
             }
             State::Buffering { .. } | State::Start => {
                 self.response.on_headers(host, end_of_stream, None)
@@ -215,7 +215,7 @@ impl Flow {
                 Ok(Next::Pause)
             }
             Target::Llm(api) => {
-                let caller = self.identify(presented)?;
+                self.caller = Some(self.identify(presented)?);
                 if method != "POST" {
                     return Err(method_not_allowed("POST"));
                 }
@@ -233,8 +233,7 @@ impl Flow {
                         "this endpoint needs a JSON request body",
                     ));
                 }
-                self.caller = Some(caller.clone());
-                self.state = State::Buffering { api, caller };
+                self.state = State::Buffering { api };
                 Ok(Next::Pause)
             }
         }
@@ -244,10 +243,10 @@ impl Flow {
         &mut self,
         host: &mut dyn Host,
         api: Api,
-        caller: &Caller,
         body_size: usize,
         rng: &mut Rng,
     ) -> Result<Next, ApiError> {
+        let caller = self.caller.as_ref().ok_or_else(ApiError::internal)?;
         let body = host
             .request_body(body_size)
             .map_err(|_| ApiError::internal())?;
