@@ -19,7 +19,14 @@ impl EnvoyHost {
 
 impl Host for EnvoyHost {
     fn request_headers(&self) -> Result<Vec<(String, String)>, HostError> {
-        hostcalls::get_map(MapType::HttpRequestHeaders).map_err(|_| HostError)
+        // Not `get_map`: the SDK unwraps UTF-8 there, and header values may carry obs-text
+        // (bytes 0x80-0xFF) — one such header would panic the VM. Values are decoded lossily, so
+        // an invalid key or content-type simply fails to match.
+        let pairs = hostcalls::get_map_bytes(MapType::HttpRequestHeaders).map_err(|_| HostError)?;
+        Ok(pairs
+            .into_iter()
+            .map(|(name, value)| (name, String::from_utf8_lossy(&value).into_owned()))
+            .collect())
     }
 
     fn set_request_header(&mut self, name: &str, value: Option<&str>) -> Result<(), HostError> {
@@ -47,9 +54,11 @@ impl Host for EnvoyHost {
     }
 
     fn response_header(&self, name: &str) -> Option<String> {
-        hostcalls::get_map_value(MapType::HttpResponseHeaders, name)
+        // Bytes, for the same reason as `request_headers`.
+        let value = hostcalls::get_map_value_bytes(MapType::HttpResponseHeaders, name)
             .ok()
-            .flatten()
+            .flatten()?;
+        Some(String::from_utf8_lossy(&value).into_owned())
     }
 
     fn set_response_header(&mut self, name: &str, value: Option<&str>) -> Result<(), HostError> {

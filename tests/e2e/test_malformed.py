@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import http.client
 import json
+import socket
 
 import pytest
 
@@ -107,3 +108,26 @@ def test_content_length_larger_than_the_body_times_out_cleanly(stack):
     finally:
         conn.close()
     assert mock_counts(stack) == before
+
+
+def test_non_utf8_header_values_do_not_crash_the_vm(stack):
+    # obs-text (bytes 0x80-0xFF) is legal in HTTP/1.1 header values and Envoy passes it on. The SDK's
+    # get_map unwraps UTF-8 and would panic the VM (found here: Envoy answered a bare 503).
+    body = json.dumps({**CHAT, "provider": {"only": ["euro-zdr"]}}).encode()
+    base = b"POST /v1/chat/completions HTTP/1.1\r\nhost: x\r\ncontent-type: application/json\r\n"
+    cases = [
+        (b"authorization: Bearer sk-eng-demo\r\nx-note: caf\xe9\r\n", 200),
+        (b"authorization: Bearer sk-eng-demo\xff\r\n", 401),
+    ]
+    for headers, expected in cases:
+        request = base + headers + b"content-length: %d\r\nconnection: close\r\n\r\n" % len(body) + body
+        with socket.create_connection(("127.0.0.1", stack.listen_port), timeout=10) as sock:
+            sock.sendall(request)
+            reply = b""
+            while chunk := sock.recv(65536):
+                reply += chunk
+        assert int(reply.split(b" ", 2)[1]) == expected, reply[:300]
+    # The VM survived: a normal request still works and nothing reloaded.
+    status, _, _ = raw(stack, "POST", "/v1/chat/completions", body, auth())
+    assert status == 200
+    assert all(v == 0 for k, v in stack.stats().items() if "llm_policy_router" in k and "vm_reload" in k)
