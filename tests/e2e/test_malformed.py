@@ -9,7 +9,7 @@ import socket
 
 import pytest
 
-from helpers import auth, curl, error_of, mock_counts, raw, start_request
+from helpers import auth, curl, error_of, mock_counts, raw, received, start_request
 
 CHAT = {"model": "gpt-4o-mini", "messages": [{"role": "user", "content": "hi"}]}
 
@@ -131,3 +131,50 @@ def test_non_utf8_header_values_do_not_crash_the_vm(stack):
     status, _, _ = raw(stack, "POST", "/v1/chat/completions", body, auth())
     assert status == 200
     assert all(v == 0 for k, v in stack.stats().items() if "llm_policy_router" in k and "vm_reload" in k)
+
+
+def h2_request(stack, headers: list, body: bytes, trailers: list | None) -> tuple[int, dict, bytes]:
+    """One HTTP/2 request (prior knowledge) with optional request trailers, via the h2 library."""
+    import h2.config
+    import h2.connection
+    import h2.events
+
+    conn = h2.connection.H2Connection(config=h2.config.H2Configuration(client_side=True, header_encoding="utf-8"))
+    with socket.create_connection(("127.0.0.1", stack.listen_port), timeout=10) as sock:
+        conn.initiate_connection()
+        base = [(":method", "POST"), (":path", "/v1/chat/completions"), (":scheme", "http"), (":authority", "x")]
+        conn.send_headers(1, base + headers)
+        conn.send_data(1, body, end_stream=trailers is None)
+        if trailers is not None:
+            conn.send_headers(1, trailers, end_stream=True)
+        sock.sendall(conn.data_to_send())
+        status, response_headers, data = 0, {}, b""
+        while True:
+            chunk = sock.recv(65536)
+            if not chunk:
+                break
+            for event in conn.receive_data(chunk):
+                if isinstance(event, h2.events.ResponseReceived):
+                    response_headers = dict(event.headers)
+                    status = int(response_headers[":status"])
+                elif isinstance(event, h2.events.DataReceived):
+                    data += event.data
+                    conn.acknowledge_received_data(event.flow_controlled_length, event.stream_id)
+                elif isinstance(event, h2.events.StreamEnded):
+                    return status, response_headers, data
+            sock.sendall(conn.data_to_send())
+    return status, response_headers, data
+
+
+def test_http2_request_trailers_end_the_body(stack):
+    # With trailers the body callback never sees end-of-stream; the trailers callback must route.
+    body = json.dumps({**CHAT, "provider": {"only": ["euro-zdr"]}}).encode()
+    headers = [("content-type", "application/json"), ("authorization", "Bearer sk-eng-demo"), ("x-llm-cluster", "provider_us")]
+    status, response_headers, data = h2_request(stack, headers, body, [("x-checksum", "abc")])
+    assert status == 200, data
+    assert response_headers["x-llm-provider"] == "euro-zdr"
+    upstream = json.loads(received(stack, "euro-zdr")[-1]["body"])
+    assert upstream["model"] == "gpt-4o-mini-eu" and "provider" not in upstream
+    # A refused body with trailers is still refused cleanly.
+    status, _, data = h2_request(stack, headers, b'{"model": ', [("x-checksum", "abc")])
+    assert status == 400 and error_of(data)["code"] == "invalid_json"
