@@ -298,7 +298,7 @@ impl Flow {
         self.policy
             .passthrough
             .iter()
-            .find(|p| path.starts_with(&p.path_prefix))
+            .find(|p| p.matches(path))
             .map_or(Target::Unknown, |p| Target::Passthrough {
                 cluster: p.cluster.clone(),
                 authenticate: p.authenticate,

@@ -25,6 +25,26 @@ pub struct Passthrough {
     pub authenticate: bool,
 }
 
+impl Passthrough {
+    /// The prefix matches whole path segments only: `/status` covers `/status` and `/status/x`,
+    /// never `/status-admin`.
+    ///
+    /// ```
+    /// # use llm_policy_router::routing::Passthrough;
+    /// let p = Passthrough { path_prefix: "/status".into(), cluster: "c".into(), authenticate: false };
+    /// assert!(p.matches("/status") && p.matches("/status/health"));
+    /// assert!(!p.matches("/status-admin") && !p.matches("/statu"));
+    /// ```
+    pub fn matches(&self, path: &str) -> bool {
+        match path.strip_prefix(self.path_prefix.as_str()) {
+            Some(rest) => {
+                rest.is_empty() || rest.starts_with('/') || self.path_prefix.ends_with('/')
+            }
+            None => false,
+        }
+    }
+}
+
 /// Endpoints that may serve the request, best first, and the ones that may not, with reasons.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Decision {
