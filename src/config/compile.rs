@@ -239,7 +239,20 @@ fn compile_credential(
         errors.push(format!("{path}.env"), "must name an environment variable");
         return None;
     }
-    match secrets(&c.env) {
+    // Secrets mounted from files often end in a newline; inside, control characters would make
+    // every request fail at the header hostcall, so refuse them here (without echoing the value).
+    let secret = secrets(&c.env).map(|s| s.trim().to_string());
+    if secret
+        .as_ref()
+        .is_some_and(|s| s.chars().chain(c.prefix.chars()).any(char::is_control))
+    {
+        errors.push(
+            format!("{path}.env"),
+            format!("the value of `{}` contains control characters", c.env),
+        );
+        return None;
+    }
+    match secret {
         Some(secret) if !secret.is_empty() => Some(Credential {
             header: c.header.to_ascii_lowercase(),
             value: Secret::new(format!("{}{}", c.prefix, secret)),

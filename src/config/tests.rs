@@ -199,3 +199,32 @@ fn published_schema_matches_the_serde_types() {
         "regenerate: llm-policy-router schema > examples/policy.schema.json"
     );
 }
+
+#[test]
+fn secrets_are_trimmed_and_control_characters_refused() {
+    let trimmed =
+        crate::config::CompiledPolicy::from_json(EXAMPLE_POLICY, &|_| Some(" sk-x\n".to_string()))
+            .unwrap();
+    let euro = trimmed
+        .catalog
+        .provider(trimmed.catalog.provider_by_id["euro-zdr"])
+        .unwrap();
+    assert_eq!(
+        euro.credential.as_ref().unwrap().value.expose(),
+        "Bearer sk-x"
+    );
+    let err = crate::config::CompiledPolicy::from_json(EXAMPLE_POLICY, &|_| {
+        Some("sk\r\nx-evil: 1".to_string())
+    })
+    .unwrap_err();
+    assert!(
+        err.0
+            .iter()
+            .any(|e| e.path == "providers.euro-zdr.credential.env"),
+        "{err}"
+    );
+    assert!(
+        !err.to_string().contains("x-evil"),
+        "the value is never echoed"
+    );
+}
