@@ -1,6 +1,7 @@
 //! Configuration: the operator's JSON document (`schema`), its validation into the per-request
 //! `CompiledPolicy` (`compile`), and errors that name the bad field (`error`).
 
+mod catalog;
 pub mod compile;
 pub mod error;
 pub mod jsonc;

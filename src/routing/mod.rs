@@ -7,7 +7,7 @@ pub mod filter;
 pub mod order;
 pub mod rng;
 
-use crate::catalog::{lookup::Variant, Catalog, EndpointId, ModelId};
+use crate::catalog::{lookup::Variant, Catalog, ModelId};
 use crate::config::CompiledPolicy;
 use crate::errors::{ApiError, ErrorType};
 use crate::request::LlmRequest;
@@ -172,11 +172,6 @@ pub fn excluded_by(catalog: &Catalog, excluded: &[Exclusion]) -> Value {
         })
         .collect();
     Value::Array(list)
-}
-
-/// Endpoint ids of a decision, for tests and explain output.
-pub fn endpoint_ids(candidates: &[Candidate]) -> Vec<EndpointId> {
-    candidates.iter().map(|c| c.endpoint).collect()
 }
 
 #[cfg(test)]
