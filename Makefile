@@ -54,10 +54,10 @@ bench: build ## Benchmarks (never part of test): native core, then plain Envoy v
 	$(PY) bench/envoy_bench.py
 
 FUZZ_SECONDS ?= 60
-fuzz: ## Fuzz the request path and config loading for FUZZ_SECONDS each (cargo-fuzz; corpus in fuzz/corpus)
+fuzz: ## Fuzz the request path, config loading and SSE reading for FUZZ_SECONDS each (cargo-fuzz; corpus in fuzz/corpus)
 	@command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
 	# Stable toolchain: no sanitizers (-s none); RUSTC_BOOTSTRAP lets cargo-fuzz pass its -Z flags.
-	for t in request config; do RUSTC_BOOTSTRAP=1 cargo fuzz run $$t -s none -- -max_total_time=$(FUZZ_SECONDS) || exit 1; done
+	for t in request config sse; do RUSTC_BOOTSTRAP=1 cargo fuzz run $$t -s none -- -max_total_time=$(FUZZ_SECONDS) || exit 1; done
 
 clean: ## Remove build output and the venv
 	cargo clean

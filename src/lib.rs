@@ -14,6 +14,8 @@ pub mod patch;
 pub mod policy;
 pub mod request;
 pub mod routing;
+pub mod spend;
+pub mod sse;
 pub mod upstream;
 
 #[cfg(test)]

@@ -1,0 +1,195 @@
+//! The one server-sent-events reader: fed response chunks as they pass (no buffering of the
+//! stream), it yields complete events across any chunk boundaries. Spend accounting reads usage
+//! from it; response guardrails will scan the joined delta text through it.
+//!
+//! Follows the SSE format: lines end in `\n`, `\r\n` or `\r`; `data:` lines join with `\n`; a blank
+//! line dispatches the event; lines starting with `:` are comments. Memory is bounded: an event
+//! whose data exceeds `max_event_bytes` is dropped (and counted), never buffered without limit.
+
+/// One complete event.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SseEvent {
+    /// The `event:` field, if any (Anthropic and the Responses API name their events).
+    pub event: Option<String>,
+    /// The `data:` lines joined with `\n`.
+    pub data: String,
+}
+
+/// Incremental reader; keep one per response stream.
+#[derive(Debug)]
+pub struct SseReader {
+    max_event_bytes: usize,
+    /// Bytes of an incomplete line carried over from the previous chunk.
+    line: Vec<u8>,
+    /// A `\r` ended the previous chunk: a `\n` starting the next one belongs to it.
+    after_cr: bool,
+    event: Option<String>,
+    data: String,
+    has_data: bool,
+    overflowed: bool,
+    /// Events dropped because they exceeded `max_event_bytes`.
+    pub dropped_events: u64,
+}
+
+impl SseReader {
+    pub fn new(max_event_bytes: usize) -> Self {
+        SseReader {
+            max_event_bytes,
+            line: Vec::new(),
+            after_cr: false,
+            event: None,
+            data: String::new(),
+            has_data: false,
+            overflowed: false,
+            dropped_events: 0,
+        }
+    }
+
+    /// Feeds one chunk; calls `on_event` for every event it completes.
+    ///
+    /// ```
+    /// use llm_policy_router::sse::SseReader;
+    /// let mut r = SseReader::new(1 << 20);
+    /// let mut got = Vec::new();
+    /// r.feed(b"data: {\"a\"", |e| got.push(e.data));
+    /// r.feed(b":1}\n\ndata: [DONE]\n\n", |e| got.push(e.data));
+    /// assert_eq!(got, ["{\"a\":1}", "[DONE]"]);
+    /// ```
+    pub fn feed(&mut self, chunk: &[u8], mut on_event: impl FnMut(SseEvent)) {
+        for &byte in chunk {
+            if self.after_cr {
+                self.after_cr = false;
+                if byte == b'\n' {
+                    continue;
+                }
+            }
+            match byte {
+                b'\n' | b'\r' => {
+                    self.after_cr = byte == b'\r';
+                    let line = std::mem::take(&mut self.line);
+                    self.end_line(&line, &mut on_event);
+                }
+                _ => {
+                    if self.line.len() <= self.max_event_bytes {
+                        self.line.push(byte);
+                    } else {
+                        self.overflowed = true;
+                    }
+                }
+            }
+        }
+    }
+
+    fn end_line(&mut self, line: &[u8], on_event: &mut impl FnMut(SseEvent)) {
+        if line.is_empty() {
+            self.dispatch(on_event);
+            return;
+        }
+        if line.first() == Some(&b':') {
+            return;
+        }
+        let (field, value) = match line.iter().position(|b| *b == b':') {
+            Some(colon) => {
+                let value = line.get(colon + 1..).unwrap_or_default();
+                (
+                    line.get(..colon).unwrap_or_default(),
+                    value.strip_prefix(b" ").unwrap_or(value),
+                )
+            }
+            None => (line, &[][..]),
+        };
+        let value = String::from_utf8_lossy(value);
+        match field {
+            b"data" => {
+                if self.data.len() + value.len() + 1 > self.max_event_bytes {
+                    self.overflowed = true;
+                    return;
+                }
+                if self.has_data {
+                    self.data.push('\n');
+                }
+                self.data.push_str(&value);
+                self.has_data = true;
+            }
+            b"event" => self.event = Some(value.into_owned()),
+            _ => {} // id, retry and unknown fields do not matter here
+        }
+    }
+
+    fn dispatch(&mut self, on_event: &mut impl FnMut(SseEvent)) {
+        let event = self.event.take();
+        let data = std::mem::take(&mut self.data);
+        let had_data = std::mem::take(&mut self.has_data);
+        if std::mem::take(&mut self.overflowed) {
+            self.dropped_events += 1;
+        } else if had_data {
+            on_event(SseEvent { event, data });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn events(chunks: &[&[u8]], max: usize) -> (Vec<SseEvent>, u64) {
+        let mut r = SseReader::new(max);
+        let mut out = Vec::new();
+        for c in chunks {
+            r.feed(c, |e| out.push(e));
+        }
+        (out, r.dropped_events)
+    }
+
+    fn data(chunks: &[&[u8]]) -> Vec<String> {
+        events(chunks, 1 << 20)
+            .0
+            .into_iter()
+            .map(|e| e.data)
+            .collect()
+    }
+
+    #[test]
+    fn any_split_of_a_stream_yields_the_same_events() {
+        let stream = b"event: message_start\ndata: {\"a\":1}\n\n: keep-alive\n\ndata: line1\ndata: line2\r\n\r\ndata:no-space\r\rdata: [DONE]\n\n";
+        let whole = events(&[stream], 1 << 20).0;
+        assert_eq!(whole.len(), 4);
+        assert_eq!(whole[0].event.as_deref(), Some("message_start"));
+        assert_eq!(whole[1].data, "line1\nline2");
+        assert_eq!(whole[2].data, "no-space");
+        for cut in 0..stream.len() {
+            let (a, b) = stream.split_at(cut);
+            assert_eq!(events(&[a, b], 1 << 20).0, whole, "cut at {cut}");
+        }
+        let bytes: Vec<&[u8]> = stream.chunks(1).collect();
+        assert_eq!(events(&bytes, 1 << 20).0, whole);
+    }
+
+    #[test]
+    fn events_without_data_and_comments_are_not_dispatched() {
+        assert!(data(&[b": comment\n\nevent: ping\n\nid: 5\nretry: 10\n\n"]).is_empty());
+        assert_eq!(data(&[b"data\n\n"]), [""]);
+    }
+
+    #[test]
+    fn oversized_events_are_dropped_and_counted_not_buffered() {
+        let big = format!("data: {}\n\ndata: ok\n\n", "x".repeat(5000));
+        let (got, dropped) = events(&[big.as_bytes()], 1024);
+        assert_eq!(
+            got.iter().map(|e| e.data.as_str()).collect::<Vec<_>>(),
+            ["ok"]
+        );
+        assert_eq!(dropped, 1);
+    }
+
+    #[test]
+    fn an_unfinished_event_is_not_dispatched() {
+        assert!(data(&[b"data: partial"]).is_empty());
+        assert!(data(&[b"data: partial\n"]).is_empty());
+    }
+
+    #[test]
+    fn invalid_utf8_is_replaced_not_a_panic() {
+        assert_eq!(data(&[b"data: caf\xe9\n\n"]), ["caf\u{fffd}"]);
+    }
+}
