@@ -1,7 +1,9 @@
 //! Compiles the catalog part of the document: providers (with credentials read from the
 //! environment), models and their endpoints, prices in micro-USD.
 
-use super::compile::{check_cluster, check_header_name, is_slug, Errors, SecretLookup};
+use super::compile::{
+    check_cluster, check_header_name, is_country_code, is_slug, Errors, SecretLookup,
+};
 use super::schema::{self, Config};
 use crate::catalog::price::{MicroUsdPerMtok, Price};
 use crate::catalog::{
@@ -24,7 +26,7 @@ pub(super) fn compile_catalog(
                 "provider id must be a lowercase slug of a-z, 0-9, `.`, `_`, `-`",
             );
         }
-        if !(p.country.len() == 2 && p.country.bytes().all(|b| b.is_ascii_uppercase())) {
+        if !is_country_code(&p.country) {
             errors.push(
                 format!("{path}.country"),
                 "must be an ISO 3166-1 alpha-2 code in capitals, e.g. `DE`",

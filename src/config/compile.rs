@@ -205,7 +205,7 @@ fn compile_rules(p: &PolicyConfig, path: &str, catalog: &Catalog, errors: &mut E
         }
     }
     for (i, c) in p.denied_countries.iter().enumerate() {
-        if !(c.len() == 2 && c.bytes().all(|b| b.is_ascii_uppercase())) {
+        if !is_country_code(c) {
             errors.push(
                 format!("{path}.denied_countries[{i}]"),
                 "must be an ISO 3166-1 alpha-2 code in capitals",
@@ -238,6 +238,11 @@ fn compile_rules(p: &PolicyConfig, path: &str, catalog: &Catalog, errors: &mut E
             .as_ref()
             .map(|q| q.iter().map(|s| s.to_ascii_lowercase()).collect()),
     }
+}
+
+/// ISO 3166-1 alpha-2 in capitals, e.g. `DE`.
+pub(super) fn is_country_code(s: &str) -> bool {
+    s.len() == 2 && s.bytes().all(|b| b.is_ascii_uppercase())
 }
 
 pub(super) fn is_slug(s: &str) -> bool {
