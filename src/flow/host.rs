@@ -29,3 +29,10 @@ pub trait Host {
     /// Filter state for the access log (`%FILTER_STATE(wasm.<key>:PLAIN)%`); best effort.
     fn set_filter_state(&mut self, key: &str, value: &str);
 }
+
+/// A failed hostcall is the gateway's fault: a generic 500 (details stay in Envoy's log).
+impl From<HostError> for crate::errors::ApiError {
+    fn from(_: HostError) -> Self {
+        crate::errors::ApiError::internal()
+    }
+}
