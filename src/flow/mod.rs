@@ -64,6 +64,8 @@ pub struct Flow {
     state: State,
     /// The identified caller of an LLM request, for the access-log note.
     caller: Option<Caller>,
+    /// Request body bytes buffered so far, as the last body callback reported them.
+    buffered: usize,
     response: response::ResponseShaping,
 }
 
@@ -73,6 +75,7 @@ impl Flow {
             policy,
             state: State::Start,
             caller: None,
+            buffered: 0,
             response: response::ResponseShaping::default(),
         }
     }
@@ -91,6 +94,7 @@ impl Flow {
         end_of_stream: bool,
         rng: &mut Rng,
     ) -> Next {
+        self.buffered = body_size;
         let api = match self.state {
             State::Buffering { api } => api,
             State::Passthrough | State::Forwarded { .. } => return Next::Continue,
@@ -110,14 +114,9 @@ impl Flow {
     }
 
     /// Trailers end the body (HTTP/2 with trailers never sends an end-of-stream body callback).
-    pub fn on_request_trailers(
-        &mut self,
-        host: &mut dyn Host,
-        body_size: usize,
-        rng: &mut Rng,
-    ) -> Next {
+    pub fn on_request_trailers(&mut self, host: &mut dyn Host, rng: &mut Rng) -> Next {
         match self.state {
-            State::Buffering { .. } => self.on_request_body(host, body_size, true, rng),
+            State::Buffering { .. } => self.on_request_body(host, self.buffered, true, rng),
             _ => Next::Continue,
         }
     }

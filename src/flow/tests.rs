@@ -84,10 +84,7 @@ fn body_arrives_in_pieces_and_trailers_end_it() {
         f.on_request_body(&mut host, CHAT.len(), false, &mut rng),
         Next::Pause
     );
-    assert_eq!(
-        f.on_request_trailers(&mut host, CHAT.len(), &mut rng),
-        Next::Continue
-    );
+    assert_eq!(f.on_request_trailers(&mut host, &mut rng), Next::Continue);
     assert_eq!(host.header("x-llm-cluster"), Some("provider_euro"));
 }
 

@@ -7,16 +7,6 @@ use proxy_wasm::types::{BufferType, MapType};
 
 pub struct EnvoyHost;
 
-impl EnvoyHost {
-    /// Size of the buffered request body, for the trailers callback (which is not told it).
-    pub fn request_body_size() -> usize {
-        hostcalls::get_buffer(BufferType::HttpRequestBody, 0, usize::MAX)
-            .ok()
-            .flatten()
-            .map_or(0, |b| b.len())
-    }
-}
-
 impl Host for EnvoyHost {
     fn request_headers(&self) -> Result<Vec<(String, String)>, HostError> {
         // Not `get_map`: the SDK unwraps UTF-8 there, and header values may carry obs-text

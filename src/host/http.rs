@@ -81,8 +81,7 @@ impl HttpContext for HttpFilter {
         let Some(mut flow) = self.flow.take() else {
             return Action::Pause;
         };
-        let body_size = EnvoyHost::request_body_size();
-        let next = self.with_rng(|rng| flow.on_request_trailers(&mut EnvoyHost, body_size, rng));
+        let next = self.with_rng(|rng| flow.on_request_trailers(&mut EnvoyHost, rng));
         self.flow = Some(flow);
         action(next)
     }
