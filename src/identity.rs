@@ -31,8 +31,10 @@ pub struct Identity {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Caller {
     pub workspace: String,
-    /// Key label, or how the caller was identified (`header`, `anonymous`).
+    /// Key label, or how the caller was identified (`workspace_header`, `anonymous`).
     pub key_name: String,
+    /// Identified by an API key (so `key_name` is a configured key's label).
+    pub via_key: bool,
 }
 
 /// What the request carried.
@@ -55,6 +57,7 @@ impl Identity {
                 return Ok(Caller {
                     workspace: ws.to_string(),
                     key_name: "workspace_header".to_string(),
+                    via_key: false,
                 });
             }
             return Err(unauthorized(
@@ -66,6 +69,7 @@ impl Identity {
                 Some(entry) => Ok(Caller {
                     workspace: entry.workspace.clone(),
                     key_name: entry.name.clone(),
+                    via_key: true,
                 }),
                 None => Err(unauthorized("invalid API key")),
             };
@@ -74,6 +78,7 @@ impl Identity {
             Some(ws) => Ok(Caller {
                 workspace: ws.clone(),
                 key_name: "anonymous".to_string(),
+                via_key: false,
             }),
             None => Err(unauthorized(
                 "missing API key: send `Authorization: Bearer <key>` or `x-api-key`",

@@ -13,6 +13,10 @@ pub struct SseEvent {
     pub event: Option<String>,
     /// The `data:` lines joined with `\n`.
     pub data: String,
+    /// Where the event's raw bytes start and end in the whole stream (end includes the blank
+    /// line that dispatched it), so a rewriter can drop or replace exactly this event.
+    pub start: u64,
+    pub end: u64,
 }
 
 /// Incremental reader; keep one per response stream.
@@ -27,6 +31,10 @@ pub struct SseReader {
     data: String,
     has_data: bool,
     overflowed: bool,
+    /// Bytes consumed so far.
+    position: u64,
+    /// Stream offset just after the last blank line: everything before it is whole events.
+    boundary: u64,
     /// Events dropped because they exceeded `max_event_bytes`.
     pub dropped_events: u64,
 }
@@ -41,8 +49,15 @@ impl SseReader {
             data: String::new(),
             has_data: false,
             overflowed: false,
+            position: 0,
+            boundary: 0,
             dropped_events: 0,
         }
+    }
+
+    /// Stream offset just after the last complete event (or comment block).
+    pub fn boundary(&self) -> u64 {
+        self.boundary
     }
 
     /// Feeds one chunk; calls `on_event` for every event it completes.
@@ -57,6 +72,7 @@ impl SseReader {
     /// ```
     pub fn feed(&mut self, chunk: &[u8], mut on_event: impl FnMut(SseEvent)) {
         for &byte in chunk {
+            self.position += 1;
             if self.after_cr {
                 self.after_cr = false;
                 if byte == b'\n' {
@@ -83,6 +99,7 @@ impl SseReader {
     fn end_line(&mut self, line: &[u8], on_event: &mut impl FnMut(SseEvent)) {
         if line.is_empty() {
             self.dispatch(on_event);
+            self.boundary = self.position;
             return;
         }
         if line.first() == Some(&b':') {
@@ -123,7 +140,12 @@ impl SseReader {
         if std::mem::take(&mut self.overflowed) {
             self.dropped_events += 1;
         } else if had_data {
-            on_event(SseEvent { event, data });
+            on_event(SseEvent {
+                event,
+                data,
+                start: self.boundary,
+                end: self.position,
+            });
         }
     }
 }
@@ -154,6 +176,8 @@ mod tests {
         let stream = b"event: message_start\ndata: {\"a\":1}\n\n: keep-alive\n\ndata: line1\ndata: line2\r\n\r\ndata:no-space\r\rdata: [DONE]\n\n";
         let whole = events(&[stream], 1 << 20).0;
         assert_eq!(whole.len(), 4);
+        assert_eq!((whole[0].start, whole[0].end), (0, 36));
+        assert_eq!(whole[1].start, 50, "after the comment block");
         assert_eq!(whole[0].event.as_deref(), Some("message_start"));
         assert_eq!(whole[1].data, "line1\nline2");
         assert_eq!(whole[2].data, "no-space");

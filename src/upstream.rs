@@ -20,6 +20,8 @@ pub struct Attempt<'p> {
     pub credential: Option<&'p Credential>,
     /// The rewritten body, or `None` when the original bytes go upstream unchanged.
     pub body: Option<Vec<u8>>,
+    /// The gateway turned on `stream_options.include_usage` (the client had not).
+    pub injected_stream_usage: bool,
 }
 
 /// Prepares the attempt at `endpoint` for a request whose raw body is `body`.
@@ -56,6 +58,11 @@ pub fn prepare<'p>(
             patch.remove_member(body, value).map_err(patch_failed)?;
         }
     }
+    let injected_stream_usage =
+        request.stream && request.api.stream_usage_is_optional() && !request.stream_usage_requested;
+    if injected_stream_usage {
+        request_stream_usage(&mut patch, body, span("stream_options"))?;
+    }
     let body = if patch.is_empty() {
         None
     } else {
@@ -68,7 +75,43 @@ pub fn prepare<'p>(
         upstream_model: &ep.upstream_model,
         credential: provider.credential.as_ref(),
         body,
+        injected_stream_usage,
     })
+}
+
+/// Turns on `stream_options.include_usage` so a stream ends with its usage, which spend needs.
+/// An existing `stream_options` object is re-serialised with the flag (it is the one member the
+/// gateway changes); otherwise the member is inserted first.
+fn request_stream_usage(
+    patch: &mut Patch,
+    body: &[u8],
+    existing: Option<std::ops::Range<usize>>,
+) -> Result<(), ApiError> {
+    match existing {
+        Some(range) => {
+            let raw = body.get(range.clone()).ok_or_else(ApiError::internal)?;
+            let mut options: serde_json::Map<String, serde_json::Value> =
+                serde_json::from_slice(raw).map_err(|_| {
+                    ApiError::bad_request("invalid_request", "`stream_options` must be an object")
+                        .with_param("stream_options")
+                })?;
+            options.insert("include_usage".to_string(), serde_json::Value::Bool(true));
+            let json = serde_json::to_vec(&options).map_err(|_| ApiError::internal())?;
+            patch.replace(range, &json);
+        }
+        None => {
+            let open = body
+                .iter()
+                .position(|b| *b == b'{')
+                .ok_or_else(ApiError::internal)?;
+            // The object has members (`model` at least), so a trailing comma is always followed by one.
+            patch.replace(
+                open + 1..open + 1,
+                br#""stream_options":{"include_usage":true},"#,
+            );
+        }
+    }
+    Ok(())
 }
 
 #[cfg(test)]
@@ -107,6 +150,25 @@ mod tests {
             out,
             r#"{"model": "gpt-4o-mini-eu", "messages": [{"role": "user", "content": "x"}], "x": 1.5e999999}"#
         );
+    }
+
+    #[test]
+    fn streams_get_include_usage_unless_the_client_asked() {
+        let body = br#" {"model": "gpt-4o-mini", "stream": true, "messages": [{"role": "user", "content": "x"}]}"#;
+        let (out, _) = prepared(body, "us-train");
+        assert_eq!(
+            String::from_utf8(out.unwrap()).unwrap(),
+            r#" {"stream_options":{"include_usage":true},"model": "gpt-4o-mini", "stream": true, "messages": [{"role": "user", "content": "x"}]}"#
+        );
+        let body = br#"{"model": "gpt-4o-mini", "stream": true, "stream_options": {"include_obfuscation": false}, "messages": [{"role": "user", "content": "x"}]}"#;
+        let (out, _) = prepared(body, "us-train");
+        let out: serde_json::Value = serde_json::from_slice(&out.unwrap()).unwrap();
+        assert_eq!(
+            out["stream_options"],
+            serde_json::json!({"include_obfuscation": false, "include_usage": true})
+        );
+        let asked = br#"{"model": "gpt-4o-mini", "stream": true, "stream_options": {"include_usage": true}, "messages": [{"role": "user", "content": "x"}]}"#;
+        assert_eq!(prepared(asked, "us-train").0, None);
     }
 
     #[test]

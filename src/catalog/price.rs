@@ -38,6 +38,8 @@ impl MicroUsdPerMtok {
 pub struct Price {
     pub prompt: MicroUsdPerMtok,
     pub completion: MicroUsdPerMtok,
+    /// Cached prompt tokens; `None` = charged at `prompt`.
+    pub cached_prompt: Option<MicroUsdPerMtok>,
 }
 
 impl Price {

@@ -200,5 +200,6 @@ fn compile_price(p: &schema::PriceConfig, path: &str, errors: &mut Errors) -> Pr
     Price {
         prompt: one(p.prompt, "prompt"),
         completion: one(p.completion, "completion"),
+        cached_prompt: p.cached_prompt.map(|usd| one(usd, "cached_prompt")),
     }
 }

@@ -56,6 +56,7 @@ pub fn compile(
     let identity = compile_identity(&config.auth, &known_workspace, &mut errors);
     let passthrough = compile_passthrough(&config.passthrough, &mut errors);
     let org = compile_rules(&config.org, "org", &catalog, &mut errors);
+    let spend = super::spend::compile_spend(&config, &mut errors);
     let mut workspaces = HashMap::new();
     for id in workspace_ids {
         if let Some(ws) = config.workspaces.get(id) {
@@ -83,6 +84,7 @@ pub fn compile(
         catalog,
         org,
         workspaces,
+        spend,
     })
 }
 
@@ -92,8 +94,16 @@ fn compile_identity(
     errors: &mut Errors,
 ) -> Identity {
     let mut identity = Identity::default();
+    let mut names = std::collections::HashSet::new();
     for (i, k) in auth.keys.iter().enumerate() {
         let path = format!("auth.keys[{i}]");
+        // Budgets, rate limits and logs name keys by label, so labels must be unique.
+        if !names.insert(k.name.as_str()) {
+            errors.push(
+                format!("{path}.name"),
+                format!("the key name `{}` is used twice", k.name),
+            );
+        }
         if !known_workspace(&k.workspace) {
             errors.push(
                 format!("{path}.workspace"),

@@ -6,6 +6,7 @@ pub mod compile;
 pub mod error;
 pub mod jsonc;
 pub mod schema;
+mod spend;
 #[cfg(test)]
 mod tests;
 
@@ -32,6 +33,7 @@ pub struct CompiledPolicy {
     pub org: Rules,
     /// Workspace id → its rules.
     pub workspaces: HashMap<String, Rules>,
+    pub spend: crate::spend::SpendPolicy,
 }
 
 impl CompiledPolicy {

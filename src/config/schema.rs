@@ -44,6 +44,88 @@ pub struct Config {
     /// Workspaces by id; keys map onto these.
     #[serde(default)]
     pub workspaces: BTreeMap<String, WorkspaceConfig>,
+    /// Cost accounting and where budget counters live.
+    #[serde(default)]
+    pub spend: SpendConfig,
+}
+
+#[derive(Debug, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct SpendConfig {
+    /// `local`: counters in this Envoy process's shared data (all workers, one replica).
+    /// `redis`: counters in Redis through webdis, shared by every replica (needs `redis`).
+    #[serde(default)]
+    pub store: StoreKind,
+    pub redis: Option<RedisConfig>,
+    /// When the budget store cannot answer: `fail_closed` (503, the default) or `fail_open`
+    /// (admit against this process's local counters, same limits).
+    #[serde(default)]
+    pub on_store_error: OnStoreError,
+    /// How long a reservation holds budget if its request never settles (a crashed VM or
+    /// replica). Keep it above the route timeout. Default 660.
+    #[serde(default = "default_reservation_ttl")]
+    pub reservation_ttl_seconds: u64,
+    /// For streams, usage is requested upstream (`stream_options.include_usage`); when the client
+    /// did not ask for it, remove that extra usage-only chunk from what the client sees. Default true.
+    #[serde(default = "default_true")]
+    pub hide_injected_usage: bool,
+}
+
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum StoreKind {
+    #[default]
+    Local,
+    Redis,
+}
+
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum OnStoreError {
+    #[default]
+    FailClosed,
+    FailOpen,
+}
+
+#[derive(Debug, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct RedisConfig {
+    /// Envoy cluster of the webdis HTTP front (loopback or a private network only).
+    pub cluster: String,
+    /// `:authority` of side calls (default: the cluster name).
+    pub authority: Option<String>,
+    /// Prefix of every Redis key (default `llmpr:`).
+    #[serde(default = "default_key_prefix")]
+    pub key_prefix: String,
+    /// Side-call timeout in milliseconds (default 250).
+    #[serde(default = "default_redis_timeout_ms")]
+    pub timeout_ms: u64,
+}
+
+/// A spending limit.
+#[derive(Debug, Clone, Copy, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct BudgetConfig {
+    /// Limit in USD per period.
+    pub limit_usd: f64,
+    /// `daily`, `weekly` (Monday), `monthly` (UTC calendar) or `never` (the default).
+    #[serde(default)]
+    pub reset: crate::spend::period::Reset,
+}
+
+/// Per-minute limits for one key, enforced per Envoy process.
+#[derive(Debug, Clone, Copy, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct RateLimitConfig {
+    pub requests_per_minute: Option<u64>,
+    /// Prompt plus completion tokens of settled requests.
+    pub tokens_per_minute: Option<u64>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -77,6 +159,9 @@ pub struct KeyConfig {
     /// Lowercase hex SHA-256 of the key.
     pub sha256: String,
     pub workspace: String,
+    /// This key's own spending limit (on top of its workspace's).
+    pub budget: Option<BudgetConfig>,
+    pub rate_limit: Option<RateLimitConfig>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -172,6 +257,8 @@ pub struct EndpointConfig {
 pub struct PriceConfig {
     pub prompt: f64,
     pub completion: f64,
+    /// Price of prompt tokens served from the provider's cache; absent = the prompt price.
+    pub cached_prompt: Option<f64>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -180,6 +267,8 @@ pub struct PriceConfig {
 pub struct WorkspaceConfig {
     #[serde(default)]
     pub policy: PolicyConfig,
+    /// The workspace's spending limit, shared by all its keys.
+    pub budget: Option<BudgetConfig>,
 }
 
 /// Rules that remove endpoints. The org's and a workspace's apply together: allow lists
@@ -249,4 +338,28 @@ fn default_credential_header() -> String {
 
 fn default_credential_prefix() -> String {
     "Bearer ".to_string()
+}
+
+impl Default for SpendConfig {
+    fn default() -> Self {
+        SpendConfig {
+            store: StoreKind::default(),
+            redis: None,
+            on_store_error: OnStoreError::default(),
+            reservation_ttl_seconds: default_reservation_ttl(),
+            hide_injected_usage: true,
+        }
+    }
+}
+
+fn default_reservation_ttl() -> u64 {
+    660
+}
+
+fn default_key_prefix() -> String {
+    "llmpr:".to_string()
+}
+
+fn default_redis_timeout_ms() -> u64 {
+    250
 }

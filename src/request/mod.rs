@@ -91,6 +91,8 @@ pub struct LlmRequest<'a> {
     pub fallback_models: Vec<Cow<'a, str>>,
     pub prefs: ProviderPrefs<'a>,
     pub stream: bool,
+    /// `stream_options.include_usage` is true: the client wants the final usage chunk.
+    pub stream_usage_requested: bool,
     /// `max_completion_tokens`, `max_tokens` or `max_output_tokens`, whichever is present.
     pub max_output_tokens: Option<u64>,
     /// Known parameters present in the body, for `supported_parameters` checks.
@@ -123,6 +125,9 @@ impl<'a> LlmRequest<'a> {
             None => ProviderPrefs::default(),
         };
         let stream = field::<bool>(&top, "stream", "a boolean")?.unwrap_or(false);
+        let stream_usage_requested = field::<StreamOptions>(&top, "stream_options", "an object")?
+            .and_then(|o| o.include_usage)
+            .unwrap_or(false);
         let max_output_tokens = ["max_completion_tokens", "max_tokens", "max_output_tokens"]
             .iter()
             .map(|name| {
@@ -146,6 +151,7 @@ impl<'a> LlmRequest<'a> {
             fallback_models,
             prefs,
             stream,
+            stream_usage_requested,
             max_output_tokens,
             used_parameters,
             tokens,
@@ -166,6 +172,19 @@ impl<'a> LlmRequest<'a> {
 
     pub fn uses(&self, parameter: &str) -> bool {
         self.used_parameters.contains(&parameter)
+    }
+}
+
+/// The part of `stream_options` the gateway reads.
+#[derive(Deserialize)]
+struct StreamOptions {
+    include_usage: Option<bool>,
+}
+
+impl Api {
+    /// APIs whose streams report usage only when `stream_options.include_usage` asks for it.
+    pub fn stream_usage_is_optional(self) -> bool {
+        matches!(self, Api::ChatCompletions | Api::Completions)
     }
 }
 

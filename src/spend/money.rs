@@ -1,0 +1,162 @@
+//! Money is integer micro-USD everywhere: sums and comparisons never drift, and every rounding
+//! goes up, so a reservation or a charge is never smaller than the exact amount.
+
+use crate::catalog::price::Price;
+use crate::spend::usage::Usage;
+use std::fmt;
+
+/// Micro-USD (1e-6 USD).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default, Hash)]
+pub struct MicroUsd(pub u64);
+
+impl MicroUsd {
+    /// From a config value in USD; refuses negative, NaN and absurd values.
+    pub fn from_usd(usd: f64) -> Result<Self, String> {
+        // A billion dollars keeps the cast exact and is far above any real budget.
+        if !usd.is_finite() || !(0.0..=1e9).contains(&usd) {
+            return Err(format!("must be between 0 and 1000000000 USD, got {usd}"));
+        }
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // range checked above
+        let micros = (usd * 1_000_000.0).round() as u64;
+        Ok(MicroUsd(micros))
+    }
+
+    /// As USD, for JSON and display only.
+    pub fn as_usd(self) -> f64 {
+        #[allow(clippy::cast_precision_loss)] // display only
+        let usd = self.0 as f64 / 1_000_000.0;
+        usd
+    }
+
+    pub fn saturating_add(self, other: MicroUsd) -> MicroUsd {
+        MicroUsd(self.0.saturating_add(other.0))
+    }
+
+    pub fn saturating_sub(self, other: MicroUsd) -> MicroUsd {
+        MicroUsd(self.0.saturating_sub(other.0))
+    }
+}
+
+/// Exact decimal USD, e.g. `0.001234`.
+impl fmt::Display for MicroUsd {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}.{:06}", self.0 / 1_000_000, self.0 % 1_000_000)
+    }
+}
+
+/// Tokens priced per million, summed exactly and rounded up once.
+fn price_tokens(parts: &[(u64, u64)]) -> MicroUsd {
+    let exact: u128 = parts
+        .iter()
+        .map(|(tokens, micro_per_mtok)| u128::from(*tokens) * u128::from(*micro_per_mtok))
+        .sum();
+    let micros = exact.div_ceil(1_000_000);
+    MicroUsd(u64::try_from(micros).unwrap_or(u64::MAX))
+}
+
+/// What `usage` costs at `price`: cached prompt tokens at the cached price when the catalog has
+/// one; reasoning tokens are part of the completion tokens, as providers bill them.
+///
+/// ```
+/// use llm_policy_router::catalog::price::{MicroUsdPerMtok, Price};
+/// use llm_policy_router::spend::{money::{cost, MicroUsd}, usage::Usage};
+/// let price = Price { prompt: MicroUsdPerMtok(150_000), completion: MicroUsdPerMtok(600_000), cached_prompt: None };
+/// let usage = Usage { prompt_tokens: 1000, completion_tokens: 100, ..Usage::default() };
+/// assert_eq!(cost(&usage, &price), MicroUsd(210)); // 150 + 60
+/// ```
+pub fn cost(usage: &Usage, price: &Price) -> MicroUsd {
+    let cached = usage.cached_prompt_tokens.min(usage.prompt_tokens);
+    let cached_price = price.cached_prompt.unwrap_or(price.prompt);
+    price_tokens(&[
+        (usage.prompt_tokens - cached, price.prompt.0),
+        (cached, cached_price.0),
+        (usage.completion_tokens, price.completion.0),
+    ])
+}
+
+/// The most `prompt_tokens` and `completion_tokens` can cost at `price` (cache discounts ignored).
+pub fn worst_case(prompt_tokens: u64, completion_tokens: u64, price: &Price) -> MicroUsd {
+    price_tokens(&[
+        (prompt_tokens, price.prompt.0),
+        (completion_tokens, price.completion.0),
+    ])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalog::price::MicroUsdPerMtok;
+
+    fn price(prompt: u64, completion: u64, cached: Option<u64>) -> Price {
+        Price {
+            prompt: MicroUsdPerMtok(prompt),
+            completion: MicroUsdPerMtok(completion),
+            cached_prompt: cached.map(MicroUsdPerMtok),
+        }
+    }
+
+    #[test]
+    fn rounds_up_once_over_the_exact_sum() {
+        // 1 token at 0.15 USD/Mtok is 0.15 micro-USD: charged as 1, never 0.
+        let u = Usage {
+            prompt_tokens: 1,
+            ..Usage::default()
+        };
+        assert_eq!(cost(&u, &price(150_000, 600_000, None)), MicroUsd(1));
+        // 3 × 0.4 = 1.2 → 2, not 3 × ceil(0.4) = 3.
+        let u = Usage {
+            prompt_tokens: 2,
+            completion_tokens: 1,
+            ..Usage::default()
+        };
+        assert_eq!(cost(&u, &price(400_000, 400_000, None)), MicroUsd(2));
+    }
+
+    #[test]
+    fn cached_tokens_use_the_cached_price_when_known() {
+        let u = Usage {
+            prompt_tokens: 1_000_000,
+            cached_prompt_tokens: 400_000,
+            completion_tokens: 0,
+            reasoning_tokens: 0,
+        };
+        assert_eq!(
+            cost(&u, &price(1_000_000, 0, Some(100_000))),
+            MicroUsd(600_000 + 40_000)
+        );
+        assert_eq!(cost(&u, &price(1_000_000, 0, None)), MicroUsd(1_000_000));
+    }
+
+    #[test]
+    fn worst_case_equals_cost_of_the_same_usage() {
+        let p = price(2_500_000, 10_000_000, Some(1_250_000));
+        let u = Usage {
+            prompt_tokens: 1234,
+            completion_tokens: 77,
+            ..Usage::default()
+        };
+        assert_eq!(worst_case(1234, 77, &p), cost(&u, &p));
+    }
+
+    #[test]
+    fn display_and_usd_conversion_are_exact() {
+        assert_eq!(MicroUsd(1_234_567).to_string(), "1.234567");
+        assert_eq!(MicroUsd(5).to_string(), "0.000005");
+        assert_eq!(MicroUsd::from_usd(0.3), Ok(MicroUsd(300_000)));
+        assert!(MicroUsd::from_usd(f64::NAN).is_err());
+        assert!(MicroUsd::from_usd(-0.01).is_err());
+    }
+
+    #[test]
+    fn huge_usage_saturates_instead_of_wrapping() {
+        let u = Usage {
+            prompt_tokens: u64::MAX,
+            completion_tokens: u64::MAX,
+            ..Usage::default()
+        };
+        assert_eq!(
+            cost(&u, &price(1_000_000_000_000, 1_000_000_000_000, None)),
+            MicroUsd(u64::MAX)
+        );
+    }
+}
