@@ -12,6 +12,7 @@ pub enum ErrorType {
     AuthenticationError,
     PermissionError,
     NotFoundError,
+    RateLimitError,
     ServerError,
 }
 

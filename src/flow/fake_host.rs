@@ -2,6 +2,8 @@
 //! the resulting state (headers upstream would see, the local reply), not on call order.
 
 use super::{Host, HostError};
+use crate::spend::outbox::Job;
+use crate::spend::shared::{MemoryStore, SharedStore};
 use std::collections::HashMap;
 
 /// A local reply: status, headers, body.
@@ -16,6 +18,12 @@ pub struct FakeHost {
     pub code_details: Option<String>,
     pub reply: Option<Reply>,
     pub filter_state: HashMap<String, String>,
+    pub now_ms: u64,
+    pub shared: MemoryStore,
+    /// Side calls sent: (token, cluster, path).
+    pub calls: Vec<(u32, String, String)>,
+    pub resumed: bool,
+    pub jobs: Vec<Job>,
 }
 
 impl FakeHost {
@@ -105,5 +113,33 @@ impl Host for FakeHost {
     }
     fn set_filter_state(&mut self, key: &str, value: &str) {
         self.filter_state.insert(key.to_string(), value.to_string());
+    }
+    fn response_body(&self, size: usize) -> Result<Vec<u8>, HostError> {
+        Ok(self.response_body.get(..size).ok_or(HostError)?.to_vec())
+    }
+    fn now_ms(&self) -> u64 {
+        self.now_ms
+    }
+    fn shared(&mut self) -> &mut dyn SharedStore {
+        &mut self.shared
+    }
+    fn http_call(
+        &mut self,
+        cluster: &str,
+        _authority: &str,
+        path: &str,
+        _timeout_ms: u64,
+    ) -> Result<u32, HostError> {
+        let token = self.calls.len() as u32 + 1;
+        self.calls
+            .push((token, cluster.to_string(), path.to_string()));
+        Ok(token)
+    }
+    fn resume_request(&mut self) -> Result<(), HostError> {
+        self.resumed = true;
+        Ok(())
+    }
+    fn queue_job(&mut self, job: Job) {
+        self.jobs.push(job);
     }
 }

@@ -1,6 +1,9 @@
 //! What the flow needs from Envoy, as a trait: the wasm adapter implements it with hostcalls
 //! that return `Result` (never the SDK's unwrapping helpers), tests with `fake_host`.
 
+use crate::spend::outbox::Job;
+use crate::spend::shared::SharedStore;
+
 /// A hostcall failed (e.g. a header map that is no longer writable).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct HostError;
@@ -28,6 +31,24 @@ pub trait Host {
     fn replace_response_body(&mut self, size: usize, body: &[u8]) -> Result<(), HostError>;
     /// Filter state for the access log (`%FILTER_STATE(wasm.<key>:PLAIN)%`); best effort.
     fn set_filter_state(&mut self, key: &str, value: &str);
+    /// The current response body chunk (`size` bytes as the callback reported).
+    fn response_body(&self, size: usize) -> Result<Vec<u8>, HostError>;
+    /// Wall-clock time, Unix milliseconds.
+    fn now_ms(&self) -> u64;
+    /// This Envoy process's shared data (budgets, rate windows).
+    fn shared(&mut self) -> &mut dyn SharedStore;
+    /// Sends `GET path` to `cluster`; the reply arrives as a call response with the returned token.
+    fn http_call(
+        &mut self,
+        cluster: &str,
+        authority: &str,
+        path: &str,
+        timeout_ms: u64,
+    ) -> Result<u32, HostError>;
+    /// Lets a paused request continue upstream.
+    fn resume_request(&mut self) -> Result<(), HostError>;
+    /// Hands budget-store work to the root context, which outlives the request.
+    fn queue_job(&mut self, job: Job);
 }
 
 /// A failed hostcall is the gateway's fault: a generic 500 (details stay in Envoy's log).

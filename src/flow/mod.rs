@@ -4,10 +4,14 @@
 //! known after the body); refuse by local reply and then pause; nothing unparsed goes upstream.
 
 pub mod host;
+mod key_info;
 pub mod response;
+pub mod spend;
 
 #[cfg(test)]
 mod fake_host;
+#[cfg(test)]
+mod spend_tests;
 #[cfg(test)]
 mod tests;
 
@@ -33,6 +37,7 @@ pub enum Next {
 enum Target {
     Llm(Api),
     ListModels,
+    KeyInfo,
     Passthrough { cluster: String, authenticate: bool },
     Unknown,
 }
@@ -44,10 +49,20 @@ enum State {
     Buffering {
         api: Api,
     },
+    /// Routed and ready, waiting for the budget store before going upstream.
+    Reserving {
+        provider: String,
+        model: String,
+    },
     /// Sent upstream; `served` is what we told the caller served it.
     Forwarded {
         provider: String,
         model: String,
+    },
+    /// `GET /v1/key` waiting for the budget store.
+    KeyInfo {
+        token: u32,
+        now_ms: u64,
     },
     /// Passed through to a fixed cluster.
     Passthrough,
@@ -67,6 +82,10 @@ pub struct Flow {
     /// Request body bytes buffered so far, as the last body callback reported them.
     buffered: usize,
     response: response::ResponseShaping,
+    /// The request's money once admitted.
+    ticket: Option<spend::Ticket>,
+    /// A budget reservation waiting for the store's replies.
+    pending: Option<spend::Pending>,
 }
 
 impl Flow {
@@ -77,6 +96,8 @@ impl Flow {
             caller: None,
             buffered: 0,
             response: response::ResponseShaping::default(),
+            ticket: None,
+            pending: None,
         }
     }
 
@@ -98,8 +119,10 @@ impl Flow {
         let api = match self.state {
             State::Buffering { api } => api,
             State::Passthrough | State::Forwarded { .. } => return Next::Continue,
-            // Nothing may pass after a local reply.
-            State::Start | State::Replied => return Next::Pause,
+            // Nothing may pass after a local reply or before the budget store answered.
+            State::Start | State::Replied | State::Reserving { .. } | State::KeyInfo { .. } => {
+                return Next::Pause
+            }
         };
         if body_size as u64 > self.policy.max_body_bytes {
             return self.reply_error(host, &too_large(self.policy.max_body_bytes));
@@ -122,16 +145,27 @@ impl Flow {
     }
 
     pub fn on_response_headers(&mut self, host: &mut dyn Host, end_of_stream: bool) -> Next {
-        match &self.state {
+        let next = match &self.state {
             State::Forwarded { provider, model } => {
                 self.response
                     .on_headers(host, end_of_stream, Some((provider, model)))
             }
-            State::Buffering { .. } | State::Start => {
+            State::Buffering { .. } | State::Start | State::Reserving { .. } => {
                 self.response.on_headers(host, end_of_stream, None)
             }
-            State::Passthrough | State::Replied => Next::Continue,
+            State::Passthrough | State::Replied | State::KeyInfo { .. } => Next::Continue,
+        };
+        if let Some(ticket) = self.ticket.as_mut() {
+            let status = host
+                .response_header(":status")
+                .and_then(|s| s.parse::<u16>().ok())
+                .unwrap_or(0);
+            ticket.on_response_headers(host, status);
+            if end_of_stream {
+                ticket.settle(&self.policy, host);
+            }
         }
+        next
     }
 
     pub fn on_response_body(
@@ -140,7 +174,72 @@ impl Flow {
         body_size: usize,
         end_of_stream: bool,
     ) -> Next {
+        if let Some(ticket) = self.ticket.as_mut() {
+            if self.response.is_replacing() {
+                // Envoy's own error reply is being replaced: nothing from a provider to meter.
+                if end_of_stream {
+                    ticket.settle(&self.policy, host);
+                }
+            } else {
+                ticket.on_response_body(&self.policy, host, body_size, end_of_stream);
+            }
+        }
         self.response.on_body(host, body_size, end_of_stream)
+    }
+
+    /// A side-call reply (the budget store).
+    pub fn on_call_response(
+        &mut self,
+        host: &mut dyn Host,
+        token: u32,
+        status: Option<u16>,
+        body: &[u8],
+    ) {
+        match &self.state {
+            State::Reserving { provider, model } => {
+                let served = State::Forwarded {
+                    provider: provider.clone(),
+                    model: model.clone(),
+                };
+                let Some(pending) = self.pending.as_mut() else {
+                    return;
+                };
+                if !pending.on_reply(token, status, body) || !pending.complete() {
+                    return;
+                }
+                let Some(pending) = self.pending.take() else {
+                    return;
+                };
+                match spend::finish_remote(&self.policy, host, pending) {
+                    Ok(ticket) => {
+                        self.ticket = Some(ticket);
+                        self.state = served;
+                        if host.resume_request().is_err() {
+                            log::error!("could not resume a request after its reservation");
+                        }
+                    }
+                    Err(error) => {
+                        self.reply_error(host, &error);
+                    }
+                }
+            }
+            State::KeyInfo {
+                token: expected,
+                now_ms,
+            } if *expected == token => {
+                let result = self.key_info_from_store(*now_ms, status, body);
+                self.reply(host, result);
+            }
+            _ => {}
+        }
+    }
+
+    /// The stream is over (Envoy's `on_log`): charge a request that ended without a complete
+    /// response (client abort, upstream reset) by estimate.
+    pub fn on_done(&mut self, host: &mut dyn Host) {
+        if let Some(ticket) = self.ticket.as_mut() {
+            ticket.settle(&self.policy, host);
+        }
     }
 
     fn request_headers(
@@ -209,6 +308,19 @@ impl Flow {
                 host.send_response(200, &[(headers::CONTENT_TYPE, "application/json")], &body)?;
                 Ok(Next::Pause)
             }
+            Target::KeyInfo => {
+                let caller = self.identify(presented)?;
+                if method != "GET" {
+                    return Err(method_not_allowed("GET"));
+                }
+                self.caller = Some(caller);
+                // `None`: waiting for the budget store, which replies from the callback.
+                if let Some(body) = self.key_info(host)? {
+                    self.state = State::Replied;
+                    host.send_response(200, &[(headers::CONTENT_TYPE, "application/json")], &body)?;
+                }
+                Ok(Next::Pause)
+            }
             Target::Llm(api) => {
                 self.caller = Some(self.identify(presented)?);
                 if method != "POST" {
@@ -256,6 +368,25 @@ impl Flow {
         }
         // Setting the routing header through the host clears Envoy's route cache.
         host.set_request_header(&self.policy.cluster_header, Some(attempt.cluster))?;
+        // Everything is in place but still paused: the budget decides whether it goes.
+        let price = self
+            .policy
+            .catalog
+            .endpoints
+            .get(chosen.endpoint.0)
+            .map(|ep| ep.price)
+            .ok_or_else(ApiError::internal)?;
+        let hide_usage = attempt.injected_stream_usage && self.policy.spend.hide_injected_usage;
+        let admission = spend::admit(
+            &self.policy,
+            host,
+            caller,
+            &request,
+            &decision,
+            price,
+            rng.next_u64(),
+            hide_usage,
+        )?;
         // One filter-state write per request: each costs ~11 µs of Envoy CPU (measured, `make bench`).
         if self.policy.access_log_note {
             let note = format!(
@@ -264,11 +395,20 @@ impl Flow {
             );
             host.set_filter_state(ROUTE_NOTE, &note);
         }
-        self.state = State::Forwarded {
-            provider: attempt.provider.to_string(),
-            model: attempt.model.to_string(),
-        };
-        Ok(Next::Continue)
+        let provider = attempt.provider.to_string();
+        let model = attempt.model.to_string();
+        match admission {
+            spend::Admission::Admitted(ticket) => {
+                self.ticket = Some(ticket);
+                self.state = State::Forwarded { provider, model };
+                Ok(Next::Continue)
+            }
+            spend::Admission::Waiting(pending) => {
+                self.pending = Some(pending);
+                self.state = State::Reserving { provider, model };
+                Ok(Next::Pause)
+            }
+        }
     }
 
     fn classify(&self, path: &str) -> Target {
@@ -280,6 +420,9 @@ impl Flow {
                 }
                 if suffix == "/models" {
                     return Target::ListModels;
+                }
+                if suffix == "/key" {
+                    return Target::KeyInfo;
                 }
             }
         }

@@ -14,6 +14,11 @@ pub struct ResponseShaping {
 }
 
 impl ResponseShaping {
+    /// True while an Envoy-generated error body is being replaced.
+    pub fn is_replacing(&self) -> bool {
+        self.replacement.is_some()
+    }
+
     pub fn on_headers(
         &mut self,
         host: &mut dyn Host,

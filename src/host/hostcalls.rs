@@ -2,10 +2,62 @@
 //! methods unwrap host errors and a panic would kill the VM.
 
 use crate::flow::{Host, HostError};
+use crate::spend::outbox::{Job, Outbox};
+use crate::spend::shared::{SharedStore, StoreError};
 use proxy_wasm::hostcalls;
-use proxy_wasm::types::{BufferType, MapType};
+use proxy_wasm::types::{BufferType, MapType, Status};
+use std::cell::RefCell;
+use std::time::{Duration, UNIX_EPOCH};
+
+thread_local! {
+    /// Budget-store jobs of this VM (one per worker thread), sent by the root context's tick.
+    pub static OUTBOX: RefCell<Outbox> = RefCell::new(Outbox::default());
+}
 
 pub struct EnvoyHost;
+
+/// Envoy's shared data for this `vm_id`, across the process's workers.
+impl SharedStore for EnvoyHost {
+    fn get(&self, key: &str) -> Result<(Option<Vec<u8>>, Option<u32>), StoreError> {
+        hostcalls::get_shared_data(key).map_err(|_| StoreError::Host)
+    }
+
+    fn set(&mut self, key: &str, value: &[u8], cas: Option<u32>) -> Result<bool, StoreError> {
+        match hostcalls::set_shared_data(key, Some(value), cas) {
+            Ok(()) => Ok(true),
+            Err(Status::CasMismatch) => Ok(false),
+            Err(_) => Err(StoreError::Host),
+        }
+    }
+}
+
+pub fn now_ms() -> u64 {
+    hostcalls::get_current_time()
+        .ok()
+        .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
+        .map_or(0, |d| u64::try_from(d.as_millis()).unwrap_or(u64::MAX))
+}
+
+/// `GET path` to a cluster (webdis); the reply comes to whichever context owns the token.
+pub fn http_get(
+    cluster: &str,
+    authority: &str,
+    path: &str,
+    timeout_ms: u64,
+) -> Result<u32, HostError> {
+    hostcalls::dispatch_http_call(
+        cluster,
+        vec![
+            (":method", "GET"),
+            (":path", path),
+            (":authority", authority),
+        ],
+        None,
+        vec![],
+        Duration::from_millis(timeout_ms),
+    )
+    .map_err(|_| HostError)
+}
 
 impl Host for EnvoyHost {
     fn request_headers(&self) -> Result<Vec<(String, String)>, HostError> {
@@ -70,5 +122,41 @@ impl Host for EnvoyHost {
         if hostcalls::set_property(vec![key], Some(value.as_bytes())).is_err() {
             log::debug!("could not set filter state {key}");
         }
+    }
+
+    fn response_body(&self, size: usize) -> Result<Vec<u8>, HostError> {
+        hostcalls::get_buffer(BufferType::HttpResponseBody, 0, size)
+            .map(Option::unwrap_or_default)
+            .map_err(|_| HostError)
+    }
+
+    fn now_ms(&self) -> u64 {
+        now_ms()
+    }
+
+    fn shared(&mut self) -> &mut dyn SharedStore {
+        self
+    }
+
+    fn http_call(
+        &mut self,
+        cluster: &str,
+        authority: &str,
+        path: &str,
+        timeout_ms: u64,
+    ) -> Result<u32, HostError> {
+        http_get(cluster, authority, path, timeout_ms)
+    }
+
+    fn resume_request(&mut self) -> Result<(), HostError> {
+        hostcalls::resume_http_request().map_err(|_| HostError)
+    }
+
+    fn queue_job(&mut self, job: Job) {
+        OUTBOX.with(|o| {
+            if let Ok(mut outbox) = o.try_borrow_mut() {
+                outbox.push(job);
+            }
+        });
     }
 }

@@ -43,7 +43,42 @@ fn action(next: Next) -> Action {
     }
 }
 
-impl Context for HttpFilter {}
+impl Context for HttpFilter {
+    fn on_http_call_response(
+        &mut self,
+        token_id: u32,
+        _num_headers: usize,
+        body_size: usize,
+        _num_trailers: usize,
+    ) {
+        let Some(flow) = self.flow.as_mut() else {
+            return;
+        };
+        let (status, body) = call_reply(body_size);
+        flow.on_call_response(&mut EnvoyHost, token_id, status, &body);
+    }
+}
+
+/// The status and body of the side-call reply being delivered.
+pub fn call_reply(body_size: usize) -> (Option<u16>, Vec<u8>) {
+    let status = proxy_wasm::hostcalls::get_map_value_bytes(
+        proxy_wasm::types::MapType::HttpCallResponseHeaders,
+        ":status",
+    )
+    .ok()
+    .flatten()
+    .and_then(|v| String::from_utf8(v).ok())
+    .and_then(|s| s.parse().ok());
+    let body = proxy_wasm::hostcalls::get_buffer(
+        proxy_wasm::types::BufferType::HttpCallResponseBody,
+        0,
+        body_size,
+    )
+    .ok()
+    .flatten()
+    .unwrap_or_default();
+    (status, body)
+}
 
 impl HttpContext for HttpFilter {
     fn on_http_request_headers(&mut self, _num_headers: usize, end_of_stream: bool) -> Action {
@@ -97,6 +132,12 @@ impl HttpContext for HttpFilter {
         match self.flow.as_mut() {
             Some(flow) => action(flow.on_response_body(&mut EnvoyHost, body_size, end_of_stream)),
             None => Action::Continue,
+        }
+    }
+
+    fn on_log(&mut self) {
+        if let Some(flow) = self.flow.as_mut() {
+            flow.on_done(&mut EnvoyHost);
         }
     }
 }

@@ -1,24 +1,52 @@
 //! The root context: compiles the plugin configuration once per VM (refusing a bad one, which
 //! makes Envoy reject the config) and hands each request a `Flow` over the shared policy.
 
-use super::http::HttpFilter;
+use super::hostcalls::{http_get, now_ms, EnvoyHost, OUTBOX};
+use super::http::{call_reply, HttpFilter};
 use crate::config::CompiledPolicy;
 use crate::routing::rng::Rng;
+use crate::spend::ledger::Account;
+use crate::spend::rate::RateWindow;
+use crate::spend::shared::ensure;
+use crate::spend::Store;
 use proxy_wasm::hostcalls;
 use proxy_wasm::traits::{Context, HttpContext, RootContext};
 use proxy_wasm::types::{BufferType, ContextType};
 use std::cell::RefCell;
 use std::rc::Rc;
 use std::sync::Arc;
+use std::time::Duration;
+
+/// How often queued budget-store work is sent.
+const TICK: Duration = Duration::from_millis(200);
+/// How often expired Redis leases are looked for.
+const REAP_EVERY_MS: u64 = 1000;
 
 #[derive(Default)]
 pub struct Root {
     policy: Option<Arc<CompiledPolicy>>,
     /// One generator per VM (per worker thread), shared by its requests.
     rng: Rc<RefCell<Option<Rng>>>,
+    last_reap_ms: u64,
 }
 
-impl Context for Root {}
+impl Context for Root {
+    fn on_http_call_response(
+        &mut self,
+        token_id: u32,
+        _num_headers: usize,
+        body_size: usize,
+        _num_trailers: usize,
+    ) {
+        let (status, body) = call_reply(body_size);
+        let ok = (status == Some(200)).then_some(body.as_slice());
+        OUTBOX.with(|o| {
+            if let Ok(mut outbox) = o.try_borrow_mut() {
+                outbox.on_reply(token_id, ok);
+            }
+        });
+    }
+}
 
 impl RootContext for Root {
     fn on_configure(&mut self, _size: usize) -> bool {
@@ -47,6 +75,16 @@ impl RootContext for Root {
                     policy.catalog.endpoints.len(),
                     policy.workspaces.len()
                 );
+                if let Err(e) = create_records(&policy) {
+                    log::error!("llm-policy-router: cannot create budget records: {e:?}");
+                    return false;
+                }
+                if matches!(policy.spend.store, Store::Redis(_)) {
+                    if let Err(status) = hostcalls::set_tick_period(TICK) {
+                        log::error!("llm-policy-router: cannot start the budget tick: {status:?}");
+                        return false;
+                    }
+                }
                 self.policy = Some(Arc::new(policy));
                 true
             }
@@ -67,6 +105,43 @@ impl RootContext for Root {
     fn get_type(&self) -> Option<ContextType> {
         Some(super::CONTEXT_TYPE)
     }
+
+    /// Sends queued settlements and, every second, looks for expired Redis leases.
+    fn on_tick(&mut self) {
+        let Some(policy) = self.policy.as_ref() else {
+            return;
+        };
+        let Store::Redis(webdis) = &policy.spend.store else {
+            return;
+        };
+        let now = now_ms();
+        OUTBOX.with(|o| {
+            let Ok(mut outbox) = o.try_borrow_mut() else {
+                return;
+            };
+            if now.saturating_sub(self.last_reap_ms) >= REAP_EVERY_MS {
+                self.last_reap_ms = now;
+                outbox.schedule_reap();
+            }
+            outbox.flush(webdis, now, &mut |path: &str| {
+                http_get(&webdis.cluster, &webdis.authority, path, webdis.timeout_ms).ok()
+            });
+        });
+    }
+}
+
+/// Shared-data records must exist before traffic (see `spend::shared::ensure`); local ledgers
+/// are also the fail-open fallback of the Redis store.
+fn create_records(policy: &CompiledPolicy) -> Result<(), crate::spend::shared::StoreError> {
+    let (ledgers, rates) = policy.spend.local_records();
+    let mut host = EnvoyHost;
+    for key in &ledgers {
+        ensure::<Account>(&mut host, key)?;
+    }
+    for key in &rates {
+        ensure::<RateWindow>(&mut host, key)?;
+    }
+    Ok(())
 }
 
 fn clock_seed() -> u64 {

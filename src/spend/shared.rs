@@ -75,7 +75,7 @@ pub fn le(bytes: &[u8], at: usize) -> u64 {
 
 /// Shared data with versions, like Envoy's: a write with a stale version fails.
 #[cfg(test)]
-#[derive(Default)]
+#[derive(Debug, Default)]
 pub struct MemoryStore {
     pub values: std::collections::HashMap<String, (Vec<u8>, u32)>,
     pub version: u32,
