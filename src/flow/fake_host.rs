@@ -2,6 +2,7 @@
 //! the resulting state (headers upstream would see, the local reply), not on call order.
 
 use super::{Host, HostError};
+use crate::spend::lease_id::LeaseId;
 use crate::spend::outbox::Job;
 use crate::spend::shared::{MemoryStore, SharedStore};
 use std::collections::HashMap;
@@ -24,6 +25,7 @@ pub struct FakeHost {
     pub calls: Vec<(u32, String, String)>,
     pub resumed: bool,
     pub jobs: Vec<Job>,
+    pub leases_issued: u64,
 }
 
 impl FakeHost {
@@ -141,5 +143,12 @@ impl Host for FakeHost {
     }
     fn queue_job(&mut self, job: Job) {
         self.jobs.push(job);
+    }
+    fn lease_id(&mut self) -> Result<LeaseId, HostError> {
+        self.leases_issued += 1;
+        Ok(LeaseId {
+            vm: 1,
+            seq: self.leases_issued,
+        })
     }
 }

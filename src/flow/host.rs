@@ -1,6 +1,7 @@
 //! What the flow needs from Envoy, as a trait: the wasm adapter implements it with hostcalls
 //! that return `Result` (never the SDK's unwrapping helpers), tests with `fake_host`.
 
+use crate::spend::lease_id::LeaseId;
 use crate::spend::outbox::Job;
 use crate::spend::shared::SharedStore;
 
@@ -49,6 +50,8 @@ pub trait Host {
     fn resume_request(&mut self) -> Result<(), HostError>;
     /// Hands budget-store work to the root context, which outlives the request.
     fn queue_job(&mut self, job: Job);
+    /// A reservation id no other request of this process (or, very likely, any replica) holds.
+    fn lease_id(&mut self) -> Result<LeaseId, HostError>;
 }
 
 /// A failed hostcall is the gateway's fault: a generic 500 (details stay in Envoy's log).

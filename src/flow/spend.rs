@@ -10,6 +10,7 @@ use crate::errors::{ApiError, ErrorType};
 use crate::identity::Caller;
 use crate::request::LlmRequest;
 use crate::routing::Decision;
+use crate::spend::lease_id::LeaseId;
 use crate::spend::ledger::{self, Lease, Reservation};
 use crate::spend::meter::Meter;
 use crate::spend::money::{cost, MicroUsd};
@@ -42,7 +43,7 @@ pub struct Ticket {
     pub worst: WorstCase,
     /// Prompt tokens charged when the response reports no usage (≈ 4 bytes of text per token).
     prompt_estimate: u64,
-    lease_id: u64,
+    lease_id: LeaseId,
     pub holds: Vec<Hold>,
     /// The holds live in Redis (else in this process's shared data).
     remote: bool,
@@ -67,7 +68,6 @@ pub enum Admission {
 }
 
 /// Admits or refuses a routed request: rate limits, then budgets.
-#[allow(clippy::too_many_arguments)] // one call site; a struct would only rename these
 pub fn admit(
     policy: &CompiledPolicy,
     host: &mut dyn Host,
@@ -75,7 +75,6 @@ pub fn admit(
     request: &LlmRequest<'_>,
     decision: &Decision,
     price: Price,
-    lease_id: u64,
     hide_usage: bool,
 ) -> Result<Admission, ApiError> {
     let spend = &policy.spend;
@@ -92,6 +91,12 @@ pub fn admit(
     }
     let worst = worst_case_over(&policy.catalog, request, &decision.ranked);
     let holds = holds_for(policy, caller, now_ms);
+    let lease_id = if holds.is_empty() {
+        LeaseId { vm: 0, seq: 0 }
+    } else {
+        host.lease_id()
+            .map_err(|_| store_unavailable(StoreError::Host))?
+    };
     let mut ticket = Ticket {
         price,
         worst,
@@ -164,7 +169,7 @@ fn reserve_local(
 ) -> Result<(), ApiError> {
     let now_ms = host.now_ms();
     let lease = Lease {
-        id: ticket.lease_id,
+        id: ticket.lease_id.seq,
         amount: ticket.worst.amount,
         expires_ms: now_ms.saturating_add(policy.spend.lease_ttl_ms),
     };
@@ -198,7 +203,7 @@ fn reserve_local(
                     host.shared(),
                     &earlier.key,
                     &earlier.window.id,
-                    ticket.lease_id,
+                    ticket.lease_id.seq,
                     MicroUsd(0),
                     now_ms,
                 );
@@ -387,7 +392,7 @@ impl Ticket {
                 host.shared(),
                 &hold.key,
                 &hold.window.id,
-                self.lease_id,
+                self.lease_id.seq,
                 actual,
                 now_ms,
             ) {

@@ -2,6 +2,7 @@
 //! methods unwrap host errors and a panic would kill the VM.
 
 use crate::flow::{Host, HostError};
+use crate::spend::lease_id::{LeaseId, LeaseIds};
 use crate::spend::outbox::{Job, Outbox};
 use crate::spend::shared::{SharedStore, StoreError};
 use proxy_wasm::hostcalls;
@@ -12,6 +13,8 @@ use std::time::{Duration, UNIX_EPOCH};
 thread_local! {
     /// Budget-store jobs of this VM (one per worker thread), sent by the root context's tick.
     pub static OUTBOX: RefCell<Outbox> = RefCell::new(Outbox::default());
+    /// This VM's lease ids; the nonce is set when the root is configured.
+    pub static LEASE_IDS: RefCell<LeaseIds> = RefCell::new(LeaseIds::new(0));
 }
 
 pub struct EnvoyHost;
@@ -150,6 +153,13 @@ impl Host for EnvoyHost {
 
     fn resume_request(&mut self) -> Result<(), HostError> {
         hostcalls::resume_http_request().map_err(|_| HostError)
+    }
+
+    fn lease_id(&mut self) -> Result<LeaseId, HostError> {
+        LEASE_IDS.with(|ids| {
+            let mut ids = ids.try_borrow_mut().map_err(|_| HostError)?;
+            ids.next(self).map_err(|_| HostError)
+        })
     }
 
     fn queue_job(&mut self, job: Job) {

@@ -1,10 +1,11 @@
 //! The root context: compiles the plugin configuration once per VM (refusing a bad one, which
 //! makes Envoy reject the config) and hands each request a `Flow` over the shared policy.
 
-use super::hostcalls::{http_get, now_ms, EnvoyHost, OUTBOX};
+use super::hostcalls::{http_get, now_ms, EnvoyHost, LEASE_IDS, OUTBOX};
 use super::http::{call_reply, HttpFilter};
 use crate::config::CompiledPolicy;
 use crate::routing::rng::Rng;
+use crate::spend::lease_id::{BlockCounter, LeaseIds, BLOCKS_KEY};
 use crate::spend::ledger::Account;
 use crate::spend::rate::RateWindow;
 use crate::spend::shared::ensure;
@@ -68,6 +69,8 @@ impl RootContext for Root {
             Ok(policy) => {
                 let seed = policy.seed.unwrap_or_else(clock_seed);
                 *self.rng.borrow_mut() = Some(Rng::new(seed));
+                let nonce = Rng::new(clock_seed()).next_u64();
+                LEASE_IDS.with(|ids| *ids.borrow_mut() = LeaseIds::new(nonce));
                 log::info!(
                     "llm-policy-router {}: configured {} models, {} endpoints, {} workspaces",
                     env!("CARGO_PKG_VERSION"),
@@ -135,6 +138,7 @@ impl RootContext for Root {
 fn create_records(policy: &CompiledPolicy) -> Result<(), crate::spend::shared::StoreError> {
     let (ledgers, rates) = policy.spend.local_records();
     let mut host = EnvoyHost;
+    ensure::<BlockCounter>(&mut host, BLOCKS_KEY)?;
     for key in &ledgers {
         ensure::<Account>(&mut host, key)?;
     }

@@ -2,6 +2,7 @@
 //! and key that are reserved before forwarding and settled with the actual cost afterwards, and
 //! per-key rate limits. Everything here is pure; the flow drives it through the `Host`.
 
+pub mod lease_id;
 pub mod ledger;
 pub mod meter;
 pub mod money;

@@ -7,6 +7,7 @@
 //! Keys: `<prefix>spend:<scope>:<window>` (settled + reserved micro-USD) and `<prefix>leases`
 //! (members `<amount>|<lease id>|<counter key>`).
 
+use super::lease_id::LeaseId;
 use super::money::MicroUsd;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -77,8 +78,11 @@ fn path(parts: &[&str]) -> String {
     out
 }
 
-pub fn lease_member(counter_key: &str, amount: MicroUsd, lease_id: u64) -> String {
-    format!("{}|{lease_id:016x}|{counter_key}", amount.0)
+pub fn lease_member(counter_key: &str, amount: MicroUsd, lease: LeaseId) -> String {
+    format!(
+        "{}|{:016x}{:016x}|{counter_key}",
+        amount.0, lease.vm, lease.seq
+    )
 }
 
 /// (amount, counter key) of a lease member.
@@ -140,8 +144,12 @@ mod tests {
 
     #[test]
     fn lease_members_round_trip_even_with_separators_in_the_key() {
-        let m = lease_member("llmpr:spend:key:a|b:all", MicroUsd(1234), 0xabc);
-        assert_eq!(m, "1234|0000000000000abc|llmpr:spend:key:a|b:all");
+        let id = LeaseId { vm: 1, seq: 0xabc };
+        let m = lease_member("llmpr:spend:key:a|b:all", MicroUsd(1234), id);
+        assert_eq!(
+            m,
+            "1234|00000000000000010000000000000abc|llmpr:spend:key:a|b:all"
+        );
         assert_eq!(
             parse_member(&m),
             Some((MicroUsd(1234), "llmpr:spend:key:a|b:all"))

@@ -108,7 +108,7 @@ class Stack:
 
     def __init__(self, policy: dict | None = None, *, workers: int = 1, route_timeout: str = "300s",
                  stream_idle_timeout: str = "600s", listen_port: int | None = None, admin_port: int | None = None,
-                 env: dict | None = None) -> None:
+                 env: dict | None = None, webdis_port: int | None = None, mocks: dict | None = None) -> None:
         self.policy = copy.deepcopy(policy if policy is not None else load_policy())
         self.workers = workers
         self.route_timeout = route_timeout
@@ -116,7 +116,11 @@ class Stack:
         self.listen_port = listen_port or free_port()
         self.admin_port = admin_port or free_port()
         self.env = dict(SECRETS if env is None else env)
-        self.mock_ports = {name: free_port() for name in MOCKS}
+        # Another stack's mocks can be shared (two Envoys, one set of providers).
+        self.shared_mocks = mocks is not None
+        self.mock_ports = dict(mocks) if mocks is not None else {name: free_port() for name in MOCKS}
+        # Without a budget store the cluster points at a closed port.
+        self.webdis_port = webdis_port or free_port()
         self.dir = Path(tempfile.mkdtemp(prefix="llm-policy-router-"))
         self.mock_proc: subprocess.Popen | None = None
         self.envoy_proc: subprocess.Popen | None = None
@@ -146,6 +150,7 @@ class Stack:
             "ROUTE_TIMEOUT": self.route_timeout,
             "STREAM_IDLE_TIMEOUT": self.stream_idle_timeout,
             "ACCESS_LOG": json.dumps(str(self.access_log)),
+            "PORT_WEBDIS": str(self.webdis_port),
         }
         values.update({placeholder: str(self.mock_ports[name]) for name, placeholder in MOCKS.items()})
         text = TEMPLATE.read_text()
@@ -168,11 +173,12 @@ class Stack:
             raise FileNotFoundError(f"{WASM} is missing: run `make build` first")
         config = self.dir / "envoy.yaml"
         config.write_text(self.render())
-        specs = [f"{name}={port}" for name, port in self.mock_ports.items()]
-        self.mock_proc = subprocess.Popen([sys.executable, str(MOCK), *specs], stdout=subprocess.PIPE, text=True)
-        ready = self.mock_proc.stdout.readline().strip() if self.mock_proc.stdout else ""
-        if ready != "ready":
-            raise RuntimeError("mock providers did not start")
+        if not self.shared_mocks:
+            specs = [f"{name}={port}" for name, port in self.mock_ports.items()]
+            self.mock_proc = subprocess.Popen([sys.executable, str(MOCK), *specs], stdout=subprocess.PIPE, text=True)
+            ready = self.mock_proc.stdout.readline().strip() if self.mock_proc.stdout else ""
+            if ready != "ready":
+                raise RuntimeError("mock providers did not start")
         env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), **self.env}
         with open(self.envoy_log, "w") as log:
             self.envoy_proc = subprocess.Popen(

@@ -14,7 +14,7 @@ from harness import DEMO_KEYS, Stack
 
 def client(s: Stack, workspace: str = "engineering", **kw) -> openai.OpenAI:
     """The official SDK pointed at Envoy, with the demo key of `workspace`."""
-    return openai.OpenAI(base_url=f"{s.url}/v1", api_key=DEMO_KEYS[workspace], max_retries=0, timeout=15, **kw)
+    return openai.OpenAI(base_url=f"{s.url}/v1", api_key=DEMO_KEYS[workspace], **{"max_retries": 0, "timeout": 15, **kw})
 
 
 def chat(model: str = "gpt-4o-mini", **extra) -> dict:

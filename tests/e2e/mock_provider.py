@@ -7,7 +7,9 @@ One process serves several named providers, one port each, all on 127.0.0.1:
 Each answers the OpenAI API (chat, completions, embeddings, responses; JSON or SSE) and says who
 it is (`x-mock-provider`, and "served by <name>" in the text). Request headers steer it:
 `x-mock-status` (answer with that status), `x-mock-delay-ms` (sleep first),
-`x-mock-stream-interval-ms` / `x-mock-stream-chunks` (SSE pacing). It records every request it
+`x-mock-stream-interval-ms` / `x-mock-stream-chunks` (SSE pacing), `x-mock-usage: P,C[,cached]`
+(the usage it reports), `x-mock-split-usage` (write the final usage event in two pieces, 50 ms
+apart), `x-mock-cut-after: N` (drop the connection after N stream events). It records every request it
 receives; tests read them from `GET /__mock/requests` and clear them with `POST /__mock/reset`
 on the provider's own port (not through Envoy).
 """
@@ -99,13 +101,14 @@ def make_handler(provider: Provider):
                 return
             model = req.get("model", "")
             path = self.path.split("?")[0]
+            reported = usage_from(self.headers.get("x-mock-usage"))
             if path.endswith("/chat/completions"):
                 if req.get("stream"):
-                    self._stream_chat(req, model, record)
+                    self._stream_chat(req, model, record, reported)
                 else:
-                    self._send_json(200, chat_completion(provider.name, model))
+                    self._send_json(200, chat_completion(provider.name, model, reported))
             elif path.endswith("/completions"):
-                self._send_json(200, text_completion(provider.name, model))
+                self._send_json(200, text_completion(provider.name, model, reported))
             elif path.endswith("/embeddings"):
                 self._send_json(200, embeddings(model))
             elif path.endswith("/responses"):
@@ -126,9 +129,10 @@ def make_handler(provider: Provider):
                 provider.requests.append(record)
             return record
 
-        def _stream_chat(self, req: dict, model: str, record: dict) -> None:
+        def _stream_chat(self, req: dict, model: str, record: dict, reported: dict | None) -> None:
             interval = int(self.headers.get("x-mock-stream-interval-ms") or 50) / 1000
             chunks = int(self.headers.get("x-mock-stream-chunks") or 5)
+            cut_after = int(self.headers.get("x-mock-cut-after") or 0)
             self.send_response(200)
             self.send_header("content-type", "text/event-stream")
             self.send_header("transfer-encoding", "chunked")
@@ -147,10 +151,25 @@ def make_handler(provider: Provider):
                     "choices": [{"index": 0, "delta": {"content": word}, "finish_reason": "stop" if last else None}],
                 }
                 self._write_event(json.dumps(chunk), record)
+                if cut_after and i + 1 >= cut_after:
+                    # An upstream reset mid-stream: no terminating chunk, no usage.
+                    self.wfile.flush()
+                    self.connection.shutdown(2)
+                    self.close_connection = True
+                    return
             if (req.get("stream_options") or {}).get("include_usage"):
+                reported = reported or {"prompt_tokens": 10, "completion_tokens": chunks, "total_tokens": 10 + chunks}
                 usage = {"id": "chatcmpl-mock", "object": "chat.completion.chunk", "created": int(time.time()), "model": model,
-                         "choices": [], "usage": {"prompt_tokens": 10, "completion_tokens": chunks, "total_tokens": 10 + chunks}}
-                self._write_event(json.dumps(usage), record)
+                         "choices": [], "usage": reported}
+                if self.headers.get("x-mock-split-usage"):
+                    payload = f"data: {json.dumps(usage)}\n\n".encode()
+                    half = len(payload) // 2
+                    for piece in (payload[:half], payload[half:]):
+                        self.wfile.write(f"{len(piece):x}\r\n".encode() + piece + b"\r\n")
+                        self.wfile.flush()
+                        time.sleep(0.05)
+                else:
+                    self._write_event(json.dumps(usage), record)
             self._write_event("[DONE]", record)
             self.wfile.write(b"0\r\n\r\n")
             self.wfile.flush()
@@ -169,19 +188,31 @@ def usage() -> dict:
     return {"prompt_tokens": 10, "completion_tokens": 5, "total_tokens": 15}
 
 
-def chat_completion(name: str, model: str) -> dict:
+def usage_from(header: str | None) -> dict | None:
+    """`P,C[,cached]` → an OpenAI usage object."""
+    if not header:
+        return None
+    parts = [int(x) for x in header.split(",")]
+    prompt, completion = parts[0], parts[1]
+    out = {"prompt_tokens": prompt, "completion_tokens": completion, "total_tokens": prompt + completion}
+    if len(parts) > 2:
+        out["prompt_tokens_details"] = {"cached_tokens": parts[2]}
+    return out
+
+
+def chat_completion(name: str, model: str, reported: dict | None = None) -> dict:
     return {
         "id": "chatcmpl-mock", "object": "chat.completion", "created": int(time.time()), "model": model,
         "choices": [{"index": 0, "message": {"role": "assistant", "content": f"served by {name}"}, "finish_reason": "stop"}],
-        "usage": usage(),
+        "usage": reported or usage(),
     }
 
 
-def text_completion(name: str, model: str) -> dict:
+def text_completion(name: str, model: str, reported: dict | None = None) -> dict:
     return {
         "id": "cmpl-mock", "object": "text_completion", "created": int(time.time()), "model": model,
         "choices": [{"index": 0, "text": f"served by {name}", "finish_reason": "stop", "logprobs": None}],
-        "usage": usage(),
+        "usage": reported or usage(),
     }
 
 
