@@ -4,9 +4,12 @@
 
 use crate::config::CompiledPolicy;
 use crate::errors::ApiError;
+use crate::flow::spend::{holds_for, standing};
 use crate::identity::Presented;
 use crate::request::{Api, LlmRequest};
 use crate::routing::{self, rng::Rng, Decision};
+use crate::spend::reserve::worst_case_over;
+use crate::spend::Store;
 use crate::upstream;
 use serde_json::{json, Value};
 
@@ -17,6 +20,8 @@ pub struct ExplainInput<'a> {
     pub api_key: Option<&'a str>,
     pub workspace_header: Option<&'a str>,
     pub seed: u64,
+    /// Wall-clock time for budget windows, Unix milliseconds.
+    pub now_ms: u64,
 }
 
 pub fn explain(policy: &CompiledPolicy, body: &[u8], input: &ExplainInput<'_>) -> Value {
@@ -64,7 +69,43 @@ fn run(policy: &CompiledPolicy, body: &[u8], input: &ExplainInput<'_>) -> Result
         "body_rewritten": attempt.body.as_ref().map(|b| String::from_utf8_lossy(b).into_owned()),
         "ranked": ranked(policy, &decision),
         "excluded": excluded(policy, &decision),
+        "spend": spend(policy, &caller, &request, &decision, input.now_ms),
     }))
+}
+
+/// What the request would reserve, and the budgets and rate limits it is checked against.
+fn spend(
+    policy: &CompiledPolicy,
+    caller: &crate::identity::Caller,
+    request: &LlmRequest<'_>,
+    decision: &Decision,
+    now_ms: u64,
+) -> Value {
+    let worst = worst_case_over(&policy.catalog, request, &decision.ranked);
+    let budgets: Vec<Value> = holds_for(policy, caller, now_ms)
+        .iter()
+        .map(|h| {
+            let mut v = standing(h, None, None);
+            if let Value::Object(map) = &mut v {
+                map.insert("window".into(), json!(h.window.id));
+                map.insert("counter_key".into(), json!(h.key));
+            }
+            v
+        })
+        .collect();
+    json!({
+        "reserve": {
+            "prompt_tokens_bound": worst.prompt_tokens,
+            "completion_tokens_cap": worst.completion_tokens,
+            "usd": worst.amount.to_string(),
+        },
+        "store": match policy.spend.store { Store::Local => "local", Store::Redis(_) => "redis" },
+        "budgets": budgets,
+        "rate_limit": policy.spend.rate_for(caller).map(|r| json!({
+            "requests_per_minute": r.requests_per_minute,
+            "tokens_per_minute": r.tokens_per_minute,
+        })),
+    })
 }
 
 fn ranked(policy: &CompiledPolicy, decision: &Decision) -> Value {

@@ -63,6 +63,38 @@ fn explain_shows_decision_and_exclusions_without_secrets() {
     assert_eq!(excluded.len(), 2);
     assert_eq!(excluded[0]["rules"][0]["code"], "data_policy:training");
     assert_eq!(excluded[0]["rules"][0]["layer"], "workspace");
+    // Marketing has no budget; the reservation is still shown.
+    assert_eq!(v["spend"]["budgets"], serde_json::json!([]));
+    assert!(
+        v["spend"]["reserve"]["prompt_tokens_bound"]
+            .as_u64()
+            .unwrap()
+            > 0
+    );
+}
+
+#[test]
+fn explain_shows_budgets_windows_and_rate_limits() {
+    let (ok, out, err) = cli(&[
+        "explain",
+        "examples/policy.jsonc",
+        "examples/requests/chat-ops.json",
+        "--key",
+        "sk-ops-demo",
+    ]);
+    assert!(ok, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let spend = &v["spend"];
+    assert_eq!(spend["store"], "local");
+    assert_eq!(spend["budgets"][0]["scope"], "workspace:ops");
+    assert_eq!(spend["budgets"][0]["limit_usd"], 100.0);
+    assert!(spend["budgets"][0]["window"]
+        .as_str()
+        .unwrap()
+        .starts_with('m'));
+    assert_eq!(spend["budgets"][1]["scope"], "key:ops-demo");
+    assert_eq!(spend["rate_limit"]["requests_per_minute"], 600);
+    assert_eq!(spend["reserve"]["completion_tokens_cap"], 200);
 }
 
 #[test]

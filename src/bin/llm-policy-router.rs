@@ -14,7 +14,7 @@ const USAGE: &str = "usage:
   llm-policy-router check <config.json>
       Validate a policy and print a summary. Exit 1 if it would be refused by Envoy.
   llm-policy-router explain <config.json> <body.json> [--key KEY] [--workspace-header WS]
-                            [--path /v1/chat/completions] [--seed N]
+                            [--path /v1/chat/completions] [--seed N] [--redis HOST:PORT]
       Print, as JSON, where the request would go and why every other endpoint was excluded.
   llm-policy-router schema
       Print the policy document's JSON Schema (examples/policy.schema.json).
@@ -123,6 +123,10 @@ fn explain_cmd(args: &[String]) -> Result<(), String> {
     let mut input = ExplainInput::default();
     let mut key = None;
     let mut workspace = None;
+    let mut redis = None;
+    input.now_ms = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| u64::try_from(d.as_millis()).unwrap_or(u64::MAX));
     let mut rest = args.get(2..).unwrap_or_default().iter();
     while let Some(flag) = rest.next() {
         let value = rest
@@ -131,6 +135,7 @@ fn explain_cmd(args: &[String]) -> Result<(), String> {
         match flag.as_str() {
             "--key" => key = Some(value.clone()),
             "--workspace-header" => workspace = Some(value.clone()),
+            "--redis" => redis = Some(value.clone()),
             "--seed" => {
                 input.seed = value
                     .parse()
@@ -156,7 +161,10 @@ fn explain_cmd(args: &[String]) -> Result<(), String> {
         eprintln!("{w}");
     }
     let body = std::fs::read(body_path).map_err(|e| format!("cannot read {body_path}: {e}"))?;
-    let out = explain(&policy, &body, &input);
+    let mut out = explain(&policy, &body, &input);
+    if let Some(addr) = redis {
+        add_live_spend(&mut out, &addr)?;
+    }
     emit(&(serde_json::to_string_pretty(&out).map_err(|e| e.to_string())? + "\n"));
     Ok(())
 }
@@ -178,4 +186,66 @@ fn hash_key(args: &[String]) -> Result<(), String> {
     }
     emit(&(sha256_hex(&key) + "\n"));
     Ok(())
+}
+
+/// Reads each budget's counter from Redis (the `redis` store) into `spend.budgets[].spent_usd`.
+fn add_live_spend(out: &mut serde_json::Value, addr: &str) -> Result<(), String> {
+    let Some(budgets) = out
+        .pointer_mut("/spend/budgets")
+        .and_then(serde_json::Value::as_array_mut)
+    else {
+        return Ok(());
+    };
+    let keys: Vec<String> = budgets
+        .iter()
+        .filter_map(|b| b["counter_key"].as_str().map(str::to_string))
+        .collect();
+    if keys.is_empty() {
+        return Ok(());
+    }
+    let values = redis_mget(addr, &keys).map_err(|e| format!("redis {addr}: {e}"))?;
+    for (budget, value) in budgets.iter_mut().zip(values) {
+        let micros = value.and_then(|v| v.parse::<u64>().ok()).unwrap_or(0);
+        budget["spent_usd"] =
+            serde_json::json!(llm_policy_router::spend::money::MicroUsd(micros).as_usd());
+    }
+    Ok(())
+}
+
+/// `MGET` over Redis's wire protocol (RESP), the one command `explain` needs.
+fn redis_mget(addr: &str, keys: &[String]) -> std::io::Result<Vec<Option<String>>> {
+    use std::io::{BufRead, BufReader, Read, Write};
+    let mut stream = std::net::TcpStream::connect(addr)?;
+    stream.set_read_timeout(Some(std::time::Duration::from_secs(5)))?;
+    let mut command = format!("*{}\r\n$4\r\nMGET\r\n", keys.len() + 1);
+    for k in keys {
+        command.push_str(&format!("${}\r\n{k}\r\n", k.len()));
+    }
+    stream.write_all(command.as_bytes())?;
+    let mut reader = BufReader::new(stream);
+    let bad = |what: &str| std::io::Error::new(std::io::ErrorKind::InvalidData, what.to_string());
+    let mut line = String::new();
+    reader.read_line(&mut line)?;
+    if !line.starts_with('*') {
+        return Err(bad(line.trim()));
+    }
+    let mut values = Vec::with_capacity(keys.len());
+    for _ in 0..keys.len() {
+        line.clear();
+        reader.read_line(&mut line)?;
+        let len: i64 = line
+            .trim()
+            .trim_start_matches('$')
+            .parse()
+            .map_err(|_| bad("bad reply"))?;
+        if len < 0 {
+            values.push(None);
+            continue;
+        }
+        let mut buf = vec![0u8; usize::try_from(len).map_err(|_| bad("bad length"))? + 2];
+        reader.read_exact(&mut buf)?;
+        buf.truncate(buf.len() - 2);
+        values.push(Some(String::from_utf8_lossy(&buf).into_owned()));
+    }
+    Ok(values)
 }

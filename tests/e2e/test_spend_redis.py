@@ -4,7 +4,9 @@ mid-test gives the configured behaviour, and a reservation of a killed Envoy exp
 
 from __future__ import annotations
 
+import json
 import os
+import subprocess
 import threading
 import time
 
@@ -12,10 +14,12 @@ import openai
 import pytest
 
 from budget_store import BudgetStore, available
-from harness import Stack, load_policy
+from harness import ROOT, Stack, load_policy
 from helpers import client, error_of, received
 from spend_helpers import MESSAGES, MODEL, cost_micro, key_info
 from test_spend import calibrate, run_concurrently
+
+CLI = ROOT / "target" / "release" / "llm-policy-router"
 
 # Skipped on a developer machine without the packages; CI (CI=true) must run them.
 pytestmark = pytest.mark.skipif(not available() and not os.environ.get("CI"),
@@ -80,10 +84,19 @@ def test_two_envoys_share_one_budget_exactly(store, reservation):
         wait_for(lambda: store.cli("ZCARD", "exact:leases") == "0", 5, "leases settled")
         wait_for(lambda: store.cli("GET", counter) == str(limit), 5, "spent == limit")
         assert len(received(a, "budget-cloud")) == 10
-        # Both replicas report the same standing.
+        # Both replicas report the same standing, and so does the CLI reading Redis directly.
         for s in (a, b):
             ws = key_info(s)["budgets"][0]
             assert round(ws["spent_usd"] * 1e6) == limit and ws["reserved_usd"] is None
+        policy_file = a.dir / "policy.json"
+        policy_file.write_text(json.dumps(a.policy))
+        request_file = a.dir / "request.json"
+        request_file.write_text(json.dumps({"model": MODEL, "messages": MESSAGES, "max_tokens": 1000}))
+        out = subprocess.run([str(CLI), "explain", str(policy_file), str(request_file), "--key", "sk-ops-demo",
+                              "--redis", f"127.0.0.1:{store.redis_port}"], capture_output=True, text=True, timeout=20)
+        spend = json.loads(out.stdout)["spend"]
+        assert spend["reserve"]["usd"] == f"0.{reserved:06d}"
+        assert round(spend["budgets"][0]["spent_usd"] * 1e6) == limit
     finally:
         b.stop()
         a.stop()
