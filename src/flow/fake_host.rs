@@ -26,6 +26,7 @@ pub struct FakeHost {
     pub resumed: bool,
     pub jobs: Vec<Job>,
     pub leases_issued: u64,
+    pub counters: HashMap<String, u64>,
 }
 
 impl FakeHost {
@@ -143,6 +144,12 @@ impl Host for FakeHost {
     }
     fn queue_job(&mut self, job: Job) {
         self.jobs.push(job);
+    }
+    fn count(&mut self, metric: &'static str, workspace: &str, value: u64) {
+        *self
+            .counters
+            .entry(crate::spend::metric_name(metric, workspace))
+            .or_default() += value;
     }
     fn lease_id(&mut self) -> Result<LeaseId, HostError> {
         self.leases_issued += 1;

@@ -50,6 +50,8 @@ pub trait Host {
     fn resume_request(&mut self) -> Result<(), HostError>;
     /// Hands budget-store work to the root context, which outlives the request.
     fn queue_job(&mut self, job: Job);
+    /// Adds to a workspace counter (`spend::METRICS`); best effort.
+    fn count(&mut self, metric: &'static str, workspace: &str, value: u64);
     /// A reservation id no other request of this process (or, very likely, any replica) holds.
     fn lease_id(&mut self) -> Result<LeaseId, HostError>;
 }

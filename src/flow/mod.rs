@@ -442,6 +442,14 @@ impl Flow {
 
     fn reply_error(&mut self, host: &mut dyn Host, error: &ApiError) -> Next {
         self.state = State::Replied;
+        let metric = match error.code {
+            "budget_exceeded" => Some(crate::spend::METRIC_BUDGET_REFUSED),
+            "rate_limit_exceeded" => Some(crate::spend::METRIC_RATE_LIMITED),
+            _ => None,
+        };
+        if let (Some(metric), Some(caller)) = (metric, self.caller.as_ref()) {
+            host.count(metric, &caller.workspace, 1);
+        }
         if let Some(caller) = self.caller.as_ref().filter(|_| self.policy.access_log_note) {
             host.set_filter_state(
                 ROUTE_NOTE,

@@ -20,7 +20,9 @@ use crate::spend::reserve::{worst_case_over, WorstCase};
 use crate::spend::shared::StoreError;
 use crate::spend::usage::Usage;
 use crate::spend::webdis::{integer_reply, lease_member, Webdis};
-use crate::spend::{ledger_key, rate, rate_key, ScopedBudget, Store};
+use crate::spend::{
+    ledger_key, rate, rate_key, ScopedBudget, Store, METRIC_ESTIMATED, METRIC_SPENT,
+};
 use serde_json::json;
 
 /// Filter-state key of the per-request spend note: `%FILTER_STATE(wasm.llm_spend:PLAIN)%`.
@@ -48,6 +50,7 @@ pub struct Ticket {
     /// The holds live in Redis (else in this process's shared data).
     remote: bool,
     rate_key: Option<String>,
+    workspace: String,
     hide_usage: bool,
     meter: Option<Meter>,
     status: u16,
@@ -105,6 +108,7 @@ pub fn admit(
         holds,
         remote: matches!(spend.store, Store::Redis(_)),
         rate_key: rate_limit.map(|_| rate_key(&caller.key_name)),
+        workspace: caller.workspace.clone(),
         hide_usage,
         meter: None,
         status: 0,
@@ -380,6 +384,10 @@ impl Ticket {
         };
         let actual = cost(&usage, &self.price);
         let now_ms = host.now_ms();
+        host.count(METRIC_SPENT, &self.workspace, actual.0);
+        if estimated {
+            host.count(METRIC_ESTIMATED, &self.workspace, 1);
+        }
         for hold in &self.holds {
             if self.remote {
                 host.queue_job(Job::Settle {

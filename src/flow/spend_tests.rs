@@ -97,6 +97,10 @@ fn reserves_the_worst_case_then_settles_the_reported_cost() {
         Some(worst.amount.to_string().as_str())
     );
     assert!(host.filter_state["llm_spend"].contains("estimated=false"));
+    assert_eq!(
+        host.counters["llm_spend_micro_usd.workspace=ops"],
+        price.prompt.0
+    );
 }
 
 #[test]
@@ -115,6 +119,7 @@ fn over_budget_is_403_with_scope_limit_spent_and_reset() {
     assert_eq!(meta["spent"], 0.0);
     assert_eq!(meta["reset"], "daily");
     assert_eq!(meta["resets_at"], "2026-11-24T00:00:00Z");
+    assert_eq!(host.counters["llm_budget_refused.workspace=ops"], 1);
     // Nothing stays reserved on either scope after a refusal.
     assert_eq!(
         ops_account(&host, "llmpr.budget.key:ops-demo").reserved(),

@@ -8,11 +8,14 @@ use crate::spend::shared::{SharedStore, StoreError};
 use proxy_wasm::hostcalls;
 use proxy_wasm::types::{BufferType, MapType, Status};
 use std::cell::RefCell;
+use std::collections::HashMap;
 use std::time::{Duration, UNIX_EPOCH};
 
 thread_local! {
     /// Budget-store jobs of this VM (one per worker thread), sent by the root context's tick.
     pub static OUTBOX: RefCell<Outbox> = RefCell::new(Outbox::default());
+    /// Metric ids by stat name, defined when the root is configured.
+    pub static METRIC_IDS: RefCell<HashMap<String, u32>> = RefCell::new(HashMap::new());
     /// This VM's lease ids; the nonce is set when the root is configured.
     pub static LEASE_IDS: RefCell<LeaseIds> = RefCell::new(LeaseIds::new(0));
 }
@@ -153,6 +156,14 @@ impl Host for EnvoyHost {
 
     fn resume_request(&mut self) -> Result<(), HostError> {
         hostcalls::resume_http_request().map_err(|_| HostError)
+    }
+
+    fn count(&mut self, metric: &'static str, workspace: &str, value: u64) {
+        let name = crate::spend::metric_name(metric, workspace);
+        let id = METRIC_IDS.with(|ids| ids.try_borrow().ok().and_then(|m| m.get(&name).copied()));
+        if let Some(id) = id {
+            let _ = hostcalls::increment_metric(id, i64::try_from(value).unwrap_or(i64::MAX));
+        }
     }
 
     fn lease_id(&mut self) -> Result<LeaseId, HostError> {

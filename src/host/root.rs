@@ -1,7 +1,7 @@
 //! The root context: compiles the plugin configuration once per VM (refusing a bad one, which
 //! makes Envoy reject the config) and hands each request a `Flow` over the shared policy.
 
-use super::hostcalls::{http_get, now_ms, EnvoyHost, LEASE_IDS, OUTBOX};
+use super::hostcalls::{http_get, now_ms, EnvoyHost, LEASE_IDS, METRIC_IDS, OUTBOX};
 use super::http::{call_reply, HttpFilter};
 use crate::config::CompiledPolicy;
 use crate::routing::rng::Rng;
@@ -82,6 +82,7 @@ impl RootContext for Root {
                     log::error!("llm-policy-router: cannot create budget records: {e:?}");
                     return false;
                 }
+                define_metrics(&policy);
                 if matches!(policy.spend.store, Store::Redis(_)) {
                     if let Err(status) = hostcalls::set_tick_period(TICK) {
                         log::error!("llm-policy-router: cannot start the budget tick: {status:?}");
@@ -131,6 +132,25 @@ impl RootContext for Root {
             });
         });
     }
+}
+
+/// Spend counters for every configured workspace (a bounded set).
+fn define_metrics(policy: &CompiledPolicy) {
+    let mut ids = std::collections::HashMap::new();
+    for workspace in policy.workspaces.keys() {
+        for metric in crate::spend::METRICS {
+            let name = crate::spend::metric_name(metric, workspace);
+            match hostcalls::define_metric(proxy_wasm::types::MetricType::Counter, &name) {
+                Ok(id) => {
+                    ids.insert(name, id);
+                }
+                Err(status) => {
+                    log::warn!("llm-policy-router: cannot define metric {name}: {status:?}")
+                }
+            }
+        }
+    }
+    METRIC_IDS.with(|m| *m.borrow_mut() = ids);
 }
 
 /// Shared-data records must exist before traffic (see `spend::shared::ensure`); local ledgers

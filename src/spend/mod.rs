@@ -20,6 +20,28 @@ use period::Reset;
 use rate::RateLimit;
 use std::collections::HashMap;
 
+/// Counters per workspace (`/stats`: `wasmcustom.<name>.workspace=<id>`), defined at configure
+/// time for every configured workspace, so their number is bounded by the config.
+pub const METRICS: [&str; 4] = [
+    METRIC_SPENT,
+    METRIC_ESTIMATED,
+    METRIC_BUDGET_REFUSED,
+    METRIC_RATE_LIMITED,
+];
+/// Settled cost, micro-USD.
+pub const METRIC_SPENT: &str = "llm_spend_micro_usd";
+/// Requests charged by estimate (no usage reported).
+pub const METRIC_ESTIMATED: &str = "llm_spend_estimated";
+/// Requests refused with `budget_exceeded`.
+pub const METRIC_BUDGET_REFUSED: &str = "llm_budget_refused";
+/// Requests refused with `rate_limit_exceeded`.
+pub const METRIC_RATE_LIMITED: &str = "llm_rate_limited";
+
+/// The stat name of a workspace counter.
+pub fn metric_name(metric: &str, workspace: &str) -> String {
+    format!("{metric}.workspace={workspace}")
+}
+
 /// A spending limit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Budget {

@@ -37,6 +37,8 @@ def test_json_usage_is_charged_exactly_on_both_scopes(spend_stack):
     assert expected == 30_000
     assert settled(spend_stack) == (before_ws + expected, 0)
     assert settled(spend_stack, "key:ops-demo") == (before_key + expected, 0)
+    # The same total is in Envoy's stats (summed over both workers).
+    assert spend_stack.stats()["wasmcustom.llm_spend_micro_usd.workspace=ops"] == before_ws + expected
 
 
 def test_stream_usage_split_across_chunks_is_charged_and_hidden_from_the_client(spend_stack):
@@ -126,6 +128,7 @@ def test_over_budget_is_403_budget_exceeded(tiny_budget_stack):
     assert (meta["scope"], meta["limit"], meta["spent"], meta["reset"]) == ("workspace:ops", 0.00001, 0.0, "daily")
     assert meta["requested"] > meta["limit"] and meta["resets_at"].endswith("T00:00:00Z")
     assert received(tiny_budget_stack, "budget-cloud") == []
+    assert tiny_budget_stack.stats()["wasmcustom.llm_budget_refused.workspace=ops"] >= 1
 
 
 def test_rate_limit_is_429_with_retry_after(tiny_budget_stack):
