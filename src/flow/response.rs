@@ -19,21 +19,19 @@ impl ResponseShaping {
         self.replacement.is_some()
     }
 
+    /// `status`: the response's `:status` (0 if unreadable).
     pub fn on_headers(
         &mut self,
         host: &mut dyn Host,
         end_of_stream: bool,
         served: Option<(&str, &str)>,
+        status: u16,
     ) -> Next {
         if let Some((provider, model)) = served {
             // Overwrite: an upstream must not be able to claim another provider.
             let _ = host.set_response_header(headers::RESPONSE_PROVIDER, Some(provider));
             let _ = host.set_response_header(headers::RESPONSE_MODEL, Some(model));
         }
-        let status = host
-            .response_header(":status")
-            .and_then(|s| s.parse::<u16>().ok())
-            .unwrap_or(0);
         // Only an error status can be an Envoy-generated reply; property reads cost ~10 µs, so ask only then.
         if status < 400 || end_of_stream {
             return Next::Continue;

@@ -25,9 +25,6 @@ use crate::spend::{
 };
 use serde_json::json;
 
-/// Filter-state key of the per-request spend note: `%FILTER_STATE(wasm.llm_spend:PLAIN)%`.
-pub const SPEND_NOTE: &str = "llm_spend";
-
 /// Budget held for one scope.
 #[derive(Debug, Clone)]
 pub struct Hold {
@@ -51,10 +48,14 @@ pub struct Ticket {
     remote: bool,
     rate_key: Option<String>,
     workspace: String,
+    /// The request asked for a stream.
+    stream: bool,
     hide_usage: bool,
     meter: Option<Meter>,
     status: u16,
     settled: bool,
+    /// The access-log note's route part; the cost is appended when the request settles.
+    pub note: Option<String>,
 }
 
 /// A Redis reservation in flight: one `INCRBY` per hold.
@@ -109,10 +110,12 @@ pub fn admit(
         remote: matches!(spend.store, Store::Redis(_)),
         rate_key: rate_limit.map(|_| rate_key(&caller.key_name)),
         workspace: caller.workspace.clone(),
+        stream: request.stream,
         hide_usage,
         meter: None,
         status: 0,
         settled: false,
+        note: None,
     };
     match &spend.store {
         Store::Redis(webdis) if !ticket.holds.is_empty() => {
@@ -302,9 +305,11 @@ impl Ticket {
     /// Response headers: choose how to read the body, and tell the caller what was reserved.
     pub fn on_response_headers(&mut self, host: &mut dyn Host, status: u16) {
         self.status = status;
-        let event_stream = host
-            .response_header("content-type")
-            .is_some_and(|ct| ct.trim_start().starts_with("text/event-stream"));
+        // Only a streaming request can get an event stream; others skip the header read.
+        let event_stream = self.stream
+            && host
+                .response_header("content-type")
+                .is_some_and(|ct| ct.trim_start().starts_with("text/event-stream"));
         let hide = self.hide_usage && event_stream && status < 400;
         if hide {
             // Cutting a chunk out changes the length.
@@ -332,13 +337,7 @@ impl Ticket {
     }
 
     /// One response chunk: read usage, maybe rewrite the chunk; settle at the end.
-    pub fn on_response_body(
-        &mut self,
-        policy: &CompiledPolicy,
-        host: &mut dyn Host,
-        body_size: usize,
-        end_of_stream: bool,
-    ) {
+    pub fn on_response_body(&mut self, host: &mut dyn Host, body_size: usize, end_of_stream: bool) {
         let Some(meter) = self.meter.as_mut() else {
             return;
         };
@@ -353,12 +352,12 @@ impl Ticket {
             if let Some(rest) = meter.finish() {
                 let _ = host.replace_response_body(body_size, &rest);
             }
-            self.settle(policy, host);
+            self.settle(host);
         }
     }
 
     /// Charges the request once: the reported usage, else an estimate, else nothing.
-    pub fn settle(&mut self, policy: &CompiledPolicy, host: &mut dyn Host) {
+    pub fn settle(&mut self, host: &mut dyn Host) {
         if std::mem::replace(&mut self.settled, true) {
             return;
         }
@@ -414,12 +413,12 @@ impl Ticket {
             let tokens = usage.prompt_tokens.saturating_add(usage.completion_tokens);
             let _ = rate::add_tokens(host.shared(), key, tokens, now_ms);
         }
-        if policy.access_log_note {
+        if let Some(route) = &self.note {
             let note = format!(
-                "cost_usd={actual} prompt_tokens={} completion_tokens={} estimated={estimated}",
+                "{route} cost_usd={actual} prompt_tokens={} completion_tokens={} estimated={estimated}",
                 usage.prompt_tokens, usage.completion_tokens
             );
-            host.set_filter_state(SPEND_NOTE, &note);
+            host.set_filter_state(super::ROUTE_NOTE, &note);
         }
     }
 }

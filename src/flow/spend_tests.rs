@@ -96,7 +96,7 @@ fn reserves_the_worst_case_then_settles_the_reported_cost() {
         host.response_header_value("x-llm-reserved-usd"),
         Some(worst.amount.to_string().as_str())
     );
-    assert!(host.filter_state["llm_spend"].contains("estimated=false"));
+    assert!(host.filter_state["llm_route"].contains("estimated=false"));
     assert_eq!(
         host.counters["llm_spend_micro_usd.workspace=ops"],
         price.prompt.0
@@ -138,7 +138,7 @@ fn a_request_that_ends_without_usage_is_charged_by_estimate() {
     let a = ops_account(&host, "llmpr.budget.workspace:ops");
     assert_eq!(a.reserved(), MicroUsd(0));
     assert!(a.spent > MicroUsd(0));
-    assert!(host.filter_state["llm_spend"].contains("estimated=true"));
+    assert!(host.filter_state["llm_route"].contains("estimated=true"));
     // Settling twice (eos then on_log) charges once.
     flow.on_done(&mut host);
     assert_eq!(

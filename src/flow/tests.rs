@@ -40,7 +40,7 @@ fn routes_and_rewrites_with_owned_headers_stripped_first() {
         ],
         CHAT,
     );
-    let (_, headers, body) = run(&mut host);
+    let (mut flow, headers, body) = run(&mut host);
     assert_eq!((headers, body), (Next::Pause, Next::Continue));
     assert!(host.reply.is_none());
     assert_eq!(host.header("x-llm-cluster"), Some("provider_euro"));
@@ -59,9 +59,12 @@ fn routes_and_rewrites_with_owned_headers_stripped_first() {
         host.header("content-length"),
         Some(body.len().to_string().as_str())
     );
+    // The note is written once, when the request settles (here: the client went away).
+    assert!(host.filter_state.is_empty());
+    flow.on_done(&mut host);
     assert_eq!(
         host.filter_state[ROUTE_NOTE],
-        "workspace=engineering key=eng-demo provider=euro-zdr model=openai/gpt-4o-mini"
+        "workspace=engineering key=eng-demo provider=euro-zdr model=openai/gpt-4o-mini cost_usd=0.000000 prompt_tokens=0 completion_tokens=0 estimated=true"
     );
     assert_eq!(
         host.filter_state.len(),
