@@ -270,3 +270,32 @@ fn key_info_reports_limits_and_standing() {
     assert_eq!(ws["resets_at"], "2026-11-24T00:00:00Z");
     assert_eq!(data["budgets"][1]["scope"], "key:ops-demo");
 }
+
+#[test]
+fn a_daily_budget_starts_again_at_midnight_utc() {
+    let p = policy(0.0001, json!({}));
+    let body =
+        br#"{"model":"llama3:8b","max_tokens":1000,"messages":[{"role":"user","content":"hi"}]}"#;
+    let mut host = host_for(&p, body);
+    host.now_ms = NOW_MS + 12 * 3_600_000 - 1_000; // 23:59:59
+    let mut flow = Flow::new(p.clone());
+    assert_eq!(send(&mut flow, &mut host), Next::Continue);
+    respond(
+        &mut flow,
+        &mut host,
+        "application/json",
+        br#"{"usage":{"prompt_tokens":5000,"completion_tokens":0}}"#,
+    );
+    // 5000 × 0.02 USD/Mtok = 100 micro-USD: the day's budget is used up.
+    let mut same_day = host_for(&p, body);
+    same_day.shared = std::mem::take(&mut host.shared);
+    same_day.now_ms = NOW_MS + 12 * 3_600_000 - 500;
+    let mut flow = Flow::new(p.clone());
+    assert_eq!(send(&mut flow, &mut same_day), Next::Pause);
+    assert_eq!(same_day.reply_json().unwrap().0, 403);
+    let mut next_day = host_for(&p, body);
+    next_day.shared = std::mem::take(&mut same_day.shared);
+    next_day.now_ms = NOW_MS + 12 * 3_600_000; // 00:00:00 the next day
+    let mut flow = Flow::new(p);
+    assert_eq!(send(&mut flow, &mut next_day), Next::Continue);
+}
