@@ -1,7 +1,7 @@
 //! Money is integer micro-USD everywhere: sums and comparisons never drift, and every rounding
 //! goes up, so a reservation or a charge is never smaller than the exact amount.
 
-use crate::catalog::price::Price;
+use crate::catalog::price::{micros_to_usd, usd_to_micros, Price};
 use crate::spend::usage::Usage;
 use std::fmt;
 
@@ -12,20 +12,15 @@ pub struct MicroUsd(pub u64);
 impl MicroUsd {
     /// From a config value in USD; refuses negative, NaN and absurd values.
     pub fn from_usd(usd: f64) -> Result<Self, String> {
-        // A billion dollars keeps the cast exact and is far above any real budget.
-        if !usd.is_finite() || !(0.0..=1e9).contains(&usd) {
-            return Err(format!("must be between 0 and 1000000000 USD, got {usd}"));
-        }
-        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // range checked above
-        let micros = (usd * 1_000_000.0).round() as u64;
-        Ok(MicroUsd(micros))
+        // A billion dollars is far above any real budget.
+        usd_to_micros(usd, 1e9)
+            .map(MicroUsd)
+            .map_err(|range| format!("must be {range} USD, got {usd}"))
     }
 
     /// As USD, for JSON and display only.
     pub fn as_usd(self) -> f64 {
-        #[allow(clippy::cast_precision_loss)] // display only
-        let usd = self.0 as f64 / 1_000_000.0;
-        usd
+        micros_to_usd(self.0)
     }
 
     pub fn saturating_add(self, other: MicroUsd) -> MicroUsd {

@@ -180,14 +180,10 @@ impl Outbox {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::spend::webdis::test_webdis;
 
     fn webdis() -> Webdis {
-        Webdis {
-            cluster: "webdis".into(),
-            authority: "webdis".into(),
-            prefix: "p:".into(),
-            timeout_ms: 250,
-        }
+        test_webdis("p:")
     }
 
     /// Flushes and records the paths sent, tokens 1, 2, ...

