@@ -18,7 +18,7 @@ llm-policy-router is up.
   Logs         {log}  and  {access}
 Mock providers: euro-zdr (EU, zero retention), us-train (US, trains on prompts), budget-cloud (cheap,
 int8, no tools). Demo keys: sk-eng-demo, sk-legal-demo (ZDR + EU only), sk-mkt-demo (no Llama, no
-training), sk-ops-demo (budget-cloud only).
+training), sk-ops-demo (budget-cloud only; budgets of 100 USD a month for ops and 20 USD a day for the key).
 
 # Cheapest provider; the x-llm-provider response header says who served it:
 curl -si http://127.0.0.1:{port}/v1/chat/completions -H 'authorization: Bearer sk-eng-demo' \\
@@ -36,6 +36,13 @@ curl -s http://127.0.0.1:{port}/v1/chat/completions -H 'authorization: Bearer sk
 
 # What may this key use?
 curl -s http://127.0.0.1:{port}/v1/models -H 'authorization: Bearer sk-legal-demo'
+
+# Budgets: the worst case is reserved before forwarding (x-llm-reserved-usd) and the actual cost settled after;
+# GET /v1/key shows the caller's limits, spend and reset times:
+curl -s -o /dev/null -D - http://127.0.0.1:{port}/v1/chat/completions -H 'authorization: Bearer sk-ops-demo' \
+  -H 'content-type: application/json' \
+  -d '{{"model": "llama3:8b", "max_tokens": 200, "messages": [{{"role": "user", "content": "Hi"}}]}}' | grep -i '^x-llm'
+curl -s http://127.0.0.1:{port}/v1/key -H 'authorization: Bearer sk-ops-demo'
 
 # The official OpenAI Python SDK (pip install openai), streaming:
 python3 - <<'EOF'

@@ -38,6 +38,13 @@ def test_launcher_examples_work_and_ctrl_c_stops_everything():
         curl_cmd = re.search(r"(curl -si .*?)\n\n", text, re.S).group(1).replace("\\\n", " ")
         out = subprocess.run(curl_cmd, shell=True, capture_output=True, text=True, timeout=30)
         assert "x-llm-provider: budget-cloud" in out.stdout, out.stdout
+        # The budget examples: the reservation header, then /v1/key with the spend settled.
+        budget_cmd = re.search(r"(curl -s -o /dev/null -D - .*?)\n", text.replace("\\\n", " ")).group(1)
+        out = subprocess.run(budget_cmd, shell=True, capture_output=True, text=True, timeout=30)
+        assert "x-llm-reserved-usd: 0.0000" in out.stdout, out.stdout
+        key_cmd = re.search(r"(curl -s http://\S+/v1/key .*?)\n", text).group(1)
+        out = subprocess.run(key_cmd, shell=True, capture_output=True, text=True, timeout=30)
+        assert '"scope":"workspace:ops"' in out.stdout, out.stdout
     finally:
         proc.send_signal(signal.SIGINT)
         rest, _ = proc.communicate(timeout=30)
