@@ -7,6 +7,7 @@ pub mod config;
 pub mod errors;
 pub mod explain;
 pub mod flow;
+pub mod guard;
 pub mod headers;
 pub mod identity;
 pub mod models_list;

@@ -57,6 +57,7 @@ pub fn compile(
     let passthrough = compile_passthrough(&config.passthrough, &mut errors);
     let org = compile_rules(&config.org, "org", &catalog, &mut errors);
     let spend = super::spend::compile_spend(&config, &mut errors);
+    let guards = super::guard::compile_guards(&config, &mut errors);
     let mut workspaces = HashMap::new();
     for id in workspace_ids {
         if let Some(ws) = config.workspaces.get(id) {
@@ -85,6 +86,7 @@ pub fn compile(
         org,
         workspaces,
         spend,
+        guards,
     })
 }
 

@@ -4,6 +4,7 @@
 mod catalog;
 pub mod compile;
 pub mod error;
+mod guard;
 pub mod jsonc;
 pub mod schema;
 mod spend;
@@ -34,6 +35,8 @@ pub struct CompiledPolicy {
     /// Workspace id → its rules.
     pub workspaces: HashMap<String, Rules>,
     pub spend: crate::spend::SpendPolicy,
+    /// Workspace id → its guardrails (org and workspace combined).
+    pub guards: HashMap<String, crate::guard::policy::GuardPolicy>,
 }
 
 impl CompiledPolicy {

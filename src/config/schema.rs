@@ -296,6 +296,55 @@ pub struct PolicyConfig {
     pub max_price: Option<MaxPriceConfig>,
     /// Quantizations allowed; absent = any. Endpoints with no declared quantization pass.
     pub allowed_quantizations: Option<Vec<String>>,
+    /// Data-loss prevention and prompt-injection defense.
+    pub guardrails: Option<GuardrailsConfig>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct GuardrailsConfig {
+    pub dlp: Option<DlpConfig>,
+    pub prompt_injection: Option<InjectionConfig>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct DlpConfig {
+    /// Built-in detector → action (`flag`, `redact`, `block`); detectors not listed are off.
+    #[serde(default)]
+    pub detectors: BTreeMap<String, crate::guard::Action>,
+    /// Named regexes of your own.
+    #[serde(default)]
+    pub custom: Vec<CustomDetectorConfig>,
+    /// Message roles to scan; absent = all (`system`, `developer`, `user`, `assistant`, `tool`).
+    pub roles: Option<Vec<String>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct CustomDetectorConfig {
+    /// Lowercase name; matches are redacted to `[NAME]`.
+    pub name: String,
+    /// Regex (Rust `regex` syntax, linear time).
+    pub pattern: String,
+    pub action: crate::guard::Action,
+}
+
+#[derive(Debug, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct InjectionConfig {
+    /// `block` (403) or `flag`.
+    pub action: crate::guard::Action,
+    /// Message roles to scan; default `user` and `tool`.
+    pub roles: Option<Vec<String>>,
+    /// Org only: workspace → phrases (or `re:<regex>`) that legitimate uses may contain, e.g. a
+    /// security-training app. A string containing one is not scanned for injection.
+    #[serde(default)]
+    pub allow: BTreeMap<String, Vec<String>>,
 }
 
 #[derive(Debug, Default, Deserialize)]

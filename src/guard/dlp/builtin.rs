@@ -1,0 +1,636 @@
+//! The built-in detectors: hand-written scanners over bytes, each started only where its trigger
+//! appears (`@` for e-mail, a digit at a word start for numbers, literal prefixes for tokens), then
+//! confirmed by a validator, so a version string or an order number is not called a card.
+
+use super::validate::{card_brand, entropy, iban, luhn, ssn};
+use memchr::memmem;
+use std::ops::Range;
+
+/// Every built-in detector. The config names them by `name()`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Builtin {
+    Email,
+    Phone,
+    UsSsn,
+    CreditCard,
+    IpAddress,
+    Iban,
+    AwsAccessKey,
+    AwsSecretKey,
+    GcpServiceAccountKey,
+    GithubToken,
+    GitlabToken,
+    SlackToken,
+    StripeKey,
+    OpenaiKey,
+    PrivateKey,
+    Jwt,
+    GenericSecret,
+}
+
+impl Builtin {
+    pub const ALL: [Builtin; 17] = [
+        Builtin::Email,
+        Builtin::Phone,
+        Builtin::UsSsn,
+        Builtin::CreditCard,
+        Builtin::IpAddress,
+        Builtin::Iban,
+        Builtin::AwsAccessKey,
+        Builtin::AwsSecretKey,
+        Builtin::GcpServiceAccountKey,
+        Builtin::GithubToken,
+        Builtin::GitlabToken,
+        Builtin::SlackToken,
+        Builtin::StripeKey,
+        Builtin::OpenaiKey,
+        Builtin::PrivateKey,
+        Builtin::Jwt,
+        Builtin::GenericSecret,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Builtin::Email => "email",
+            Builtin::Phone => "phone",
+            Builtin::UsSsn => "us_ssn",
+            Builtin::CreditCard => "credit_card",
+            Builtin::IpAddress => "ip_address",
+            Builtin::Iban => "iban",
+            Builtin::AwsAccessKey => "aws_access_key",
+            Builtin::AwsSecretKey => "aws_secret_key",
+            Builtin::GcpServiceAccountKey => "gcp_service_account_key",
+            Builtin::GithubToken => "github_token",
+            Builtin::GitlabToken => "gitlab_token",
+            Builtin::SlackToken => "slack_token",
+            Builtin::StripeKey => "stripe_key",
+            Builtin::OpenaiKey => "openai_key",
+            Builtin::PrivateKey => "private_key",
+            Builtin::Jwt => "jwt",
+            Builtin::GenericSecret => "generic_secret",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Builtin> {
+        Builtin::ALL.into_iter().find(|b| b.name() == name)
+    }
+
+    /// What a redacted match becomes.
+    pub fn label(self) -> &'static str {
+        match self {
+            Builtin::Email => "[EMAIL]",
+            Builtin::Phone => "[PHONE]",
+            Builtin::UsSsn => "[US_SSN]",
+            Builtin::CreditCard => "[CREDIT_CARD]",
+            Builtin::IpAddress => "[IP_ADDRESS]",
+            Builtin::Iban => "[IBAN]",
+            Builtin::AwsAccessKey => "[AWS_ACCESS_KEY]",
+            Builtin::AwsSecretKey => "[AWS_SECRET_KEY]",
+            Builtin::GcpServiceAccountKey => "[GCP_SERVICE_ACCOUNT_KEY]",
+            Builtin::GithubToken => "[GITHUB_TOKEN]",
+            Builtin::GitlabToken => "[GITLAB_TOKEN]",
+            Builtin::SlackToken => "[SLACK_TOKEN]",
+            Builtin::StripeKey => "[STRIPE_KEY]",
+            Builtin::OpenaiKey => "[OPENAI_KEY]",
+            Builtin::PrivateKey => "[PRIVATE_KEY]",
+            Builtin::Jwt => "[JWT]",
+            Builtin::GenericSecret => "[SECRET]",
+        }
+    }
+}
+
+/// One match: which detector and where (byte offsets into the scanned text).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hit {
+    pub detector: Builtin,
+    pub range: Range<usize>,
+}
+
+fn is_word(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
+}
+
+fn at(t: &[u8], i: usize) -> u8 {
+    t.get(i).copied().unwrap_or(0)
+}
+
+/// Scans `text` with the detectors `enabled` says yes to; hits are sorted by start.
+pub fn scan(text: &str, enabled: &dyn Fn(Builtin) -> bool, hits: &mut Vec<Hit>) {
+    let t = text.as_bytes();
+    let mut push = |detector: Builtin, range: Range<usize>| {
+        if enabled(detector) {
+            hits.push(Hit { detector, range });
+        }
+    };
+    if enabled(Builtin::Email) {
+        emails(t, &mut push);
+    }
+    if [
+        Builtin::Phone,
+        Builtin::UsSsn,
+        Builtin::CreditCard,
+        Builtin::IpAddress,
+    ]
+    .into_iter()
+    .any(enabled)
+    {
+        numbers(t, &mut push);
+    }
+    if enabled(Builtin::IpAddress) {
+        ipv6(text, &mut push);
+    }
+    if enabled(Builtin::Iban) {
+        ibans(t, &mut push);
+    }
+    tokens(t, enabled, &mut push);
+    hits.sort_by_key(|h| (h.range.start, std::cmp::Reverse(h.range.end)));
+}
+
+fn emails(t: &[u8], push: &mut dyn FnMut(Builtin, Range<usize>)) {
+    // Non-ASCII bytes too: internationalised local parts (RFC 6531); the scan back always stops
+    // after an ASCII byte, so the start stays on a character boundary.
+    let local = |b: u8| {
+        b.is_ascii_alphanumeric() || b >= 0x80 || matches!(b, b'.' | b'_' | b'%' | b'+' | b'-')
+    };
+    let domain = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.');
+    for at_sign in memchr::memchr_iter(b'@', t) {
+        let mut start = at_sign;
+        while start > 0 && local(at(t, start - 1)) {
+            start -= 1;
+        }
+        while at(t, start) == b'.' {
+            start += 1;
+        }
+        let mut end = at_sign + 1;
+        while domain(at(t, end)) {
+            end += 1;
+        }
+        while end > at_sign + 1 && matches!(at(t, end - 1), b'.' | b'-') {
+            end -= 1;
+        }
+        let Some(host) = t.get(at_sign + 1..end) else {
+            continue;
+        };
+        let Some(dot) = host.iter().rposition(|b| *b == b'.') else {
+            continue;
+        };
+        let tld = host.get(dot + 1..).unwrap_or_default();
+        if start < at_sign && dot > 0 && tld.len() >= 2 && tld.iter().all(u8::is_ascii_alphabetic) {
+            push(Builtin::Email, start..end);
+        }
+    }
+}
+
+/// Digit runs starting at a word boundary: cards, SSNs, phone numbers and IPv4 addresses.
+fn numbers(t: &[u8], push: &mut dyn FnMut(Builtin, Range<usize>)) {
+    let mut i = 0;
+    while i < t.len() {
+        let b = at(t, i);
+        let starts = (b.is_ascii_digit() || b == b'+' || b == b'(')
+            && (i == 0 || !(is_word(at(t, i - 1)) || matches!(at(t, i - 1), b'.' | b'-' | b'/')));
+        if !starts {
+            i += 1;
+            continue;
+        }
+        let end = number_at(t, i, push);
+        i = end.max(i + 1);
+    }
+}
+
+/// Reads the number-like run at `start`, reports what it is, returns where it ended.
+fn number_at(t: &[u8], start: usize, push: &mut dyn FnMut(Builtin, Range<usize>)) -> usize {
+    // The run: digits and single separators between digits.
+    let mut digits: Vec<u8> = Vec::with_capacity(20);
+    let mut groups: Vec<usize> = Vec::with_capacity(8);
+    let mut seps: Vec<u8> = Vec::with_capacity(8);
+    let mut i = start;
+    let plus = at(t, i) == b'+';
+    let paren = at(t, i) == b'(';
+    if plus || paren {
+        i += 1;
+    }
+    let mut group = 0;
+    let mut end = i;
+    loop {
+        let b = at(t, i);
+        if b.is_ascii_digit() {
+            digits.push(b);
+            group += 1;
+            i += 1;
+            end = i;
+        } else if matches!(b, b' ' | b'-' | b'.' | b')') && group > 0 {
+            // A closing parenthesis may be followed by a space: `(415) 555-0100`.
+            let skip = if b == b')' && at(t, i + 1) == b' ' {
+                2
+            } else {
+                1
+            };
+            if !at(t, i + skip).is_ascii_digit() || digits.len() > 19 {
+                break;
+            }
+            groups.push(group);
+            seps.push(b);
+            group = 0;
+            i += skip;
+        } else {
+            break;
+        }
+    }
+    if group > 0 {
+        groups.push(group);
+    }
+    // Glued to a word (`abc123`, `123abc`) or to more structure: not a standalone number.
+    let next = at(t, end);
+    if is_word(next) || (matches!(next, b'.' | b'-') && at(t, end + 1).is_ascii_digit()) {
+        return end;
+    }
+    let n = digits.len();
+    let all_dots = !seps.is_empty() && seps.iter().all(|s| *s == b'.');
+    let same_seps = seps.windows(2).all(|w| w.first() == w.get(1));
+    if !plus && !paren && all_dots && groups.len() == 4 {
+        let version = start > 0 && matches!(at(t, start - 1), b'v' | b'V');
+        let octets_ok = groups.iter().all(|g| *g <= 3) && {
+            let mut ok = true;
+            let mut k = 0;
+            for g in &groups {
+                let octet = digits
+                    .get(k..k + g)
+                    .unwrap_or_default()
+                    .iter()
+                    .fold(0u32, |a, d| a * 10 + u32::from(d - b'0'));
+                ok &= octet <= 255;
+                k += g;
+            }
+            ok
+        };
+        if octets_ok && !version && !preceded_by_word(t, start, b"version") {
+            push(Builtin::IpAddress, start..end);
+        }
+        return end;
+    }
+    if !plus
+        && !paren
+        && (13..=19).contains(&n)
+        && same_seps
+        && !all_dots
+        && luhn(&digits)
+        && card_brand(&digits).is_some()
+    {
+        push(Builtin::CreditCard, start..end);
+        return end;
+    }
+    if !plus
+        && !paren
+        && groups == [3, 2, 4]
+        && same_seps
+        && matches!(seps.first(), Some(b'-' | b' '))
+    {
+        let num = |r: Range<usize>| {
+            digits
+                .get(r)
+                .unwrap_or_default()
+                .iter()
+                .fold(0u32, |a, d| a * 10 + u32::from(d - b'0'))
+        };
+        if ssn(num(0..3), num(3..5), num(5..9)) {
+            push(Builtin::UsSsn, start..end);
+        }
+        return end;
+    }
+    let phone = if plus {
+        (8..=15).contains(&n) && groups.len() >= 2 && groups.first().is_some_and(|g| *g <= 3)
+            || (10..=15).contains(&n)
+    } else if paren {
+        n == 10 && groups.first() == Some(&3) && at(t, start + 4) == b')'
+    } else {
+        // North American: 3-3-4 with one kind of separator, area code not starting 0/1.
+        n == 10
+            && groups == [3, 3, 4]
+            && same_seps
+            && !all_dots
+            && digits.first().is_some_and(|d| *d >= b'2')
+            || n == 11 && groups == [1, 3, 3, 4] && digits.first() == Some(&b'1') && same_seps
+    };
+    if phone {
+        push(Builtin::Phone, start..end);
+    }
+    end
+}
+
+fn preceded_by_word(t: &[u8], start: usize, word: &[u8]) -> bool {
+    let before = t.get(..start).unwrap_or_default();
+    let trimmed = before.trim_ascii_end();
+    trimmed.len() >= word.len()
+        && trimmed
+            .get(trimmed.len() - word.len()..)
+            .is_some_and(|w| w.eq_ignore_ascii_case(word))
+}
+
+fn ipv6(text: &str, push: &mut dyn FnMut(Builtin, Range<usize>)) {
+    let t = text.as_bytes();
+    let hexish = |b: u8| b.is_ascii_hexdigit() || b == b':' || b == b'.';
+    let mut i = 0;
+    while let Some(colon) = memchr::memchr(b':', t.get(i..).unwrap_or_default()) {
+        let c = i + colon;
+        let mut start = c;
+        while start > 0 && hexish(at(t, start - 1)) {
+            start -= 1;
+        }
+        let mut end = c;
+        while hexish(at(t, end)) {
+            end += 1;
+        }
+        i = end.max(c + 1);
+        let candidate = text.get(start..end).unwrap_or_default();
+        let colons = candidate.bytes().filter(|b| *b == b':').count();
+        let bounded = (start == 0 || !is_word(at(t, start - 1))) && !is_word(at(t, end));
+        if colons >= 2
+            && candidate.len() >= 3
+            && bounded
+            && candidate.parse::<std::net::Ipv6Addr>().is_ok()
+        {
+            push(Builtin::IpAddress, start..end);
+        }
+    }
+}
+
+fn ibans(t: &[u8], push: &mut dyn FnMut(Builtin, Range<usize>)) {
+    let mut i = 0;
+    while i + 4 <= t.len() {
+        let starts = at(t, i).is_ascii_uppercase()
+            && at(t, i + 1).is_ascii_uppercase()
+            && at(t, i + 2).is_ascii_digit()
+            && at(t, i + 3).is_ascii_digit()
+            && (i == 0 || !is_word(at(t, i - 1)));
+        if !starts {
+            i += 1;
+            continue;
+        }
+        let mut compact = Vec::with_capacity(34);
+        let mut j = i;
+        let mut end = i;
+        while compact.len() < 34 {
+            let b = at(t, j);
+            if b.is_ascii_alphanumeric() {
+                compact.push(b.to_ascii_uppercase());
+                j += 1;
+                end = j;
+            } else if b == b' ' && at(t, j + 1).is_ascii_alphanumeric() && (compact.len() % 4 == 0)
+            {
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        // Try the longest valid prefix (text may continue right after the IBAN).
+        let found = (15..=compact.len())
+            .rev()
+            .find(|&len| iban(compact.get(..len).unwrap_or_default()));
+        if let Some(len) = found {
+            // Map `len` compact characters back onto the text.
+            let mut seen = 0;
+            let mut k = i;
+            while seen < len {
+                if at(t, k).is_ascii_alphanumeric() {
+                    seen += 1;
+                }
+                k += 1;
+            }
+            if !is_word(at(t, k)) {
+                push(Builtin::Iban, i..k);
+                i = k;
+                continue;
+            }
+        }
+        i = end.max(i + 1);
+    }
+}
+
+/// Length of the run of bytes matching `class` at `from`.
+fn run(t: &[u8], from: usize, class: impl Fn(u8) -> bool) -> usize {
+    t.get(from..)
+        .unwrap_or_default()
+        .iter()
+        .take_while(|b| class(**b))
+        .count()
+}
+
+fn alnum(b: u8) -> bool {
+    b.is_ascii_alphanumeric()
+}
+
+fn token_char(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_' || b == b'-'
+}
+
+/// Literal-prefixed tokens and assignments of secrets.
+fn tokens(
+    t: &[u8],
+    enabled: &dyn Fn(Builtin) -> bool,
+    push: &mut dyn FnMut(Builtin, Range<usize>),
+) {
+    let boundary = |i: usize| i == 0 || !token_char(at(t, i - 1));
+    // (detector, prefix, body class, minimum body length, maximum body length)
+    type Rule = (Builtin, &'static [u8], fn(u8) -> bool, usize, usize);
+    const RULES: [Rule; 17] = [
+        (Builtin::AwsAccessKey, b"AKIA", upper_digit, 16, 16),
+        (Builtin::AwsAccessKey, b"ASIA", upper_digit, 16, 16),
+        (Builtin::AwsAccessKey, b"ABIA", upper_digit, 16, 16),
+        (Builtin::AwsAccessKey, b"ACCA", upper_digit, 16, 16),
+        (Builtin::GithubToken, b"ghp_", alnum, 36, 255),
+        (Builtin::GithubToken, b"gho_", alnum, 36, 255),
+        (Builtin::GithubToken, b"ghu_", alnum, 36, 255),
+        (Builtin::GithubToken, b"ghs_", alnum, 36, 255),
+        (Builtin::GithubToken, b"ghr_", alnum, 36, 255),
+        (Builtin::GithubToken, b"github_pat_", token_char, 60, 255),
+        (Builtin::GitlabToken, b"glpat-", token_char, 20, 64),
+        (Builtin::SlackToken, b"xox", slack_char, 12, 255),
+        (Builtin::SlackToken, b"xapp-", slack_char, 12, 255),
+        (Builtin::StripeKey, b"sk_live_", alnum, 16, 255),
+        (Builtin::StripeKey, b"rk_live_", alnum, 16, 255),
+        (Builtin::StripeKey, b"sk_test_", alnum, 16, 255),
+        (Builtin::OpenaiKey, b"sk-", token_char, 20, 255),
+    ];
+    for (detector, prefix, class, min, max) in RULES {
+        if !enabled(detector) {
+            continue;
+        }
+        for start in memmem::find_iter(t, prefix) {
+            if !boundary(start) {
+                continue;
+            }
+            let body = start + prefix.len();
+            let len = run(t, body, class);
+            let ok = (min..=max).contains(&len)
+                && match detector {
+                    // xoxb-, xoxp-, xoxa-, xoxr-, xoxs-, xoxe-
+                    Builtin::SlackToken if prefix == b"xox" => {
+                        matches!(at(t, body), b'a' | b'b' | b'p' | b'r' | b's' | b'e')
+                            && at(t, body + 1) == b'-'
+                    }
+                    // Real keys mix cases and digits; `sk-my-long-descriptive-name` is not one.
+                    Builtin::OpenaiKey => {
+                        let key = t.get(body..body + len).unwrap_or_default();
+                        key.iter().any(u8::is_ascii_digit)
+                            && key.iter().any(u8::is_ascii_uppercase)
+                            && entropy(key) > 3.5
+                    }
+                    _ => true,
+                };
+            if ok && !token_char(at(t, body + len)) {
+                push(detector, start..body + len);
+            }
+        }
+    }
+    if enabled(Builtin::PrivateKey) {
+        for start in memmem::find_iter(t, b"-----BEGIN ") {
+            let header_end = memmem::find(t.get(start + 11..).unwrap_or_default(), b"-----")
+                .map(|e| start + 11 + e);
+            let Some(header_end) = header_end else {
+                continue;
+            };
+            let label = t.get(start + 11..header_end).unwrap_or_default();
+            if !label.ends_with(b"PRIVATE KEY") && !label.ends_with(b"PRIVATE KEY BLOCK") {
+                continue;
+            }
+            let end = memmem::find(t.get(header_end..).unwrap_or_default(), b"-----END ")
+                .and_then(|e| {
+                    let tail = header_end + e + 9;
+                    memmem::find(t.get(tail..).unwrap_or_default(), b"-----").map(|f| tail + f + 5)
+                })
+                .unwrap_or(t.len());
+            push(Builtin::PrivateKey, start..end);
+        }
+    }
+    if enabled(Builtin::Jwt) {
+        for start in memmem::find_iter(t, b"eyJ") {
+            if !boundary(start) {
+                continue;
+            }
+            let b64url = |b: u8| b.is_ascii_alphanumeric() || b == b'_' || b == b'-';
+            let h = run(t, start, b64url);
+            if h < 10
+                || at(t, start + h) != b'.'
+                || t.get(start + h + 1..start + h + 4) != Some(b"eyJ")
+            {
+                continue;
+            }
+            let p = run(t, start + h + 1, b64url);
+            if p < 10 || at(t, start + h + 1 + p) != b'.' {
+                continue;
+            }
+            let s = run(t, start + h + p + 2, b64url);
+            push(Builtin::Jwt, start..start + h + p + 2 + s);
+        }
+    }
+    if enabled(Builtin::GcpServiceAccountKey) {
+        for start in memmem::find_iter(t, b"private_key_id") {
+            let mut j = start + 14;
+            j += run(t, j, |b| matches!(b, b'"' | b'\'' | b' ' | b':' | b'='));
+            let len = run(t, j, |b| b.is_ascii_hexdigit());
+            if len == 40 {
+                push(Builtin::GcpServiceAccountKey, j..j + len);
+            }
+        }
+    }
+    if enabled(Builtin::GenericSecret) || enabled(Builtin::AwsSecretKey) {
+        assignments(t, enabled, push);
+    }
+}
+
+fn upper_digit(b: u8) -> bool {
+    b.is_ascii_uppercase() || b.is_ascii_digit()
+}
+
+fn slack_char(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'-'
+}
+
+/// Names whose value is a secret.
+const SECRET_NAMES: [&[u8]; 12] = [
+    b"api_key",
+    b"apikey",
+    b"api-key",
+    b"secret",
+    b"token",
+    b"password",
+    b"passwd",
+    b"access_key",
+    b"client_secret",
+    b"auth",
+    b"credential",
+    b"private_key",
+];
+
+/// `name = value` / `"name": "value"` where the name says secret and the value looks random.
+fn assignments(
+    t: &[u8],
+    enabled: &dyn Fn(Builtin) -> bool,
+    push: &mut dyn FnMut(Builtin, Range<usize>),
+) {
+    for op in memchr::memchr2_iter(b'=', b':', t) {
+        // The name just before the operator (quotes and spaces allowed around it).
+        let mut e = op;
+        while e > 0 && matches!(at(t, e - 1), b' ' | b'"' | b'\'') {
+            e -= 1;
+        }
+        let mut s = e;
+        while s > 0 && (token_char(at(t, s - 1)) || at(t, s - 1) == b'.') && e - s < 64 {
+            s -= 1;
+        }
+        let name = t.get(s..e).unwrap_or_default().to_ascii_lowercase();
+        if name.is_empty()
+            || !SECRET_NAMES
+                .iter()
+                .any(|n| memmem::find(&name, n).is_some())
+        {
+            continue;
+        }
+        let mut v = op + 1;
+        if at(t, v) == b'>' {
+            v += 1; // `=>`
+        }
+        v += run(t, v, |b| matches!(b, b' ' | b'"' | b'\''));
+        let value_char = |b: u8| {
+            b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'+' | b'/' | b'=' | b'.' | b'~')
+        };
+        let len = run(t, v, value_char);
+        let value = t.get(v..v + len).unwrap_or_default();
+        let aws = memmem::find(&name, b"aws").is_some()
+            || memmem::find(&name, b"secret_access").is_some();
+        if aws && len == 40 && enabled(Builtin::AwsSecretKey) && entropy(value) > 4.0 {
+            push(Builtin::AwsSecretKey, v..v + len);
+        } else if enabled(Builtin::GenericSecret) && looks_random(value) {
+            push(Builtin::GenericSecret, v..v + len);
+        }
+    }
+}
+
+/// A value that is a real secret, not a placeholder, a word or a path.
+fn looks_random(v: &[u8]) -> bool {
+    if v.len() < 16 || v.len() > 512 {
+        return false;
+    }
+    let digits = v.iter().filter(|b| b.is_ascii_digit()).count();
+    let letters = v.iter().filter(|b| b.is_ascii_alphabetic()).count();
+    let lower = v.to_ascii_lowercase();
+    let placeholder = [
+        &b"your"[..],
+        b"xxxx",
+        b"example",
+        b"changeme",
+        b"placeholder",
+        b"redacted",
+        b"dummy",
+        b"<",
+        b"${",
+        b"process.env",
+        b"os.environ",
+    ]
+    .iter()
+    .any(|p| memmem::find(&lower, p).is_some());
+    digits >= 2 && letters >= 4 && !placeholder && entropy(v) >= 3.5
+}
+
+#[cfg(test)]
+mod tests;

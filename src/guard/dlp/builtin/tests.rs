@@ -1,0 +1,177 @@
+use super::*;
+
+fn found(text: &str) -> Vec<(&'static str, String)> {
+    let mut hits = Vec::new();
+    scan(text, &|_| true, &mut hits);
+    hits.into_iter()
+        .map(|h| (h.detector.name(), text[h.range].to_string()))
+        .collect()
+}
+
+fn only(text: &str, detector: &str) -> Vec<String> {
+    found(text)
+        .into_iter()
+        .filter(|(d, _)| *d == detector)
+        .map(|(_, s)| s)
+        .collect()
+}
+
+#[test]
+fn emails() {
+    assert_eq!(
+        only("mail jane.doe+tag@example.co.uk now", "email"),
+        ["jane.doe+tag@example.co.uk"]
+    );
+    assert_eq!(only("<a@b.io>.", "email"), ["a@b.io"]);
+    assert!(only("user@localhost and @handle and a@b.c1", "email").is_empty());
+}
+
+#[test]
+fn cards_need_luhn_and_a_brand() {
+    assert_eq!(
+        only("card 4111 1111 1111 1111 exp 12/29", "credit_card"),
+        ["4111 1111 1111 1111"]
+    );
+    assert_eq!(
+        only("amex 3782-822463-10005.", "credit_card"),
+        ["3782-822463-10005"]
+    );
+    assert_eq!(
+        only("5555555555554444", "credit_card"),
+        ["5555555555554444"]
+    );
+    // Luhn fails; Luhn passes without a brand; mixed separators; part of a longer number.
+    for near in [
+        "4111 1111 1111 1112",
+        "order 1234567812345670",
+        "4111-1111 1111-1111",
+        "41111111111111110000",
+    ] {
+        assert!(only(near, "credit_card").is_empty(), "{near}");
+    }
+}
+
+#[test]
+fn ssn_phone_ip() {
+    assert_eq!(only("SSN 123-45-6789.", "us_ssn"), ["123-45-6789"]);
+    assert!(only("666-45-6789 and 123-00-6789 and 2024-01-15", "us_ssn").is_empty());
+    assert_eq!(
+        only("call +44 20 7946 0958 or (415) 555-0132", "phone"),
+        ["+44 20 7946 0958", "(415) 555-0132"]
+    );
+    assert_eq!(
+        only("US 415-555-0132, +1 415 555 0132", "phone"),
+        ["415-555-0132", "+1 415 555 0132"]
+    );
+    for near in [
+        "version 1.2.3",
+        "2024-01-15",
+        "12:30:45",
+        "ISBN 978-3-16-148410-0",
+        "v10.203.40.1",
+        "0.5.1.2000",
+        "pi 3.14159265",
+    ] {
+        assert!(
+            only(near, "phone").is_empty() && only(near, "ip_address").is_empty(),
+            "{near}"
+        );
+    }
+    assert_eq!(
+        only("host 10.0.0.255:8080 up", "ip_address"),
+        ["10.0.0.255"]
+    );
+    assert!(only("999.1.1.1", "ip_address").is_empty());
+    assert_eq!(
+        only("addr 2001:db8::ff00:42:8329 ok", "ip_address"),
+        ["2001:db8::ff00:42:8329"]
+    );
+    assert!(only("mac 00:1A:2B:3C:4D:5E at 10:30", "ip_address").is_empty());
+}
+
+#[test]
+fn ibans_need_the_checksum() {
+    assert_eq!(
+        only("IBAN GB82 WEST 1234 5698 7654 32.", "iban"),
+        ["GB82 WEST 1234 5698 7654 32"]
+    );
+    assert_eq!(
+        only("DE89370400440532013000", "iban"),
+        ["DE89370400440532013000"]
+    );
+    assert!(only("GB82 WEST 1234 5698 7654 33", "iban").is_empty());
+    assert!(only("ID12 is a code", "iban").is_empty());
+}
+
+#[test]
+fn cloud_and_service_tokens() {
+    assert_eq!(
+        only("key AKIAIOSFODNN7EXAMPLE", "aws_access_key"),
+        ["AKIAIOSFODNN7EXAMPLE"]
+    );
+    assert_eq!(
+        only(
+            "aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
+            "aws_secret_key"
+        ),
+        ["wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"]
+    );
+    let gh = format!("ghp_{}", "aB3dE6gH9jK2mN5pQ8sT1vW4yZ7bC0eF3hJ6");
+    assert_eq!(only(&format!("token {gh}"), "github_token"), [gh]);
+    assert!(only("ghp_short", "github_token").is_empty());
+    assert_eq!(
+        only("glpat-xY3z_8aBcD9eFgH1jK2L", "gitlab_token"),
+        ["glpat-xY3z_8aBcD9eFgH1jK2L"]
+    );
+    assert_eq!(
+        only("xoxb-123456789012-abcdefghijkl", "slack_token"),
+        ["xoxb-123456789012-abcdefghijkl"]
+    );
+    assert_eq!(
+        only("sk_live_4eC39HqLyjWDarjtT1zdp7dc", "stripe_key"),
+        ["sk_live_4eC39HqLyjWDarjtT1zdp7dc"]
+    );
+    let openai = "sk-proj-Ab3De5Gh7Jk9Mn1Pq3St5Vw7Yz9Bc1De3";
+    assert_eq!(only(openai, "openai_key"), [openai]);
+    assert!(only("use sk-learn-is-a-library-not-a-key", "openai_key").is_empty());
+    let jwt = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U";
+    assert_eq!(only(&format!("Bearer {jwt}"), "jwt"), [jwt]);
+    let pem = "-----BEGIN RSA PRIVATE KEY-----\nMIIEow\n-----END RSA PRIVATE KEY-----";
+    assert_eq!(only(&format!("x {pem} y"), "private_key"), [pem]);
+    assert!(only("-----BEGIN PUBLIC KEY-----", "private_key").is_empty());
+    assert_eq!(
+        only(
+            r#""private_key_id": "1f2e3d4c5b6a79881f2e3d4c5b6a79881f2e3d4c""#,
+            "gcp_service_account_key"
+        ),
+        ["1f2e3d4c5b6a79881f2e3d4c5b6a79881f2e3d4c"]
+    );
+}
+
+#[test]
+fn generic_secrets_need_a_secret_name_and_a_random_value() {
+    assert_eq!(
+        only(r#"api_key = "q8Zt4LmX2pR7vB9nK3sW""#, "generic_secret"),
+        ["q8Zt4LmX2pR7vB9nK3sW"]
+    );
+    assert_eq!(
+        only("DB_PASSWORD=Xk9mQ2zL7pW4vR8tY", "generic_secret"),
+        ["Xk9mQ2zL7pW4vR8tY"]
+    );
+    for near in [
+        "api_key = your_api_key_here_123",
+        "token: ${GITHUB_TOKEN}",
+        "password = correcthorsebattery",
+        "timeout = 30000000000000000",
+        "name: q8Zt4LmX2pR7vB9nK3sW",
+    ] {
+        assert!(only(near, "generic_secret").is_empty(), "{near}");
+    }
+}
+
+#[test]
+fn utf8_text_around_matches_is_fine() {
+    let text = "Grüße — schreib an jürgen@example.de, Tel. +49 30 1234567.";
+    assert_eq!(only(text, "phone"), ["+49 30 1234567"]);
+    assert_eq!(only(text, "email"), ["jürgen@example.de"]);
+}

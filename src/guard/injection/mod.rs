@@ -1,0 +1,258 @@
+//! Prompt-injection detection: normalise (`normalize`), map each word onto a small vocabulary
+//! (exact, or the same word with its middle letters scrambled), then look for the shapes of an
+//! attack over the word sequence — an override verb aimed at prior instructions, a jailbreak
+//! persona, a request for the system prompt, fake chat-template delimiters, instructions hidden
+//! in tool output — never for single words, so "ignore", "system" or "instructions" alone never
+//! fire. Base64 and hex segments are decoded and scanned once more.
+
+pub mod normalize;
+mod vocab;
+
+use normalize::normalize;
+use vocab::{Class, Vocabulary};
+
+/// Why text was flagged.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Attack {
+    InstructionOverride,
+    JailbreakPersona,
+    PromptExfiltration,
+    FakeDelimiter,
+    ToolOutputInjection,
+}
+
+impl Attack {
+    pub fn name(self) -> &'static str {
+        match self {
+            Attack::InstructionOverride => "instruction_override",
+            Attack::JailbreakPersona => "jailbreak_persona",
+            Attack::PromptExfiltration => "prompt_exfiltration",
+            Attack::FakeDelimiter => "fake_delimiter",
+            Attack::ToolOutputInjection => "tool_output_injection",
+        }
+    }
+}
+
+/// Largest encoded segment decoded for a second look.
+const MAX_DECODE: usize = 64 * 1024;
+
+/// Template tokens of chat formats, matched on the lowercased raw text.
+const DELIMITERS: [&str; 14] = [
+    "<|im_start|>",
+    "<|im_end|>",
+    "<|system|>",
+    "<|endoftext|>",
+    "<|eot_id|>",
+    "<|start_header_id|>",
+    "[inst]",
+    "[/inst]",
+    "<<sys>>",
+    "[system]",
+    "### system:",
+    "### instruction:",
+    "<start_of_turn>",
+    "</s><s>",
+];
+
+/// The attack in `text`, if any.
+pub fn detect(text: &str) -> Option<Attack> {
+    detect_depth(text, 0)
+}
+
+fn detect_depth(text: &str, depth: u8) -> Option<Attack> {
+    let lower = text.to_lowercase();
+    if DELIMITERS.iter().any(|d| lower.contains(d)) {
+        return Some(Attack::FakeDelimiter);
+    }
+    let normalized = normalize(text);
+    let vocab = Vocabulary::get();
+    let words: Vec<Class> = normalized.split(' ').map(|w| vocab.classify(w)).collect();
+    if let Some(attack) = match_shapes(&words) {
+        return Some(attack);
+    }
+    if depth == 0 {
+        for decoded in encoded_segments(text) {
+            if let Some(attack) = detect_depth(&decoded, 1) {
+                return Some(attack);
+            }
+        }
+    }
+    None
+}
+
+/// True if some word within `window` after `i` has class `c`.
+fn ahead(words: &[Class], i: usize, window: usize, c: &[Class]) -> Option<usize> {
+    (i + 1..(i + 1 + window).min(words.len()))
+        .find(|&k| words.get(k).is_some_and(|w| c.contains(w)))
+}
+
+/// True if a word within `window` on either side of `i` has class `c`.
+fn near(words: &[Class], i: usize, window: usize, c: &[Class]) -> bool {
+    let from = i.saturating_sub(window);
+    let to = (i + window + 1).min(words.len());
+    (from..to).any(|k| k != i && words.get(k).is_some_and(|w| c.contains(w)))
+}
+
+fn match_shapes(words: &[Class]) -> Option<Attack> {
+    use Class::*;
+    for (i, w) in words.iter().enumerate() {
+        match w {
+            // "ignore all previous instructions", "disregard the rules above", "forget everything before"
+            OverrideVerb => {
+                if let Some(k) = ahead(words, i, 5, &[Instructions]) {
+                    let between = words.get(i + 1..k).unwrap_or_default();
+                    if between
+                        .iter()
+                        .any(|c| matches!(c, Prior | Everything | Your))
+                        || ahead(words, k, 2, &[Prior]).is_some()
+                    {
+                        return Some(Attack::InstructionOverride);
+                    }
+                }
+                if ahead(words, i, 2, &[Everything]).is_some()
+                    && ahead(words, i, 5, &[Prior]).is_some()
+                {
+                    return Some(Attack::InstructionOverride);
+                }
+            }
+            // "new instructions:", "updated system instructions"
+            New if ahead(words, i, 2, &[Instructions]).is_some()
+                && ahead(words, i, 8, &[Must, Now]).is_some() =>
+            {
+                return Some(Attack::ToolOutputInjection);
+            }
+            // "you are now DAN", "developer mode enabled", "do anything now", "act as ... without restrictions"
+            // A persona name is only an attack when addressed to the model ("you are DAN", "DAN mode").
+            Persona if near(words, i, 4, &[You, Your, Act, Pretend, Mode, Now, Do]) => {
+                return Some(Attack::JailbreakPersona)
+            }
+            Developer
+                if ahead(words, i, 1, &[Mode]).is_some()
+                    && near(words, i, 10, &[You, Your, Act, Pretend, Restrictions]) =>
+            {
+                return Some(Attack::JailbreakPersona)
+            }
+            Do if words.get(i + 1) == Some(&Anything) && words.get(i + 2) == Some(&Now) => {
+                return Some(Attack::JailbreakPersona)
+            }
+            Without | No
+                if ahead(words, i, 3, &[Restrictions]).is_some()
+                    && words
+                        .get(i.saturating_sub(12)..i)
+                        .unwrap_or_default()
+                        .iter()
+                        .any(|c| matches!(c, Act | Pretend | Your | You | Now)) =>
+            {
+                return Some(Attack::JailbreakPersona);
+            }
+            // "reveal your system prompt", "repeat the words above", "what is your initial prompt"
+            Reveal => {
+                if let Some(k) = ahead(words, i, 5, &[PromptWord, Instructions]) {
+                    let between = words.get(i + 1..k).unwrap_or_default();
+                    if between
+                        .iter()
+                        .any(|c| matches!(c, Your | SystemWord | Prior | Hidden))
+                    {
+                        return Some(Attack::PromptExfiltration);
+                    }
+                }
+                if ahead(words, i, 3, &[Text]).is_some() && ahead(words, i, 5, &[Prior]).is_some() {
+                    return Some(Attack::PromptExfiltration);
+                }
+            }
+            SystemWord
+                if words.get(i + 1) == Some(&PromptWord)
+                    && words
+                        .get(i.saturating_sub(6)..i)
+                        .unwrap_or_default()
+                        .iter()
+                        .any(|c| matches!(c, Your | Reveal | What)) =>
+            {
+                return Some(Attack::PromptExfiltration);
+            }
+            // Addressed to the model from inside data: "attention AI assistant: ...", "note to the AI"
+            Attention
+                if ahead(words, i, 3, &[Assistant]).is_some()
+                    && ahead(words, i, 12, &[Instructions, OverrideVerb]).is_some() =>
+            {
+                return Some(Attack::ToolOutputInjection);
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// Decoded base64 or hex segments that read as text.
+fn encoded_segments(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let b64 = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'/' | b'=' | b'-' | b'_');
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if !bytes.get(i).is_some_and(|b| b64(*b)) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while bytes.get(i).is_some_and(|b| b64(*b)) {
+            i += 1;
+        }
+        let seg = bytes.get(start..i).unwrap_or_default();
+        if seg.len() < 16 || seg.len() > MAX_DECODE {
+            continue;
+        }
+        let decoded = if seg.len() % 2 == 0 && seg.iter().all(u8::is_ascii_hexdigit) {
+            hex(seg)
+        } else {
+            base64(seg)
+        };
+        if let Some(s) = decoded.and_then(|d| String::from_utf8(d).ok()) {
+            let printable = s
+                .chars()
+                .filter(|c| !c.is_control() || c.is_whitespace())
+                .count();
+            if printable * 10 >= s.chars().count() * 9 && s.contains(' ') {
+                out.push(s);
+            }
+        }
+    }
+    out
+}
+
+fn hex(s: &[u8]) -> Option<Vec<u8>> {
+    s.chunks(2)
+        .map(|p| {
+            let v = |b: u8| (b as char).to_digit(16);
+            u8::try_from(v(*p.first()?)? * 16 + v(*p.get(1)?)?).ok()
+        })
+        .collect()
+}
+
+/// Standard or URL-safe base64, padding optional.
+fn base64(s: &[u8]) -> Option<Vec<u8>> {
+    let mut out = Vec::with_capacity(s.len() * 3 / 4);
+    let mut acc = 0u32;
+    let mut bits = 0;
+    for &b in s {
+        let v = match b {
+            b'A'..=b'Z' => b - b'A',
+            b'a'..=b'z' => b - b'a' + 26,
+            b'0'..=b'9' => b - b'0' + 52,
+            b'+' | b'-' => 62,
+            b'/' | b'_' => 63,
+            b'=' => break,
+            _ => return None,
+        };
+        acc = (acc << 6) | u32::from(v);
+        bits += 6;
+        if bits >= 8 {
+            bits -= 8;
+            out.push(u8::try_from((acc >> bits) & 0xff).ok()?);
+        }
+    }
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests;

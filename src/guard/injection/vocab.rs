@@ -1,0 +1,195 @@
+//! The words attacks are made of, grouped into classes, and a lookup that also recognises each
+//! word with its middle letters scrambled ("ignroe", "insturctions": readable to a model, missed
+//! by exact matching).
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Class {
+    OverrideVerb,
+    Prior,
+    Everything,
+    Your,
+    You,
+    Instructions,
+    PromptWord,
+    SystemWord,
+    Hidden,
+    Text,
+    Reveal,
+    What,
+    Persona,
+    Developer,
+    Mode,
+    Do,
+    Anything,
+    Now,
+    Act,
+    Pretend,
+    Without,
+    No,
+    Restrictions,
+    New,
+    Must,
+    Attention,
+    Assistant,
+    Other,
+}
+
+const WORDS: &[(&str, Class)] = &[
+    ("ignore", Class::OverrideVerb),
+    ("ignoring", Class::OverrideVerb),
+    ("disregard", Class::OverrideVerb),
+    ("forget", Class::OverrideVerb),
+    ("override", Class::OverrideVerb),
+    ("bypass", Class::OverrideVerb),
+    ("neglect", Class::OverrideVerb),
+    ("discard", Class::OverrideVerb),
+    ("abandon", Class::OverrideVerb),
+    ("skip", Class::OverrideVerb),
+    ("overrule", Class::OverrideVerb),
+    ("circumvent", Class::OverrideVerb),
+    ("previous", Class::Prior),
+    ("prior", Class::Prior),
+    ("above", Class::Prior),
+    ("earlier", Class::Prior),
+    ("preceding", Class::Prior),
+    ("initial", Class::Prior),
+    ("original", Class::Prior),
+    ("before", Class::Prior),
+    ("foregoing", Class::Prior),
+    ("previously", Class::Prior),
+    ("old", Class::Prior),
+    ("existing", Class::Prior),
+    ("everything", Class::Everything),
+    ("all", Class::Everything),
+    ("anything", Class::Anything),
+    ("your", Class::Your),
+    ("you", Class::You),
+    ("youre", Class::You),
+    ("instructions", Class::Instructions),
+    ("instruction", Class::Instructions),
+    ("rules", Class::Instructions),
+    ("directions", Class::Instructions),
+    ("guidelines", Class::Instructions),
+    ("directives", Class::Instructions),
+    ("commands", Class::Instructions),
+    ("constraints", Class::Instructions),
+    ("programming", Class::Instructions),
+    ("restrictions", Class::Restrictions),
+    ("guardrails", Class::Instructions),
+    ("policies", Class::Instructions),
+    ("orders", Class::Instructions),
+    ("prompts", Class::PromptWord),
+    ("prompt", Class::PromptWord),
+    ("context", Class::Instructions),
+    ("messages", Class::Instructions),
+    ("told", Class::Instructions),
+    ("system", Class::SystemWord),
+    ("hidden", Class::Hidden),
+    ("secret", Class::Hidden),
+    ("confidential", Class::Hidden),
+    ("text", Class::Text),
+    ("words", Class::Text),
+    ("lines", Class::Text),
+    ("reveal", Class::Reveal),
+    ("show", Class::Reveal),
+    ("print", Class::Reveal),
+    ("repeat", Class::Reveal),
+    ("output", Class::Reveal),
+    ("display", Class::Reveal),
+    ("leak", Class::Reveal),
+    ("dump", Class::Reveal),
+    ("disclose", Class::Reveal),
+    ("recite", Class::Reveal),
+    ("spell", Class::Reveal),
+    ("tell", Class::Reveal),
+    ("what", Class::What),
+    ("whats", Class::What),
+    ("dan", Class::Persona),
+    ("jailbreak", Class::Persona),
+    ("jailbroken", Class::Persona),
+    ("jailbreaking", Class::Persona),
+    ("stan", Class::Persona),
+    ("dude", Class::Other),
+    ("unfiltered", Class::Persona),
+    ("uncensored", Class::Persona),
+    ("developer", Class::Developer),
+    ("dev", Class::Developer),
+    ("god", Class::Developer),
+    ("debug", Class::Developer),
+    ("mode", Class::Mode),
+    ("do", Class::Do),
+    ("now", Class::Now),
+    ("act", Class::Act),
+    ("acting", Class::Act),
+    ("roleplay", Class::Act),
+    ("pretend", Class::Pretend),
+    ("imagine", Class::Pretend),
+    ("without", Class::Without),
+    ("no", Class::No),
+    ("free", Class::Without),
+    ("limitations", Class::Restrictions),
+    ("limits", Class::Restrictions),
+    ("filters", Class::Restrictions),
+    ("censorship", Class::Restrictions),
+    ("boundaries", Class::Restrictions),
+    ("ethics", Class::Restrictions),
+    ("morals", Class::Restrictions),
+    ("restraints", Class::Restrictions),
+    ("safeguards", Class::Restrictions),
+    ("new", Class::New),
+    ("updated", Class::New),
+    ("revised", Class::New),
+    ("must", Class::Must),
+    ("instead", Class::Must),
+    ("immediately", Class::Must),
+    ("attention", Class::Attention),
+    ("note", Class::Attention),
+    ("ai", Class::Assistant),
+    ("assistant", Class::Assistant),
+    ("llm", Class::Assistant),
+    ("model", Class::Assistant),
+    ("chatbot", Class::Assistant),
+    ("agent", Class::Assistant),
+];
+
+pub struct Vocabulary {
+    exact: HashMap<&'static str, Class>,
+    /// (first letter, last letter, sorted middle) → class, for words of 4+ letters.
+    scrambled: HashMap<(u8, u8, Vec<u8>), Class>,
+}
+
+fn key(word: &str) -> Option<(u8, u8, Vec<u8>)> {
+    let b = word.as_bytes();
+    if b.len() < 4 || !b.is_ascii() {
+        return None;
+    }
+    let mut middle = b.get(1..b.len() - 1)?.to_vec();
+    middle.sort_unstable();
+    Some((*b.first()?, *b.last()?, middle))
+}
+
+impl Vocabulary {
+    pub fn get() -> &'static Vocabulary {
+        static V: OnceLock<Vocabulary> = OnceLock::new();
+        V.get_or_init(|| {
+            let exact: HashMap<_, _> = WORDS.iter().copied().collect();
+            let scrambled = WORDS
+                .iter()
+                .filter_map(|(w, c)| key(w).map(|k| (k, *c)))
+                .collect();
+            Vocabulary { exact, scrambled }
+        })
+    }
+
+    pub fn classify(&self, word: &str) -> Class {
+        if let Some(c) = self.exact.get(word) {
+            return *c;
+        }
+        key(word)
+            .and_then(|k| self.scrambled.get(&k).copied())
+            .unwrap_or(Class::Other)
+    }
+}
