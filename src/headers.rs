@@ -10,6 +10,8 @@ pub const OWNED_PREFIX: &str = "x-llm-";
 /// Response headers telling the caller what served it.
 pub const RESPONSE_PROVIDER: &str = "x-llm-provider";
 pub const RESPONSE_MODEL: &str = "x-llm-model";
+/// Guardrail actions taken on the request (`redact:email,flag:prompt_injection`).
+pub const RESPONSE_GUARDRAILS: &str = "x-llm-guardrails";
 
 /// Caller credentials: removed before forwarding, the caller's key never leaves Envoy.
 pub const AUTHORIZATION: &str = "authorization";

@@ -31,8 +31,22 @@ pub fn prepare<'p>(
     body: &[u8],
     request: &LlmRequest<'_>,
 ) -> Result<Attempt<'p>, ApiError> {
+    prepare_with(catalog, endpoint, body, request, &[])
+}
+
+/// `prepare`, also applying `edits` (guardrail redactions: body range → replacement).
+pub fn prepare_with<'p>(
+    catalog: &'p Catalog,
+    endpoint: EndpointId,
+    body: &[u8],
+    request: &LlmRequest<'_>,
+    edits: &[(std::ops::Range<usize>, Vec<u8>)],
+) -> Result<Attempt<'p>, ApiError> {
     let (ep, model, provider) = catalog.resolve(endpoint).ok_or_else(ApiError::internal)?;
     let mut patch = Patch::default();
+    for (range, bytes) in edits {
+        patch.replace(range.clone(), bytes);
+    }
     let span = |key: &str| request.top.get(key).and_then(|raw| span_in(body, raw));
     let patch_failed = |_| ApiError::internal();
     match (&request.model, span("model"), span("models")) {

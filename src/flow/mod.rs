@@ -86,6 +86,8 @@ pub struct Flow {
     ticket: Option<spend::Ticket>,
     /// A budget reservation waiting for the store's replies.
     pending: Option<spend::Pending>,
+    /// Guardrail actions taken (`redact:email,flag:prompt_injection`), for the response header.
+    guardrails: Option<String>,
 }
 
 impl Flow {
@@ -98,6 +100,7 @@ impl Flow {
             response: response::ResponseShaping::default(),
             ticket: None,
             pending: None,
+            guardrails: None,
         }
     }
 
@@ -157,6 +160,9 @@ impl Flow {
         let next = self
             .response
             .on_headers(host, end_of_stream, served, status);
+        if let Some(summary) = &self.guardrails {
+            let _ = host.set_response_header(headers::RESPONSE_GUARDRAILS, Some(summary));
+        }
         if let Some(ticket) = self.ticket.as_mut() {
             ticket.on_response_headers(host, status);
             if end_of_stream {
@@ -354,9 +360,20 @@ impl Flow {
         let caller = self.caller.as_ref().ok_or_else(ApiError::internal)?;
         let body = host.request_body(body_size)?;
         let request = LlmRequest::parse(api, &body)?;
+        // Guardrails before routing: a blocked request never reaches the decision or a budget.
+        let verdict = match self.policy.guards.get(&caller.workspace) {
+            Some(guard) => crate::guard::inspect::inspect(guard, api, &request.top, &body)?,
+            None => crate::guard::inspect::Verdict::default(),
+        };
         let decision = routing::decide(&self.policy, &caller.workspace, &request, rng)?;
         let chosen = decision.chosen().ok_or_else(ApiError::internal)?;
-        let attempt = upstream::prepare(&self.policy.catalog, chosen.endpoint, &body, &request)?;
+        let attempt = upstream::prepare_with(
+            &self.policy.catalog,
+            chosen.endpoint,
+            &body,
+            &request,
+            &verdict.edits,
+        )?;
         if let Some(new_body) = &attempt.body {
             host.replace_request_body(body_size, new_body)?;
             host.set_request_header(headers::CONTENT_LENGTH, Some(&new_body.len().to_string()))?;
@@ -386,12 +403,31 @@ impl Flow {
         )?;
         // One filter-state write per request, when it settles (each costs ~11 µs of Envoy CPU,
         // measured with `make bench`); the route is known now, the cost then.
+        let guardrails = verdict.summary();
+        if !guardrails.is_empty() {
+            host.count(
+                crate::guard::METRIC_REDACTED,
+                &caller.workspace,
+                verdict.redacted.len() as u64,
+            );
+            host.count(
+                crate::guard::METRIC_FLAGGED,
+                &caller.workspace,
+                verdict.flagged.len() as u64,
+            );
+        }
         let note = self.policy.access_log_note.then(|| {
-            format!(
+            let mut note = format!(
                 "workspace={} key={} provider={} model={}",
                 caller.workspace, caller.key_name, attempt.provider, attempt.model
-            )
+            );
+            if !guardrails.is_empty() {
+                note.push_str(" guardrails=");
+                note.push_str(&guardrails);
+            }
+            note
         });
+        self.guardrails = (!guardrails.is_empty()).then_some(guardrails);
         let provider = attempt.provider.to_string();
         let model = attempt.model.to_string();
         match admission {
@@ -445,6 +481,7 @@ impl Flow {
         let metric = match error.code {
             "budget_exceeded" => Some(crate::spend::METRIC_BUDGET_REFUSED),
             "rate_limit_exceeded" => Some(crate::spend::METRIC_RATE_LIMITED),
+            "guardrail_dlp" | "guardrail_prompt_injection" => Some(crate::guard::METRIC_BLOCKED),
             _ => None,
         };
         if let (Some(metric), Some(caller)) = (metric, self.caller.as_ref()) {

@@ -8,6 +8,15 @@ pub mod injection;
 pub mod inspect;
 pub mod policy;
 
+/// Counters per workspace, defined next to the spend counters.
+pub const METRICS: [&str; 3] = [METRIC_BLOCKED, METRIC_REDACTED, METRIC_FLAGGED];
+/// Requests refused by a guardrail.
+pub const METRIC_BLOCKED: &str = "llm_guardrail_blocked";
+/// Detectors whose matches were redacted (one per detector per request).
+pub const METRIC_REDACTED: &str = "llm_guardrail_redacted";
+/// Detectors that flagged (one per detector per request).
+pub const METRIC_FLAGGED: &str = "llm_guardrail_flagged";
+
 /// What to do with a finding; the stricter action wins when rules combine.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]

@@ -138,7 +138,7 @@ impl RootContext for Root {
 fn define_metrics(policy: &CompiledPolicy) {
     let mut ids = std::collections::HashMap::new();
     for workspace in policy.workspaces.keys() {
-        for metric in crate::spend::METRICS {
+        for metric in crate::spend::METRICS.iter().chain(&crate::guard::METRICS) {
             let name = crate::spend::metric_name(metric, workspace);
             match hostcalls::define_metric(proxy_wasm::types::MetricType::Counter, &name) {
                 Ok(id) => {
