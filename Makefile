@@ -58,6 +58,7 @@ bench: build ## Benchmarks (never part of test): native core, then plain Envoy v
 	cd bench/tools && cargo build --release
 	cd bench/pause_buffer && cargo build --release --target wasm32-wasip1
 	cargo bench --bench core --target-dir target/bench
+	cargo bench --bench guard --target-dir target/bench
 	$(PY) bench/envoy_bench.py
 
 FUZZ_SECONDS ?= 60

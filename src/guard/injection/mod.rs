@@ -60,9 +60,12 @@ pub fn detect(text: &str) -> Option<Attack> {
 }
 
 fn detect_depth(text: &str, depth: u8) -> Option<Attack> {
-    let lower = text.to_lowercase();
-    if DELIMITERS.iter().any(|d| lower.contains(d)) {
-        return Some(Attack::FakeDelimiter);
+    // Every delimiter starts with `<`, `[` or `#`: most text has none of them, skip the search.
+    if memchr::memchr3(b'<', b'[', b'#', text.as_bytes()).is_some() {
+        let lower = text.to_lowercase();
+        if DELIMITERS.iter().any(|d| lower.contains(d)) {
+            return Some(Attack::FakeDelimiter);
+        }
     }
     let normalized = normalize(text);
     let vocab = Vocabulary::get();

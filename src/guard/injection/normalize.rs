@@ -69,41 +69,51 @@ pub fn normalize(text: &str) -> String {
         }
     }
     // Pass 2: leetspeak only inside words that also have letters (so `2024` stays a number).
-    let mut words: Vec<String> = Vec::new();
+    // Words go into one buffer (`words`, with their spans): no allocation per word.
+    let mut words = String::with_capacity(folded.len());
+    let mut spans: Vec<(usize, usize)> = Vec::with_capacity(folded.len() / 4);
+    let mut chars: Vec<char> = Vec::with_capacity(64);
     for w in folded.split_whitespace() {
-        let has_letter = w.chars().any(|c| c.is_alphabetic());
-        let word: String = if has_letter {
-            let chars: Vec<char> = w.chars().collect();
-            let inner = |k: usize| {
-                k > 0
-                    && chars.get(k - 1).is_some_and(|c| c.is_alphanumeric())
-                    && chars.get(k + 1).is_some_and(|c| c.is_alphanumeric())
+        chars.clear();
+        chars.extend(w.chars());
+        let has_letter = chars.iter().any(|c| c.is_alphabetic());
+        let start = words.len();
+        for (k, c) in chars.iter().enumerate() {
+            let mapped = if c.is_alphanumeric() {
+                if has_letter {
+                    leet(*c)
+                } else {
+                    *c
+                }
+            } else if has_letter
+                && k > 0
+                && chars.get(k - 1).is_some_and(|p| p.is_alphanumeric())
+                && chars.get(k + 1).is_some_and(|n| n.is_alphanumeric())
+            {
+                // Symbols stand for letters only inside a word (`h@ck`), not as punctuation (`now!`).
+                leet(*c)
+            } else {
+                continue;
             };
-            // Symbols stand for letters only inside a word (`h@ck`), not as punctuation (`now!`).
-            chars
-                .iter()
-                .enumerate()
-                .map(|(k, c)| {
-                    if c.is_alphanumeric() || inner(k) {
-                        leet(*c)
-                    } else {
-                        ' '
-                    }
-                })
-                .filter(|c| c.is_alphanumeric())
-                .collect()
-        } else {
-            w.chars().filter(|c| c.is_alphanumeric()).collect()
-        };
-        if !word.is_empty() {
-            words.push(word);
+            if mapped.is_alphanumeric() {
+                words.push(mapped);
+            }
+        }
+        if words.len() > start {
+            spans.push((start, words.len()));
         }
     }
     // Pass 3: join runs of three or more single letters (`i g n o r e`).
-    let mut out = String::with_capacity(folded.len());
+    let word = |k: usize| {
+        spans
+            .get(k)
+            .and_then(|&(a, b)| words.get(a..b))
+            .unwrap_or("")
+    };
+    let mut out = String::with_capacity(words.len() + spans.len());
     let mut i = 0;
-    while i < words.len() {
-        let single = |k: usize| words.get(k).is_some_and(|w| w.chars().count() == 1);
+    while i < spans.len() {
+        let single = |k: usize| k < spans.len() && word(k).chars().nth(1).is_none();
         let mut j = i;
         while single(j) {
             j += 1;
@@ -112,12 +122,12 @@ pub fn normalize(text: &str) -> String {
             out.push(' ');
         }
         if j - i >= 3 {
-            for w in words.get(i..j).unwrap_or_default() {
-                out.push_str(w);
+            for k in i..j {
+                out.push_str(word(k));
             }
             i = j;
-        } else if let Some(w) = words.get(i) {
-            out.push_str(w);
+        } else {
+            out.push_str(word(i));
             i += 1;
         }
     }

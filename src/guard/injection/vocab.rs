@@ -2,8 +2,33 @@
 //! word with its middle letters scrambled ("ignroe", "insturctions": readable to a model, missed
 //! by exact matching).
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
+
+/// FNV-1a: the maps are looked up once per word, and SipHash's DoS resistance buys nothing for
+/// a fixed vocabulary.
+#[derive(Default)]
+pub struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for b in bytes {
+            h = (h ^ u64::from(*b)).wrapping_mul(0x100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Class {
@@ -156,9 +181,12 @@ const WORDS: &[(&str, Class)] = &[
 ];
 
 pub struct Vocabulary {
-    exact: HashMap<&'static str, Class>,
+    exact: FastMap<&'static str, Class>,
     /// (first letter, last letter, sorted middle) → class, for words of 4+ letters.
-    scrambled: HashMap<(u8, u8, Vec<u8>), Class>,
+    scrambled: FastMap<(u8, u8, Vec<u8>), Class>,
+    /// (first letter, last letter, length) of every vocabulary word: most words fail this cheap
+    /// test and never pay for the sorted key.
+    shapes: HashSet<(u8, u8, usize), BuildHasherDefault<Fnv>>,
 }
 
 fn key(word: &str) -> Option<(u8, u8, Vec<u8>)> {
@@ -175,18 +203,35 @@ impl Vocabulary {
     pub fn get() -> &'static Vocabulary {
         static V: OnceLock<Vocabulary> = OnceLock::new();
         V.get_or_init(|| {
-            let exact: HashMap<_, _> = WORDS.iter().copied().collect();
+            let exact: FastMap<_, _> = WORDS.iter().copied().collect();
             let scrambled = WORDS
                 .iter()
                 .filter_map(|(w, c)| key(w).map(|k| (k, *c)))
                 .collect();
-            Vocabulary { exact, scrambled }
+            let shapes = WORDS
+                .iter()
+                .filter_map(|(w, _)| Some((*w.as_bytes().first()?, *w.as_bytes().last()?, w.len())))
+                .collect();
+            Vocabulary {
+                exact,
+                scrambled,
+                shapes,
+            }
         })
     }
 
     pub fn classify(&self, word: &str) -> Class {
         if let Some(c) = self.exact.get(word) {
             return *c;
+        }
+        let b = word.as_bytes();
+        let shape = (
+            b.first().copied().unwrap_or(0),
+            b.last().copied().unwrap_or(0),
+            b.len(),
+        );
+        if !self.shapes.contains(&shape) {
+            return Class::Other;
         }
         key(word)
             .and_then(|k| self.scrambled.get(&k).copied())
