@@ -1,0 +1,90 @@
+"""Scores the guardrail detectors on the evaluation set through the CLI (`llm-policy-router scan`).
+
+    python tests/guard_eval/score.py [--split tune|holdout|all] [--json out.json]
+
+DLP: per detector, recall over records labelled with it (found if the detector fires on the
+text) and the false-positive rate over records labelled `none` (any detector firing is a false
+positive). Injection: recall per attack class, false-positive rate over benign texts.
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import json
+import subprocess
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+CLI = HERE.parents[1] / "target" / "release" / "llm-policy-router"
+
+
+def scan(records: list[dict]) -> list[dict]:
+    stdin = "".join(json.dumps({"text": r["text"]}) + "\n" for r in records)
+    out = subprocess.run([str(CLI), "scan"], input=stdin, capture_output=True, text=True, check=True, timeout=300)
+    return [json.loads(line) for line in out.stdout.splitlines()]
+
+
+def load(name: str, split: str) -> list[dict]:
+    rows = [json.loads(line) for line in (HERE / name).read_text().splitlines()]
+    return [r for r in rows if split == "all" or r["split"] == split]
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--split", default="all", choices=["tune", "holdout", "all"])
+    ap.add_argument("--json")
+    args = ap.parse_args()
+    report = {"split": args.split}
+
+    dlp = load("dlp.jsonl", args.split)
+    results = scan(dlp)
+    per = collections.defaultdict(lambda: [0, 0])
+    negatives = false_pos = 0
+    fp_by = collections.Counter()
+    for r, found in zip(dlp, results):
+        if r["label"] == "none":
+            negatives += 1
+            if found["dlp"]:
+                false_pos += 1
+                fp_by.update(found["dlp"])
+        else:
+            per[r["label"]][1] += 1
+            per[r["label"]][0] += r["label"] in found["dlp"]
+    hits = sum(v[0] for v in per.values())
+    total = sum(v[1] for v in per.values())
+    report["dlp"] = {"recall": hits / total, "positives": total, "found": hits,
+                     "false_positive_rate": false_pos / negatives, "negatives": negatives, "false_positives": false_pos,
+                     "per_detector": {k: {"found": v[0], "of": v[1]} for k, v in sorted(per.items())},
+                     "false_positives_by_detector": dict(fp_by)}
+    print(f"DLP [{args.split}] recall {hits}/{total} = {hits / total:.3f}   FPR {false_pos}/{negatives} = {false_pos / negatives:.4f}")
+    for k, (f, n) in sorted(per.items()):
+        print(f"  {k:24} {f}/{n}")
+    if fp_by:
+        print(f"  false positives by detector: {dict(fp_by)}")
+
+    inj = load("injection.jsonl", args.split)
+    results = scan(inj)
+    per = collections.defaultdict(lambda: [0, 0])
+    benign = fp = 0
+    for r, found in zip(inj, results):
+        if r["label"] == "benign":
+            benign += 1
+            fp += found["injection"] is not None
+        else:
+            per[r["class"]][1] += 1
+            per[r["class"]][0] += found["injection"] is not None
+    hits = sum(v[0] for v in per.values())
+    total = sum(v[1] for v in per.values())
+    report["injection"] = {"recall": hits / total, "attacks": total, "found": hits,
+                           "false_positive_rate": fp / benign, "benign": benign, "false_positives": fp,
+                           "per_class": {k: {"found": v[0], "of": v[1]} for k, v in sorted(per.items())}}
+    print(f"Injection [{args.split}] recall {hits}/{total} = {hits / total:.3f}   FPR {fp}/{benign} = {fp / benign:.4f}")
+    for k, (f, n) in sorted(per.items()):
+        print(f"  {k:48} {f}/{n}")
+    if args.json:
+        Path(args.json).write_text(json.dumps(report, indent=2) + "\n")
+
+
+if __name__ == "__main__":
+    main()
