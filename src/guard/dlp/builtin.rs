@@ -516,11 +516,17 @@ fn tokens(
                 continue;
             }
             let p = run(t, start + h + 1, b64url);
-            if p < 10 || at(t, start + h + 1 + p) != b'.' {
+            if p < 10 {
                 continue;
             }
-            let s = run(t, start + h + p + 2, b64url);
-            push(Builtin::Jwt, start..start + h + p + 2 + s);
+            // The signature may be absent (`alg: none`, or a token pasted without it).
+            let end = start + h + 1 + p;
+            let s = if at(t, end) == b'.' {
+                1 + run(t, end + 1, b64url)
+            } else {
+                0
+            };
+            push(Builtin::Jwt, start..end + s);
         }
     }
     if enabled(Builtin::GcpServiceAccountKey) {

@@ -50,6 +50,8 @@ pub fn card_brand(d: &[u8]) -> Option<&'static str> {
             Some("diners")
         }
         () if p2 == 62 && (16..=19).contains(&n) => Some("unionpay"),
+        () if p4 == 5019 && n == 16 => Some("dankort"),
+        () if p1 == 1 && n == 15 => Some("uatp"),
         () if (p4 == 5018
             || p4 == 5020
             || p4 == 5038

@@ -96,6 +96,25 @@ fn near(words: &[Class], i: usize, window: usize, c: &[Class]) -> bool {
     (from..to).any(|k| k != i && words.get(k).is_some_and(|w| c.contains(w)))
 }
 
+/// The model was told to be someone in the 40 words before `i` ("act as", "you are an AI").
+fn persona_before(words: &[Class], i: usize) -> bool {
+    words
+        .get(i.saturating_sub(40)..i)
+        .unwrap_or_default()
+        .iter()
+        .any(|c| {
+            matches!(
+                c,
+                Class::Act
+                    | Class::Pretend
+                    | Class::RoleVerb
+                    | Class::Role
+                    | Class::Assistant
+                    | Class::Persona
+            )
+        })
+}
+
 fn match_shapes(words: &[Class]) -> Option<Attack> {
     use Class::*;
     for (i, w) in words.iter().enumerate() {
@@ -117,6 +136,16 @@ fn match_shapes(words: &[Class]) -> Option<Attack> {
                 {
                     return Some(Attack::InstructionOverride);
                 }
+                // "you can't break character"
+                if words.get(i + 1) == Some(&Role) {
+                    return Some(Attack::JailbreakPersona);
+                }
+                // "(a persona who) disregards all laws, morals and ethics"
+                if ahead(words, i, 3, &[Restrictions, Instructions]).is_some()
+                    && persona_before(words, i)
+                {
+                    return Some(Attack::JailbreakPersona);
+                }
             }
             // "new instructions:", "updated system instructions"
             New if ahead(words, i, 2, &[Instructions]).is_some()
@@ -126,7 +155,16 @@ fn match_shapes(words: &[Class]) -> Option<Attack> {
             }
             // "you are now DAN", "developer mode enabled", "do anything now", "act as ... without restrictions"
             // A persona name is only an attack when addressed to the model ("you are DAN", "DAN mode").
-            Persona if near(words, i, 4, &[You, Your, Act, Pretend, Mode, Now, Do]) => {
+            Persona
+                if near(
+                    words,
+                    i,
+                    6,
+                    &[
+                        You, Your, Act, Pretend, Mode, Now, Do, Assistant, Role, RoleVerb,
+                    ],
+                ) =>
+            {
                 return Some(Attack::JailbreakPersona)
             }
             Developer
@@ -138,30 +176,60 @@ fn match_shapes(words: &[Class]) -> Option<Attack> {
             Do if words.get(i + 1) == Some(&Anything) && words.get(i + 2) == Some(&Now) => {
                 return Some(Attack::JailbreakPersona)
             }
+            // "stay in character", "stay in chaos mode"
+            Stay if ahead(words, i, 3, &[Role, Mode]).is_some() => {
+                return Some(Attack::JailbreakPersona)
+            }
+            // "respond in two ways / give two responses": the dual-answer jailbreak
+            Two if ahead(words, i, 2, &[Ways]).is_some() && near(words, i, 10, &[Respond]) => {
+                return Some(Attack::JailbreakPersona)
+            }
+            // "no rules / without restrictions / never refuses", aimed at a persona the model is told to be
             Without | No
-                if ahead(words, i, 3, &[Restrictions]).is_some()
-                    && words
-                        .get(i.saturating_sub(12)..i)
-                        .unwrap_or_default()
-                        .iter()
-                        .any(|c| matches!(c, Act | Pretend | Your | You | Now)) =>
+                if ahead(words, i, 3, &[Restrictions, Instructions, Refuse]).is_some()
+                    && persona_before(words, i) =>
             {
                 return Some(Attack::JailbreakPersona);
             }
-            // "reveal your system prompt", "repeat the words above", "what is your initial prompt"
-            Reveal => {
+            // "you will not respond as ChatGPT"
+            No if ahead(words, i, 2, &[Respond]).is_some()
+                && ahead(words, i, 5, &[Assistant]).is_some() =>
+            {
+                return Some(Attack::JailbreakPersona)
+            }
+            // "(the persona) can do anything"
+            Do if words.get(i + 1) == Some(&Anything) && persona_before(words, i) => {
+                return Some(Attack::JailbreakPersona)
+            }
+            // "reveal your system prompt", "repeat the instructions you were given", "what are your
+            // initial instructions", "repeat the words above"
+            Reveal | What => {
                 if let Some(k) = ahead(words, i, 5, &[PromptWord, Instructions]) {
                     let between = words.get(i + 1..k).unwrap_or_default();
                     if between
                         .iter()
                         .any(|c| matches!(c, Your | SystemWord | Prior | Hidden))
+                        || ahead(words, k, 3, &[Given]).is_some()
                     {
                         return Some(Attack::PromptExfiltration);
                     }
                 }
-                if ahead(words, i, 3, &[Text]).is_some() && ahead(words, i, 5, &[Prior]).is_some() {
+                if ahead(words, i, 3, &[Text]).is_some()
+                    && ahead(words, i, 5, &[Prior, Given]).is_some()
+                {
                     return Some(Attack::PromptExfiltration);
                 }
+                // "what were you told before this conversation"
+                if ahead(words, i, 3, &[Given]).is_some() && ahead(words, i, 5, &[Prior]).is_some()
+                {
+                    return Some(Attack::PromptExfiltration);
+                }
+            }
+            // "my instructions are:", spoken for the model
+            My if ahead(words, i, 2, &[Instructions, PromptWord]).is_some()
+                && ahead(words, i, 4, &[Are]).is_some() =>
+            {
+                return Some(Attack::PromptExfiltration);
             }
             SystemWord
                 if words.get(i + 1) == Some(&PromptWord)
