@@ -264,7 +264,10 @@ fn scan_cmd() -> Result<(), String> {
     for line in std::io::stdin().lock().lines() {
         let line = line.map_err(|e| e.to_string())?;
         let record: serde_json::Value = serde_json::from_str(&line).map_err(|e| e.to_string())?;
-        let text = record.get("text").and_then(serde_json::Value::as_str).unwrap_or_default();
+        let text = record
+            .get("text")
+            .and_then(serde_json::Value::as_str)
+            .unwrap_or_default();
         hits.clear();
         scan(text, &|_: Builtin| true, &mut hits);
         let mut names: Vec<&str> = hits.iter().map(|h| h.detector.name()).collect();

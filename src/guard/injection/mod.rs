@@ -60,10 +60,15 @@ pub fn detect(text: &str) -> Option<Attack> {
 }
 
 fn detect_depth(text: &str, depth: u8) -> Option<Attack> {
-    // Every delimiter starts with `<`, `[` or `#`: most text has none of them, skip the search.
-    if memchr::memchr3(b'<', b'[', b'#', text.as_bytes()).is_some() {
-        let lower = text.to_lowercase();
-        if DELIMITERS.iter().any(|d| lower.contains(d)) {
+    // Every delimiter starts with `<`, `[` or `#`: compare only where one of those appears.
+    let bytes = text.as_bytes();
+    for at in memchr::memchr3_iter(b'<', b'[', b'#', bytes) {
+        let rest = bytes.get(at..).unwrap_or_default();
+        let hit = DELIMITERS.iter().any(|d| {
+            rest.get(..d.len())
+                .is_some_and(|r| r.eq_ignore_ascii_case(d.as_bytes()))
+        });
+        if hit {
             return Some(Attack::FakeDelimiter);
         }
     }

@@ -56,10 +56,13 @@ pub fn normalize(text: &str) -> String {
     // Pass 1: fold characters; keep word characters (including leet symbols) and spaces.
     let mut folded = String::with_capacity(text.len());
     for c in text.chars() {
-        if invisible(c) {
+        let c = if c.is_ascii() {
+            c.to_ascii_lowercase()
+        } else if invisible(c) {
             continue;
-        }
-        let c = fold(c).to_ascii_lowercase();
+        } else {
+            fold(c).to_ascii_lowercase()
+        };
         if c.is_ascii_alphanumeric() || matches!(c, '@' | '$' | '!' | '|' | '+') {
             folded.push(c);
         } else if c.is_alphabetic() {

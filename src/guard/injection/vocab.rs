@@ -254,20 +254,28 @@ const WORDS: &[(&str, Class)] = &[
 pub struct Vocabulary {
     exact: FastMap<&'static str, Class>,
     /// (first letter, last letter, sorted middle) → class, for words of 4+ letters.
-    scrambled: FastMap<(u8, u8, Vec<u8>), Class>,
+    scrambled: FastMap<Key, Class>,
     /// (first letter, last letter, length) of every vocabulary word: most words fail this cheap
     /// test and never pay for the sorted key.
     shapes: HashSet<(u8, u8, usize), BuildHasherDefault<Fnv>>,
 }
 
-fn key(word: &str) -> Option<(u8, u8, Vec<u8>)> {
+/// Longest vocabulary word is far below this; longer words are never looked up scrambled.
+const MAX_KEY: usize = 24;
+
+/// A word's first and last letter and its sorted middle, on the stack (one lookup per word).
+type Key = (u8, u8, u8, [u8; MAX_KEY]);
+
+fn key(word: &str) -> Option<Key> {
     let b = word.as_bytes();
-    if b.len() < 4 || !b.is_ascii() {
+    if b.len() < 4 || b.len() > MAX_KEY || !b.is_ascii() {
         return None;
     }
-    let mut middle = b.get(1..b.len() - 1)?.to_vec();
-    middle.sort_unstable();
-    Some((*b.first()?, *b.last()?, middle))
+    let mut middle = [0u8; MAX_KEY];
+    let inner = b.get(1..b.len() - 1)?;
+    middle.get_mut(..inner.len())?.copy_from_slice(inner);
+    middle.get_mut(..inner.len())?.sort_unstable();
+    Some((*b.first()?, *b.last()?, u8::try_from(b.len()).ok()?, middle))
 }
 
 impl Vocabulary {
