@@ -37,7 +37,7 @@ RUNS = int(os.environ.get("BENCH_RUNS", "5"))
 SECONDS = float(os.environ.get("BENCH_SECONDS", "5"))
 CONNECTIONS = 16
 # For quick profiling iterations: BENCH_VARIANTS=plugin BENCH_SIZES=2KB BENCH_QUICK=1 (no open loop, ttfb, files).
-VARIANTS = os.environ.get("BENCH_VARIANTS", "plain,pause_buffer,plugin,plugin_no_note").split(",")
+VARIANTS = os.environ.get("BENCH_VARIANTS", "plain,pause_buffer,plugin,plugin_no_note,plugin_guardrails").split(",")
 SIZES = os.environ.get("BENCH_SIZES", "2KB,32KB").split(",")
 QUICK = os.environ.get("BENCH_QUICK") == "1"
 CLK_TCK = os.sysconf("SC_CLK_TCK")
@@ -68,6 +68,15 @@ def envoy_config(variant: str, port: int, admin: int, upstream: int) -> dict:
     else:
         policy = json.loads((ROOT / "bench" / "policy.json").read_text())
         policy["access_log_note"] = variant != "plugin_no_note"
+        if variant == "plugin_guardrails":
+            # Every built-in DLP detector and prompt injection on, for every workspace.
+            detectors = ["email", "phone", "us_ssn", "credit_card", "ip_address", "iban", "aws_access_key",
+                         "aws_secret_key", "gcp_service_account_key", "github_token", "gitlab_token", "slack_token",
+                         "stripe_key", "openai_key", "private_key", "jwt", "generic_secret"]
+            policy.setdefault("org", {})["guardrails"] = {
+                "dlp": {"detectors": {d: "redact" for d in detectors}},
+                "prompt_injection": {"action": "block", "roles": ["system", "user", "assistant", "tool"]},
+            }
         filters.append(wasm_filter("llm_policy_router", PLUGIN, json.dumps(policy)))
     filters.append({"name": "envoy.filters.http.router",
                     "typed_config": {"@type": "type.googleapis.com/envoy.extensions.filters.http.router.v3.Router"}})
