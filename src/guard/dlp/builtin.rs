@@ -197,12 +197,45 @@ fn numbers(t: &[u8], push: &mut dyn FnMut(Builtin, Range<usize>)) {
     }
 }
 
+/// A fixed-capacity list on the stack; pushes beyond `N` are dropped (callers bound them).
+#[derive(Clone, Copy)]
+struct Small<T: Copy + Default, const N: usize> {
+    items: [T; N],
+    len: usize,
+}
+
+impl<T: Copy + Default, const N: usize> Default for Small<T, N> {
+    fn default() -> Self {
+        Small {
+            items: [T::default(); N],
+            len: 0,
+        }
+    }
+}
+
+impl<T: Copy + Default, const N: usize> Small<T, N> {
+    fn push(&mut self, v: T) {
+        if let Some(slot) = self.items.get_mut(self.len) {
+            *slot = v;
+            self.len += 1;
+        }
+    }
+}
+
+impl<T: Copy + Default, const N: usize> std::ops::Deref for Small<T, N> {
+    type Target = [T];
+    fn deref(&self) -> &[T] {
+        self.items.get(..self.len).unwrap_or_default()
+    }
+}
+
 /// Reads the number-like run at `start`, reports what it is, returns where it ended.
 fn number_at(t: &[u8], start: usize, push: &mut dyn FnMut(Builtin, Range<usize>)) -> usize {
-    // The run: digits and single separators between digits.
-    let mut digits: Vec<u8> = Vec::with_capacity(20);
-    let mut groups: Vec<usize> = Vec::with_capacity(8);
-    let mut seps: Vec<u8> = Vec::with_capacity(8);
+    // The run: digits and single separators between digits (on the stack: this runs at every
+    // number in the text).
+    let mut digits = Small::<u8, 24>::default();
+    let mut groups = Small::<usize, 12>::default();
+    let mut seps = Small::<u8, 12>::default();
     let mut i = start;
     let plus = at(t, i) == b'+';
     let paren = at(t, i) == b'(';
@@ -214,6 +247,9 @@ fn number_at(t: &[u8], start: usize, push: &mut dyn FnMut(Builtin, Range<usize>)
     loop {
         let b = at(t, i);
         if b.is_ascii_digit() {
+            if digits.len() >= 20 {
+                break;
+            }
             digits.push(b);
             group += 1;
             i += 1;
@@ -225,7 +261,7 @@ fn number_at(t: &[u8], start: usize, push: &mut dyn FnMut(Builtin, Range<usize>)
             } else {
                 1
             };
-            if !at(t, i + skip).is_ascii_digit() || digits.len() > 19 {
+            if !at(t, i + skip).is_ascii_digit() || digits.len() > 19 || groups.len() >= 11 {
                 break;
             }
             groups.push(group);
@@ -252,7 +288,7 @@ fn number_at(t: &[u8], start: usize, push: &mut dyn FnMut(Builtin, Range<usize>)
         let octets_ok = groups.iter().all(|g| *g <= 3) && {
             let mut ok = true;
             let mut k = 0;
-            for g in &groups {
+            for g in groups.iter() {
                 let octet = digits
                     .get(k..k + g)
                     .unwrap_or_default()
@@ -281,7 +317,7 @@ fn number_at(t: &[u8], start: usize, push: &mut dyn FnMut(Builtin, Range<usize>)
     }
     if !plus
         && !paren
-        && groups == [3, 2, 4]
+        && *groups == [3, 2, 4]
         && same_seps
         && matches!(seps.first(), Some(b'-' | b' '))
     {
@@ -305,11 +341,11 @@ fn number_at(t: &[u8], start: usize, push: &mut dyn FnMut(Builtin, Range<usize>)
     } else {
         // North American: 3-3-4 with one kind of separator, area code not starting 0/1.
         n == 10
-            && groups == [3, 3, 4]
+            && *groups == [3, 3, 4]
             && same_seps
             && !all_dots
             && digits.first().is_some_and(|d| *d >= b'2')
-            || n == 11 && groups == [1, 3, 3, 4] && digits.first() == Some(&b'1') && same_seps
+            || n == 11 && *groups == [1, 3, 3, 4] && digits.first() == Some(&b'1') && same_seps
     };
     if phone {
         push(Builtin::Phone, start..end);

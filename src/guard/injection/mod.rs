@@ -8,7 +8,6 @@
 pub mod normalize;
 mod vocab;
 
-use normalize::normalize;
 use vocab::{Class, Vocabulary};
 
 /// Why text was flagged.
@@ -72,9 +71,9 @@ fn detect_depth(text: &str, depth: u8) -> Option<Attack> {
             return Some(Attack::FakeDelimiter);
         }
     }
-    let normalized = normalize(text);
     let vocab = Vocabulary::get();
-    let words: Vec<Class> = normalized.split(' ').map(|w| vocab.classify(w)).collect();
+    let mut words: Vec<Class> = Vec::with_capacity(text.len() / 5);
+    normalize::for_each_word(text, |w| words.push(vocab.classify(w)));
     if let Some(attack) = match_shapes(&words) {
         return Some(attack);
     }

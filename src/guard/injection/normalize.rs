@@ -51,10 +51,53 @@ fn leet(c: char) -> char {
     }
 }
 
-/// Normalised words of `text`.
+/// Normalised words of `text`, joined by single spaces.
 pub fn normalize(text: &str) -> String {
-    // Pass 1: fold characters; keep word characters (including leet symbols) and spaces.
-    let mut folded = String::with_capacity(text.len());
+    let mut out = String::with_capacity(text.len());
+    for_each_word(text, |w| {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    });
+    out
+}
+
+/// Calls `f` with each normalised word of `text`, in one pass and without allocating per word
+/// (the injection detector classifies words as they come).
+pub fn for_each_word(text: &str, mut f: impl FnMut(&str)) {
+    let mut raw: Vec<char> = Vec::with_capacity(32);
+    let mut word = String::with_capacity(32);
+    // Single letters in a row (`i g n o r e`), joined if there are three or more.
+    let mut letters = String::with_capacity(32);
+    let flush_letters = |letters: &mut String, f: &mut dyn FnMut(&str)| {
+        if letters.chars().count() >= 3 {
+            f(letters);
+        } else {
+            let mut buf = [0u8; 4];
+            for c in letters.chars() {
+                f(c.encode_utf8(&mut buf));
+            }
+        }
+        letters.clear();
+    };
+    let end_word =
+        |raw: &mut Vec<char>, word: &mut String, letters: &mut String, f: &mut dyn FnMut(&str)| {
+            if raw.is_empty() {
+                return;
+            }
+            finish(raw, word);
+            raw.clear();
+            if word.is_empty() {
+                return;
+            }
+            if word.chars().nth(1).is_none() {
+                letters.push_str(word);
+            } else {
+                flush_letters(letters, f);
+                f(word);
+            }
+        };
     for c in text.chars() {
         let c = if c.is_ascii() {
             c.to_ascii_lowercase()
@@ -63,78 +106,48 @@ pub fn normalize(text: &str) -> String {
         } else {
             fold(c).to_ascii_lowercase()
         };
-        if c.is_ascii_alphanumeric() || matches!(c, '@' | '$' | '!' | '|' | '+') {
-            folded.push(c);
-        } else if c.is_alphabetic() {
-            folded.extend(c.to_lowercase());
+        if c.is_ascii_alphanumeric()
+            || matches!(c, '@' | '$' | '!' | '|' | '+')
+            || (!c.is_ascii() && c.is_alphabetic())
+        {
+            if c.is_ascii() {
+                raw.push(c);
+            } else {
+                raw.extend(c.to_lowercase());
+            }
         } else {
-            folded.push(' ');
+            end_word(&mut raw, &mut word, &mut letters, &mut f);
         }
     }
-    // Pass 2: leetspeak only inside words that also have letters (so `2024` stays a number).
-    // Words go into one buffer (`words`, with their spans): no allocation per word.
-    let mut words = String::with_capacity(folded.len());
-    let mut spans: Vec<(usize, usize)> = Vec::with_capacity(folded.len() / 4);
-    let mut chars: Vec<char> = Vec::with_capacity(64);
-    for w in folded.split_whitespace() {
-        chars.clear();
-        chars.extend(w.chars());
-        let has_letter = chars.iter().any(|c| c.is_alphabetic());
-        let start = words.len();
-        for (k, c) in chars.iter().enumerate() {
-            let mapped = if c.is_alphanumeric() {
-                if has_letter {
-                    leet(*c)
-                } else {
-                    *c
-                }
-            } else if has_letter
-                && k > 0
-                && chars.get(k - 1).is_some_and(|p| p.is_alphanumeric())
-                && chars.get(k + 1).is_some_and(|n| n.is_alphanumeric())
-            {
-                // Symbols stand for letters only inside a word (`h@ck`), not as punctuation (`now!`).
+    end_word(&mut raw, &mut word, &mut letters, &mut f);
+    flush_letters(&mut letters, &mut f);
+}
+
+/// One raw word into its normalised form: leetspeak only inside words that also have letters
+/// (so `2024` stays a number), and symbols only between letters (`h@ck`, not `now!`).
+fn finish(raw: &[char], word: &mut String) {
+    word.clear();
+    let has_letter = raw.iter().any(|c| c.is_alphabetic());
+    for (k, c) in raw.iter().enumerate() {
+        let mapped = if c.is_alphanumeric() {
+            if has_letter {
                 leet(*c)
             } else {
-                continue;
-            };
-            if mapped.is_alphanumeric() {
-                words.push(mapped);
+                *c
             }
-        }
-        if words.len() > start {
-            spans.push((start, words.len()));
-        }
-    }
-    // Pass 3: join runs of three or more single letters (`i g n o r e`).
-    let word = |k: usize| {
-        spans
-            .get(k)
-            .and_then(|&(a, b)| words.get(a..b))
-            .unwrap_or("")
-    };
-    let mut out = String::with_capacity(words.len() + spans.len());
-    let mut i = 0;
-    while i < spans.len() {
-        let single = |k: usize| k < spans.len() && word(k).chars().nth(1).is_none();
-        let mut j = i;
-        while single(j) {
-            j += 1;
-        }
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        if j - i >= 3 {
-            for k in i..j {
-                out.push_str(word(k));
-            }
-            i = j;
+        } else if has_letter
+            && k > 0
+            && raw.get(k - 1).is_some_and(|p| p.is_alphanumeric())
+            && raw.get(k + 1).is_some_and(|n| n.is_alphanumeric())
+        {
+            leet(*c)
         } else {
-            out.push_str(word(i));
-            i += 1;
+            continue;
+        };
+        if mapped.is_alphanumeric() {
+            word.push(mapped);
         }
     }
-    out
 }
 
 #[cfg(test)]

@@ -258,6 +258,9 @@ pub struct Vocabulary {
     /// (first letter, last letter, length) of every vocabulary word: most words fail this cheap
     /// test and never pay for the sorted key.
     shapes: HashSet<(u8, u8, usize), BuildHasherDefault<Fnv>>,
+    /// Bit `len` of `by_first[letter]` is set if some vocabulary word starts with `letter` and
+    /// has `len` letters: most words of a text fail this and are never hashed.
+    by_first: [u32; 26],
 }
 
 /// Longest vocabulary word is far below this; longer words are never looked up scrambled.
@@ -291,15 +294,33 @@ impl Vocabulary {
                 .iter()
                 .filter_map(|(w, _)| Some((*w.as_bytes().first()?, *w.as_bytes().last()?, w.len())))
                 .collect();
+            let mut by_first = [0u32; 26];
+            for (w, _) in WORDS {
+                let b = w.as_bytes();
+                if let (Some(first), true) = (b.first(), b.len() < 32) {
+                    if let Some(slot) = by_first.get_mut(usize::from(first.wrapping_sub(b'a'))) {
+                        *slot |= 1 << b.len();
+                    }
+                }
+            }
             Vocabulary {
                 exact,
                 scrambled,
                 shapes,
+                by_first,
             }
         })
     }
 
     pub fn classify(&self, word: &str) -> Class {
+        let b = word.as_bytes();
+        let known_shape = b.len() < 32
+            && b.first()
+                .and_then(|f| self.by_first.get(usize::from(f.wrapping_sub(b'a'))))
+                .is_some_and(|bits| bits & (1 << b.len()) != 0);
+        if !known_shape {
+            return Class::Other;
+        }
         if let Some(c) = self.exact.get(word) {
             return *c;
         }
