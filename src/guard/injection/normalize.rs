@@ -127,6 +127,11 @@ pub fn for_each_word(text: &str, mut f: impl FnMut(&str)) {
 /// (so `2024` stays a number), and symbols only between letters (`h@ck`, not `now!`).
 fn finish(raw: &[char], word: &mut String) {
     word.clear();
+    // The common case: plain lowercase letters, nothing to map.
+    if raw.iter().all(char::is_ascii_lowercase) {
+        word.extend(raw.iter());
+        return;
+    }
     let has_letter = raw.iter().any(|c| c.is_alphabetic());
     for (k, c) in raw.iter().enumerate() {
         let mapped = if c.is_alphanumeric() {
