@@ -102,6 +102,7 @@ fn one(g: &GuardrailsConfig, path: &str, errors: &mut Errors) -> GuardPolicy {
                 ),
             }
         }
+        policy.dlp_responses = dlp.responses;
         policy.dlp_roles = dlp
             .roles
             .as_ref()

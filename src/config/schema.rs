@@ -320,6 +320,10 @@ pub struct DlpConfig {
     pub custom: Vec<CustomDetectorConfig>,
     /// Message roles to scan; absent = all (`system`, `developer`, `user`, `assistant`, `tool`).
     pub roles: Option<Vec<String>>,
+    /// Also scan model output with the same detectors: non-streaming JSON responses are held
+    /// until complete, then redacted or refused (streams pass unscanned). Default false.
+    #[serde(default)]
+    pub responses: bool,
 }
 
 #[derive(Debug, Deserialize)]

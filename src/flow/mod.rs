@@ -88,6 +88,10 @@ pub struct Flow {
     pending: Option<spend::Pending>,
     /// Guardrail actions taken (`redact:email,flag:prompt_injection`), for the response header.
     guardrails: Option<String>,
+    /// Response DLP applies: a non-streaming answer is held until complete.
+    scan_response: bool,
+    /// The response is being held for scanning.
+    holding: bool,
 }
 
 impl Flow {
@@ -101,6 +105,8 @@ impl Flow {
             ticket: None,
             pending: None,
             guardrails: None,
+            scan_response: false,
+            holding: false,
         }
     }
 
@@ -169,7 +175,62 @@ impl Flow {
                 ticket.settle(host);
             }
         }
+        let json = host
+            .response_header(headers::CONTENT_TYPE)
+            .is_some_and(|ct| ct.contains("json"));
+        if self.scan_response && status == 200 && !end_of_stream && json && next == Next::Continue {
+            // Hold the answer (headers too, so it can still be refused) until it is complete.
+            self.holding = true;
+            return Next::Pause;
+        }
         next
+    }
+
+    /// A held response is complete: scan it, then redact, refuse or release it.
+    fn release_held(&mut self, host: &mut dyn Host, body_size: usize) -> Next {
+        self.holding = false;
+        let body = match host.response_body(body_size) {
+            Ok(body) => body,
+            Err(_) => return Next::Continue,
+        };
+        if let Some(ticket) = self.ticket.as_mut() {
+            ticket.on_whole_body(host, &body);
+        }
+        let guard = self
+            .caller
+            .as_ref()
+            .and_then(|c| self.policy.guards.get(&c.workspace));
+        let Some(guard) = guard else {
+            return Next::Continue;
+        };
+        match crate::guard::inspect::inspect_response(guard, &body) {
+            Err(error) => self.reply_error(host, &error),
+            Ok(verdict) => {
+                if !verdict.edits.is_empty() {
+                    let mut patch = crate::patch::Patch::default();
+                    for (range, bytes) in &verdict.edits {
+                        patch.replace(range.clone(), bytes);
+                    }
+                    if let Ok(new_body) = patch.apply(&body) {
+                        if host.replace_response_body(body_size, &new_body).is_ok() {
+                            let _ = host.set_response_header(
+                                headers::CONTENT_LENGTH,
+                                Some(&new_body.len().to_string()),
+                            );
+                        }
+                    }
+                }
+                let summary = verdict.summary();
+                if !summary.is_empty() {
+                    let all = match &self.guardrails {
+                        Some(request) => format!("{request},response:{summary}"),
+                        None => format!("response:{summary}"),
+                    };
+                    let _ = host.set_response_header(headers::RESPONSE_GUARDRAILS, Some(&all));
+                }
+                Next::Continue
+            }
+        }
     }
 
     pub fn on_response_body(
@@ -178,6 +239,13 @@ impl Flow {
         body_size: usize,
         end_of_stream: bool,
     ) -> Next {
+        if self.holding {
+            return if end_of_stream {
+                self.release_held(host, body_size)
+            } else {
+                Next::Pause
+            };
+        }
         if let Some(ticket) = self.ticket.as_mut() {
             if self.response.is_replacing() {
                 // Envoy's own error reply is being replaced: nothing from a provider to meter.
@@ -428,6 +496,12 @@ impl Flow {
             note
         });
         self.guardrails = (!guardrails.is_empty()).then_some(guardrails);
+        self.scan_response = !request.stream
+            && self
+                .policy
+                .guards
+                .get(&caller.workspace)
+                .is_some_and(|g| g.dlp_responses);
         let provider = attempt.provider.to_string();
         let model = attempt.model.to_string();
         match admission {

@@ -356,6 +356,15 @@ impl Ticket {
         }
     }
 
+    /// Meters a complete response body in one go (a response the guardrails held back), then settles.
+    pub fn on_whole_body(&mut self, host: &mut dyn Host, body: &[u8]) {
+        if let Some(meter) = self.meter.as_mut() {
+            let _ = meter.feed(body);
+            let _ = meter.finish();
+        }
+        self.settle(host);
+    }
+
     /// Charges the request once: the reported usage, else an estimate, else nothing.
     pub fn settle(&mut self, host: &mut dyn Host) {
         if std::mem::replace(&mut self.settled, true) {

@@ -238,3 +238,47 @@ fn walk<'a>(
         _ => Ok(()),
     }
 }
+
+#[derive(Deserialize)]
+struct ResponseBody<'a> {
+    #[serde(borrow, default)]
+    choices: Vec<Choice<'a>>,
+    /// Responses API.
+    #[serde(borrow, default)]
+    output: Vec<Message<'a>>,
+}
+
+#[derive(Deserialize)]
+struct Choice<'a> {
+    #[serde(borrow)]
+    message: Option<Message<'a>>,
+    /// Completions API.
+    #[serde(borrow)]
+    text: Option<&'a RawValue>,
+}
+
+/// The strings of a complete JSON response the caller reads: chat messages and tool-call
+/// arguments, completion texts, Responses-API output. A body that is not such JSON has none.
+pub fn response_segments(body: &[u8]) -> Vec<Segment<'_>> {
+    let Ok(parsed) = serde_json::from_slice::<ResponseBody<'_>>(body) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for (i, choice) in parsed.choices.iter().enumerate() {
+        if let Some(m) = &choice.message {
+            let _ = message(m, &format!("choices[{i}].message"), "assistant", &mut out);
+        }
+        if let Some(text) = choice.text {
+            let _ = push(
+                text,
+                format!("choices[{i}].text"),
+                "assistant".into(),
+                &mut out,
+            );
+        }
+    }
+    for (i, item) in parsed.output.iter().enumerate() {
+        let _ = message(item, &format!("output[{i}]"), "assistant", &mut out);
+    }
+    out
+}

@@ -20,6 +20,8 @@ pub struct GuardPolicy {
     pub custom: Vec<(CustomDetector, Action)>,
     /// Message roles DLP scans; `None` = every role.
     pub dlp_roles: Option<Vec<String>>,
+    /// DLP also runs on non-streaming JSON responses.
+    pub dlp_responses: bool,
     pub injection: Option<Action>,
     pub injection_roles: Vec<String>,
     pub allow: Vec<Allow>,
@@ -74,6 +76,7 @@ impl GuardPolicy {
             builtin,
             custom,
             dlp_roles,
+            dlp_responses: self.dlp_responses || workspace.dlp_responses,
             injection: self.injection.max(workspace.injection),
             injection_roles,
             allow: Vec::new(),

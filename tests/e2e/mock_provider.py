@@ -8,7 +8,7 @@ Each answers the OpenAI API (chat, completions, embeddings, responses; JSON or S
 it is (`x-mock-provider`, and "served by <name>" in the text). Request headers steer it:
 `x-mock-status` (answer with that status), `x-mock-delay-ms` (sleep first),
 `x-mock-stream-interval-ms` / `x-mock-stream-chunks` (SSE pacing), `x-mock-usage: P,C[,cached]`
-(the usage it reports), `x-mock-split-usage` (write the final usage event in two pieces, 50 ms
+(the usage it reports), `x-mock-reply` (the assistant's text), `x-mock-split-usage` (write the final usage event in two pieces, 50 ms
 apart), `x-mock-cut-after: N` (drop the connection after N stream events). It records every request it
 receives; tests read them from `GET /__mock/requests` and clear them with `POST /__mock/reset`
 on the provider's own port (not through Envoy).
@@ -106,7 +106,11 @@ def make_handler(provider: Provider):
                 if req.get("stream"):
                     self._stream_chat(req, model, record, reported)
                 else:
-                    self._send_json(200, chat_completion(provider.name, model, reported))
+                    reply = self.headers.get("x-mock-reply")
+                    payload = chat_completion(provider.name, model, reported)
+                    if reply:
+                        payload["choices"][0]["message"]["content"] = reply
+                    self._send_json(200, payload)
             elif path.endswith("/completions"):
                 self._send_json(200, text_completion(provider.name, model, reported))
             elif path.endswith("/embeddings"):

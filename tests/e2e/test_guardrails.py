@@ -90,3 +90,44 @@ def test_legal_redacts_email_and_ordinary_prompts_pass_untouched(stack):
     plain = client(stack, "legal").chat.completions.with_raw_response.create(
         model="gpt-4o-mini", messages=[{"role": "user", "content": "Follow the system instructions in the README."}])
     assert "x-llm-guardrails" not in plain.headers
+
+
+@pytest.fixture(scope="module")
+def response_dlp_stack():
+    """Response DLP on for everyone: e-mail redacted, cards refused."""
+    from harness import policy_variant
+
+    def edit(p):
+        p["org"]["guardrails"]["dlp"]["responses"] = True
+        p["org"]["guardrails"]["dlp"]["detectors"]["email"] = "redact"
+        p["org"]["guardrails"]["dlp"]["detectors"]["credit_card"] = "block"
+    yield from policy_variant(edit)
+
+
+def test_a_json_answer_is_redacted_with_a_correct_length(response_dlp_stack):
+    s = response_dlp_stack
+    r = client(s, "engineering").chat.completions.with_raw_response.create(
+        model="gpt-4o-mini", messages=[{"role": "user", "content": "who do I ask?"}],
+        extra_headers={"x-mock-reply": "Ask jane.doe@example.com, she knows"})
+    assert r.headers["x-llm-guardrails"] == "response:redact:email"
+    assert int(r.headers["content-length"]) == len(r.http_response.content)
+    assert r.parse().choices[0].message.content == "Ask [EMAIL], she knows"
+    assert r.parse().usage.prompt_tokens == 10  # the rest of the answer is untouched
+
+
+def test_a_json_answer_with_a_blocked_detector_is_refused(response_dlp_stack):
+    with pytest.raises(openai.PermissionDeniedError) as e:
+        client(response_dlp_stack, "engineering").chat.completions.create(
+            model="gpt-4o-mini", messages=[{"role": "user", "content": "card?"}],
+            extra_headers={"x-mock-reply": "Use 4111 1111 1111 1111."})
+    err = error_of(e.value.response.content)
+    assert err["code"] == "guardrail_dlp"
+    assert err["metadata"] == {"guardrail": "dlp", "detectors": ["credit_card"],
+                               "location": "choices[0].message.content", "direction": "response"}
+    assert b"4111" not in e.value.response.content
+
+
+def test_streams_still_stream_when_response_dlp_is_on(response_dlp_stack):
+    chunks = list(client(response_dlp_stack, "engineering").chat.completions.create(
+        model="gpt-4o-mini", messages=[{"role": "user", "content": "hi"}], stream=True))
+    assert "".join(c.choices[0].delta.content or "" for c in chunks).startswith("served by")

@@ -64,39 +64,68 @@ pub fn inspect(
             }
         }
         let dlp_role = segment.role == "definition" || guard.dlp_scans(&segment.role);
-        if !dlp_role || (guard.builtin.is_empty() && guard.custom.is_empty()) {
-            continue;
-        }
-        let found = dlp(guard, &segment.text, &mut hits);
-        let blocking: BTreeSet<&str> = found
-            .iter()
-            .filter(|f| f.action == Action::Block)
-            .map(|f| f.name.as_str())
-            .collect();
-        if !blocking.is_empty() {
-            return Err(dlp_blocked(&blocking, &segment));
-        }
-        let mut redactions: Vec<&Found> = Vec::new();
-        for f in &found {
-            match f.action {
-                Action::Flag => {
-                    verdict.flagged.insert(f.name.clone());
-                }
-                Action::Redact => {
-                    verdict.redacted.insert(f.name.clone());
-                    redactions.push(f);
-                }
-                Action::Block => {}
-            }
-        }
-        if !redactions.is_empty() {
-            let span = span_in(body, segment.raw).ok_or_else(ApiError::internal)?;
-            let text = redact(&segment.text, &redactions);
-            let literal = serde_json::to_vec(&text).map_err(|_| ApiError::internal())?;
-            verdict.edits.push((span, literal));
+        if dlp_role {
+            apply_dlp(guard, &segment, body, &mut hits, &mut verdict, "request")?;
         }
     }
     Ok(verdict)
+}
+
+/// DLP over model output (`dlp.responses`): the same detectors and actions over a complete JSON
+/// response (chat choices, tool-call arguments, Responses-API output text).
+pub fn inspect_response(guard: &GuardPolicy, body: &[u8]) -> Result<Verdict, ApiError> {
+    let mut verdict = Verdict::default();
+    if !guard.dlp_responses || (guard.builtin.is_empty() && guard.custom.is_empty()) {
+        return Ok(verdict);
+    }
+    let mut hits = Vec::new();
+    for segment in super::extract::response_segments(body) {
+        apply_dlp(guard, &segment, body, &mut hits, &mut verdict, "response")?;
+    }
+    Ok(verdict)
+}
+
+/// Runs DLP over one string: a blocking finding is the error; redactions become an edit.
+fn apply_dlp(
+    guard: &GuardPolicy,
+    segment: &Segment<'_>,
+    body: &[u8],
+    hits: &mut Vec<builtin::Hit>,
+    verdict: &mut Verdict,
+    direction: &str,
+) -> Result<(), ApiError> {
+    if guard.builtin.is_empty() && guard.custom.is_empty() {
+        return Ok(());
+    }
+    let found = dlp(guard, &segment.text, hits);
+    let blocking: BTreeSet<&str> = found
+        .iter()
+        .filter(|f| f.action == Action::Block)
+        .map(|f| f.name.as_str())
+        .collect();
+    if !blocking.is_empty() {
+        return Err(dlp_blocked(&blocking, segment, direction));
+    }
+    let mut redactions: Vec<&Found> = Vec::new();
+    for f in &found {
+        match f.action {
+            Action::Flag => {
+                verdict.flagged.insert(f.name.clone());
+            }
+            Action::Redact => {
+                verdict.redacted.insert(f.name.clone());
+                redactions.push(f);
+            }
+            Action::Block => {}
+        }
+    }
+    if !redactions.is_empty() {
+        let span = span_in(body, segment.raw).ok_or_else(ApiError::internal)?;
+        let text = redact(&segment.text, &redactions);
+        let literal = serde_json::to_vec(&text).map_err(|_| ApiError::internal())?;
+        verdict.edits.push((span, literal));
+    }
+    Ok(())
 }
 
 fn dlp(guard: &GuardPolicy, text: &str, hits: &mut Vec<builtin::Hit>) -> Vec<Found> {
@@ -156,19 +185,26 @@ fn allowed(guard: &GuardPolicy, text: &str) -> bool {
     })
 }
 
-fn dlp_blocked(detectors: &BTreeSet<&str>, segment: &Segment<'_>) -> ApiError {
+fn dlp_blocked(detectors: &BTreeSet<&str>, segment: &Segment<'_>, direction: &str) -> ApiError {
     let list: Vec<&str> = detectors.iter().copied().collect();
-    ApiError::new(
-        403,
-        ErrorType::PermissionError,
-        "guardrail_dlp",
+    let message = if direction == "response" {
+        format!(
+            "the provider's answer contains data this gateway may not return ({}) in {}",
+            list.join(", "),
+            segment.location
+        )
+    } else {
         format!(
             "the request contains data this gateway may not send to a provider ({}) in {}",
             list.join(", "),
             segment.location
-        ),
-    )
-    .with_metadata(json!({"guardrail": "dlp", "detectors": list, "location": segment.location}))
+        )
+    };
+    let mut metadata = json!({"guardrail": "dlp", "detectors": list, "location": segment.location});
+    if direction == "response" {
+        metadata["direction"] = json!("response");
+    }
+    ApiError::new(403, ErrorType::PermissionError, "guardrail_dlp", message).with_metadata(metadata)
 }
 
 fn injection_blocked(class: &str, segment: &Segment<'_>) -> ApiError {

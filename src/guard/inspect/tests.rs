@@ -107,3 +107,32 @@ fn custom_detectors_redact_to_their_label() {
     let (_, out) = run(&g, body).unwrap();
     assert!(out.contains(r#""see [PROJECT_CODE] and PRJ-12""#), "{out}");
 }
+
+#[test]
+fn responses_are_scanned_only_when_asked() {
+    let off = guard(json!({"dlp": {"detectors": {"email": "redact"}}}));
+    let body = br#"{"id":"x","choices":[{"index":0,"message":{"role":"assistant","content":"write to a@b.io"}}],"usage":{"prompt_tokens":1}}"#;
+    assert!(inspect_response(&off, body).unwrap().edits.is_empty());
+    let on = guard(
+        json!({"dlp": {"detectors": {"email": "redact", "credit_card": "block"}, "responses": true}}),
+    );
+    let v = inspect_response(&on, body).unwrap();
+    assert_eq!(v.summary(), "redact:email");
+    let mut patch = crate::patch::Patch::default();
+    for (r, b) in &v.edits {
+        patch.replace(r.clone(), b);
+    }
+    let out = String::from_utf8(patch.apply(body).unwrap()).unwrap();
+    assert_eq!(
+        out,
+        r#"{"id":"x","choices":[{"index":0,"message":{"role":"assistant","content":"write to [EMAIL]"}}],"usage":{"prompt_tokens":1}}"#
+    );
+    let card = br#"{"output":[{"type":"message","content":[{"type":"output_text","text":"card 4111 1111 1111 1111"}]}]}"#;
+    let e = inspect_response(&on, card).unwrap_err();
+    assert_eq!(e.code, "guardrail_dlp");
+    let meta = e.metadata.unwrap();
+    assert_eq!(
+        (meta["direction"].as_str(), meta["location"].as_str()),
+        (Some("response"), Some("output[0].content[0].text"))
+    );
+}
