@@ -200,10 +200,11 @@ fn dlp_blocked(detectors: &BTreeSet<&str>, segment: &Segment<'_>, direction: &st
             segment.location
         )
     };
-    let mut metadata = json!({"guardrail": "dlp", "detectors": list, "location": segment.location});
-    if direction == "response" {
-        metadata["direction"] = json!("response");
-    }
+    let metadata = if direction == "response" {
+        json!({"guardrail": "dlp", "detectors": list, "location": segment.location, "direction": "response"})
+    } else {
+        json!({"guardrail": "dlp", "detectors": list, "location": segment.location})
+    };
     ApiError::new(403, ErrorType::PermissionError, "guardrail_dlp", message).with_metadata(metadata)
 }
 
