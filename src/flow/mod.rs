@@ -92,6 +92,8 @@ pub struct Flow {
     scan_response: bool,
     /// The response is being held for scanning.
     holding: bool,
+    /// Response DLP over a streamed chat answer.
+    stream_redactor: Option<crate::guard::stream::StreamRedactor>,
 }
 
 impl Flow {
@@ -107,6 +109,7 @@ impl Flow {
             guardrails: None,
             scan_response: false,
             holding: false,
+            stream_redactor: None,
         }
     }
 
@@ -253,7 +256,29 @@ impl Flow {
                     ticket.settle(host);
                 }
             } else {
-                ticket.on_response_body(host, body_size, end_of_stream);
+                let guard = self
+                    .caller
+                    .as_ref()
+                    .and_then(|c| self.policy.guards.get(&c.workspace));
+                match (self.stream_redactor.as_mut(), guard) {
+                    (Some(redactor), Some(guard)) => {
+                        ticket.on_response_body(
+                            host,
+                            body_size,
+                            end_of_stream,
+                            &mut |data: &str| redactor.rewrite(guard, data),
+                        );
+                        if end_of_stream {
+                            if let Some(caller) = &self.caller {
+                                let n = redactor.redacted.len() as u64;
+                                host.count(crate::guard::METRIC_REDACTED, &caller.workspace, n);
+                            }
+                        }
+                    }
+                    _ => {
+                        ticket.on_response_body(host, body_size, end_of_stream, &mut |_: &str| None)
+                    }
+                }
             }
         }
         self.response.on_body(host, body_size, end_of_stream)
@@ -496,23 +521,28 @@ impl Flow {
             note
         });
         self.guardrails = (!guardrails.is_empty()).then_some(guardrails);
-        self.scan_response = !request.stream
-            && self
-                .policy
-                .guards
-                .get(&caller.workspace)
-                .is_some_and(|g| g.dlp_responses);
+        let response_dlp = self
+            .policy
+            .guards
+            .get(&caller.workspace)
+            .is_some_and(|g| g.dlp_responses);
+        self.scan_response = response_dlp && !request.stream;
+        if response_dlp && request.stream && api == Api::ChatCompletions {
+            self.stream_redactor = Some(crate::guard::stream::StreamRedactor::default());
+        }
         let provider = attempt.provider.to_string();
         let model = attempt.model.to_string();
         match admission {
             spend::Admission::Admitted(mut ticket) => {
                 ticket.note = note;
+                ticket.redact_stream = self.stream_redactor.is_some();
                 self.ticket = Some(ticket);
                 self.state = State::Forwarded { provider, model };
                 Ok(Next::Continue)
             }
             spend::Admission::Waiting(mut pending) => {
                 pending.ticket.note = note;
+                pending.ticket.redact_stream = self.stream_redactor.is_some();
                 self.pending = Some(pending);
                 self.state = State::Reserving { provider, model };
                 Ok(Next::Pause)

@@ -56,6 +56,8 @@ pub struct Ticket {
     settled: bool,
     /// The access-log note's route part; the cost is appended when the request settles.
     pub note: Option<String>,
+    /// Stream events will be rewritten by response guardrails.
+    pub redact_stream: bool,
 }
 
 /// A Redis reservation in flight: one `INCRBY` per hold.
@@ -116,6 +118,7 @@ pub fn admit(
         status: 0,
         settled: false,
         note: None,
+        redact_stream: false,
     };
     match &spend.store {
         Store::Redis(webdis) if !ticket.holds.is_empty() => {
@@ -310,12 +313,12 @@ impl Ticket {
             && host
                 .response_header("content-type")
                 .is_some_and(|ct| ct.trim_start().starts_with("text/event-stream"));
-        let hide = self.hide_usage && event_stream && status < 400;
-        if hide {
-            // Cutting a chunk out changes the length.
+        let rewrite = (self.hide_usage || self.redact_stream) && event_stream && status < 400;
+        if rewrite {
+            // Dropping or rewriting events changes the length.
             let _ = host.set_response_header("content-length", None);
         }
-        self.meter = Some(Meter::new(event_stream, hide));
+        self.meter = Some(Meter::new(event_stream, rewrite));
         if !self.holds.is_empty() {
             let _ = host
                 .set_response_header("x-llm-reserved-usd", Some(&self.worst.amount.to_string()));
@@ -337,13 +340,19 @@ impl Ticket {
     }
 
     /// One response chunk: read usage, maybe rewrite the chunk; settle at the end.
-    pub fn on_response_body(&mut self, host: &mut dyn Host, body_size: usize, end_of_stream: bool) {
+    pub fn on_response_body(
+        &mut self,
+        host: &mut dyn Host,
+        body_size: usize,
+        end_of_stream: bool,
+        rewrite: &mut dyn FnMut(&str) -> Option<String>,
+    ) {
         let Some(meter) = self.meter.as_mut() else {
             return;
         };
         if body_size > 0 {
             if let Ok(chunk) = host.response_body(body_size) {
-                if let Some(replacement) = meter.feed(&chunk) {
+                if let Some(replacement) = meter.feed_with(&chunk, rewrite) {
                     let _ = host.replace_response_body(body_size, &replacement);
                 }
             }

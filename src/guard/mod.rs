@@ -7,6 +7,7 @@ pub mod extract;
 pub mod injection;
 pub mod inspect;
 pub mod policy;
+pub mod stream;
 
 /// Counters per workspace, defined next to the spend counters.
 pub const METRICS: [&str; 3] = [METRIC_BLOCKED, METRIC_REDACTED, METRIC_FLAGGED];

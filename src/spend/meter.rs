@@ -60,13 +60,14 @@ fn is_usage_only(data: &str) -> bool {
 }
 
 impl Meter {
-    /// `event_stream`: the response is `text/event-stream`. `hide_usage_chunk`: remove the
-    /// usage-only chunk from what the client sees.
-    pub fn new(event_stream: bool, hide_usage_chunk: bool) -> Self {
+    /// `event_stream`: the response is `text/event-stream`. `rewrite_events`: the client gets
+    /// only whole events, so they can be dropped (the injected usage-only chunk) or rewritten
+    /// (response guardrails) — see `feed_with`.
+    pub fn new(event_stream: bool, rewrite_events: bool) -> Self {
         let kind = if event_stream {
             Kind::Sse {
                 reader: SseReader::new(MAX_EVENT_BYTES),
-                held: hide_usage_chunk.then(Held::default),
+                held: rewrite_events.then(Held::default),
             }
         } else {
             Kind::Json {
@@ -84,6 +85,16 @@ impl Meter {
 
     /// Reads one chunk; returns what the client should get instead, when that differs.
     pub fn feed(&mut self, chunk: &[u8]) -> Option<Vec<u8>> {
+        self.feed_with(chunk, &mut |_: &str| None)
+    }
+
+    /// `feed`, letting `rewrite` replace each event's data (it returns the new data, or `None` to
+    /// keep the event). The injected usage-only chunk is dropped either way.
+    pub fn feed_with(
+        &mut self,
+        chunk: &[u8],
+        rewrite: &mut dyn FnMut(&str) -> Option<String>,
+    ) -> Option<Vec<u8>> {
         self.response_bytes += chunk.len() as u64;
         let Meter {
             kind,
@@ -102,22 +113,34 @@ impl Meter {
                 None
             }
             Kind::Sse { reader, held } => {
-                let mut hidden: Vec<Range<u64>> = Vec::new();
+                // Stream ranges to replace (empty = drop).
+                let mut edits: Vec<(Range<u64>, Vec<u8>)> = Vec::new();
                 let hiding = held.is_some();
                 reader.feed(chunk, |event| {
                     if event.data == "[DONE]" {
                         return;
                     }
-                    match usage_in(event.data.as_bytes()) {
+                    let usage_only = match usage_in(event.data.as_bytes()) {
                         Some(found) => {
                             usage.get_or_insert_with(Usage::default).merge(found);
-                            if !is_usage_only(&event.data) {
-                                *content_events += 1;
-                            } else if hiding {
-                                hidden.push(event.start..event.end);
-                            }
+                            is_usage_only(&event.data)
                         }
-                        None => *content_events += 1,
+                        None => false,
+                    };
+                    if usage_only {
+                        if hiding {
+                            edits.push((event.start..event.end, Vec::new()));
+                        }
+                        return;
+                    }
+                    *content_events += 1;
+                    if hiding {
+                        if let Some(data) = rewrite(&event.data) {
+                            edits.push((
+                                event.start..event.end,
+                                format!("data: {data}\n\n").into_bytes(),
+                            ));
+                        }
                     }
                 });
                 let held = held.as_mut()?;
@@ -126,7 +149,7 @@ impl Meter {
                     .unwrap_or(0)
                     .min(held.bytes.len());
                 let released: Vec<u8> = held.bytes.drain(..ready).collect();
-                let out = without(&released, held.start, &hidden);
+                let out = splice(&released, held.start, &edits);
                 held.start += ready as u64;
                 (out != chunk).then_some(out)
             }
@@ -166,16 +189,17 @@ impl Meter {
     }
 }
 
-/// `bytes` (which start at stream offset `start`) without the `hidden` stream ranges.
-fn without(bytes: &[u8], start: u64, hidden: &[Range<u64>]) -> Vec<u8> {
+/// `bytes` (which start at stream offset `start`) with the `edits` stream ranges replaced.
+fn splice(bytes: &[u8], start: u64, edits: &[(Range<u64>, Vec<u8>)]) -> Vec<u8> {
     let mut out = Vec::with_capacity(bytes.len());
     let mut at = 0usize;
-    for range in hidden {
+    for (range, replacement) in edits {
         let from = usize::try_from(range.start.saturating_sub(start)).unwrap_or(usize::MAX);
         let to = usize::try_from(range.end.saturating_sub(start)).unwrap_or(usize::MAX);
         if let Some(kept) = bytes.get(at..from.min(bytes.len())) {
             out.extend_from_slice(kept);
         }
+        out.extend_from_slice(replacement);
         at = at.max(to.min(bytes.len()));
     }
     out.extend_from_slice(bytes.get(at..).unwrap_or_default());

@@ -143,6 +143,10 @@ def make_handler(provider: Provider):
             self.send_header("x-mock-provider", provider.name)
             self.end_headers()
             words = [f"served by {provider.name}"] + [f" part{i}" for i in range(1, chunks)]
+            reply = self.headers.get("x-mock-reply")
+            if reply:  # the given text, cut into `chunks` pieces
+                step = -(-len(reply) // chunks)
+                words = [reply[k:k + step] for k in range(0, len(reply), step)]
             for i, word in enumerate(words):
                 if i:
                     time.sleep(interval)

@@ -131,3 +131,15 @@ def test_streams_still_stream_when_response_dlp_is_on(response_dlp_stack):
     chunks = list(client(response_dlp_stack, "engineering").chat.completions.create(
         model="gpt-4o-mini", messages=[{"role": "user", "content": "hi"}], stream=True))
     assert "".join(c.choices[0].delta.content or "" for c in chunks).startswith("served by")
+
+
+def test_a_streamed_answer_is_redacted_across_chunk_boundaries(response_dlp_stack):
+    text = "Mail jane.doe@example.com or call us, and never share 4111 1111 1111 1111 with anyone."
+    stream = client(response_dlp_stack, "engineering").chat.completions.create(
+        model="gpt-4o-mini", messages=[{"role": "user", "content": "hi"}], stream=True,
+        extra_headers={"x-mock-reply": text, "x-mock-stream-chunks": "7", "x-mock-stream-interval-ms": "20"})
+    received_text = "".join(c.choices[0].delta.content or "" for c in stream)
+    # In a stream `block` acts as redact: the answer had already started.
+    assert received_text == "Mail [EMAIL] or call us, and never share [CREDIT_CARD] with anyone."
+    stats = response_dlp_stack.stats()
+    assert stats.get("wasmcustom.llm_guardrail_redacted.workspace=engineering", 0) >= 2

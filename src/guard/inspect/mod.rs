@@ -34,11 +34,19 @@ impl Verdict {
 }
 
 /// A match to act on inside one segment's text.
-struct Found {
-    range: Range<usize>,
-    name: String,
-    label: String,
-    action: Action,
+pub struct Found {
+    pub range: Range<usize>,
+    pub name: String,
+    pub label: String,
+    pub action: Action,
+}
+
+/// Every DLP match in `text` that is redacted or blocked (flags left out), sorted by start.
+pub fn redactable(guard: &GuardPolicy, text: &str) -> Vec<Found> {
+    let mut hits = Vec::new();
+    let mut found = dlp(guard, text, &mut hits);
+    found.retain(|f| f.action != Action::Flag);
+    found
 }
 
 pub fn inspect(
@@ -158,7 +166,7 @@ fn dlp(guard: &GuardPolicy, text: &str, hits: &mut Vec<builtin::Hit>) -> Vec<Fou
 }
 
 /// `text` with each redacted range replaced by its label; overlapping matches merge.
-fn redact(text: &str, found: &[&Found]) -> String {
+pub fn redact(text: &str, found: &[&Found]) -> String {
     let mut out = String::with_capacity(text.len());
     let mut at = 0;
     for f in found {

@@ -1,0 +1,140 @@
+//! DLP over a streamed answer (`dlp.responses` with `stream: true`). The text of each choice is
+//! joined across `delta.content` chunks; everything but the last `WINDOW` characters is released
+//! at once, redacted, and the rest is held until more arrives or the choice finishes, so a secret
+//! split over chunks is still found whole. A match that reaches into the window holds back from
+//! its start. Added latency: the window (at most `WINDOW` characters of text, a few dozen
+//! tokens), never the whole answer. In a stream `block` acts as `redact` (the answer has started).
+
+use super::inspect::{redact, redactable};
+use super::policy::GuardPolicy;
+use serde_json::Value;
+use std::collections::{BTreeSet, HashMap};
+
+/// Characters held back per choice: longer than any single-line detector match.
+pub const WINDOW: usize = 256;
+
+#[derive(Debug, Default)]
+pub struct StreamRedactor {
+    /// Choice index → text received but not yet released.
+    pending: HashMap<u64, String>,
+    /// Detectors that redacted something.
+    pub redacted: BTreeSet<String>,
+}
+
+impl StreamRedactor {
+    /// The rewritten data of one chat-completion chunk, or `None` to pass it unchanged.
+    pub fn rewrite(&mut self, guard: &GuardPolicy, data: &str) -> Option<String> {
+        let mut chunk: Value = serde_json::from_str(data).ok()?;
+        let choices = chunk.get_mut("choices")?.as_array_mut()?;
+        let mut changed = false;
+        for choice in choices {
+            let index = choice.get("index").and_then(Value::as_u64).unwrap_or(0);
+            let finished = choice.get("finish_reason").is_some_and(|f| !f.is_null());
+            let Some(delta) = choice.get_mut("delta").and_then(Value::as_object_mut) else {
+                continue;
+            };
+            let incoming = delta.get("content").and_then(Value::as_str);
+            if incoming.is_none() && !finished {
+                continue;
+            }
+            let pending = self.pending.entry(index).or_default();
+            pending.push_str(incoming.unwrap_or_default());
+            let (release, redacted) = release(guard, pending, finished);
+            self.redacted.extend(redacted);
+            if finished {
+                self.pending.remove(&index);
+            }
+            if incoming != Some(release.as_str()) {
+                delta.insert("content".to_string(), Value::String(release));
+                changed = true;
+            }
+        }
+        changed.then(|| chunk.to_string())
+    }
+}
+
+/// Takes from `pending` the text that can go out now (all of it when `finished`), redacted.
+fn release(guard: &GuardPolicy, pending: &mut String, finished: bool) -> (String, Vec<String>) {
+    let found = redactable(guard, pending);
+    let mut cut = if finished {
+        pending.len()
+    } else {
+        pending.len().saturating_sub(WINDOW)
+    };
+    // Never split a match: hold back from the start of any match that reaches past the cut.
+    for f in &found {
+        if f.range.start < cut && f.range.end > cut {
+            cut = f.range.start;
+        }
+    }
+    while !pending.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let inside: Vec<&_> = found.iter().filter(|f| f.range.end <= cut).collect();
+    let names = inside.iter().map(|f| f.name.clone()).collect();
+    let out = redact(pending.get(..cut).unwrap_or_default(), &inside);
+    pending.replace_range(..cut, "");
+    (out, names)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testutil::example_with;
+    use serde_json::json;
+
+    fn guard() -> GuardPolicy {
+        let p = example_with(|v| {
+            v["org"]["guardrails"] = json!({"dlp": {"detectors": {"email": "redact", "credit_card": "block"}, "responses": true}});
+        });
+        p.guards["engineering"].clone()
+    }
+
+    fn chunk(content: &str, finish: bool) -> String {
+        json!({"id": "c", "object": "chat.completion.chunk", "choices": [{"index": 0,
+            "delta": {"content": content}, "finish_reason": if finish { json!("stop") } else { json!(null) }}]})
+        .to_string()
+    }
+
+    fn run(parts: &[&str]) -> String {
+        let g = guard();
+        let mut r = StreamRedactor::default();
+        let mut out = String::new();
+        for (i, p) in parts.iter().enumerate() {
+            let data = chunk(p, i + 1 == parts.len());
+            let data = r.rewrite(&g, &data).unwrap_or(data);
+            let v: Value = serde_json::from_str(&data).unwrap();
+            out.push_str(v["choices"][0]["delta"]["content"].as_str().unwrap_or(""));
+        }
+        out
+    }
+
+    #[test]
+    fn a_match_split_over_chunks_is_redacted_whole() {
+        let text = "Write to jane.doe@example.com today, or pay with 4111 1111 1111 1111 please.";
+        let expected = "Write to [EMAIL] today, or pay with [CREDIT_CARD] please.";
+        for cut in 1..text.len() {
+            if !text.is_char_boundary(cut) {
+                continue;
+            }
+            assert_eq!(
+                run(&[&text[..cut], &text[cut..], ""]),
+                expected,
+                "cut {cut}"
+            );
+        }
+    }
+
+    #[test]
+    fn text_beyond_the_window_flows_without_waiting_for_the_end() {
+        let g = guard();
+        let mut r = StreamRedactor::default();
+        let long = "word ".repeat(100); // 500 characters
+        let data = r.rewrite(&g, &chunk(&long, false)).unwrap();
+        let v: Value = serde_json::from_str(&data).unwrap();
+        assert_eq!(
+            v["choices"][0]["delta"]["content"].as_str().unwrap().len(),
+            500 - WINDOW
+        );
+    }
+}
