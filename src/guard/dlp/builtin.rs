@@ -319,7 +319,7 @@ fn number_at(t: &[u8], start: usize, push: &mut dyn FnMut(Builtin, Range<usize>)
         && !paren
         && *groups == [3, 2, 4]
         && same_seps
-        && matches!(seps.first(), Some(b'-' | b' '))
+        && matches!(seps.first(), Some(b'-' | b' ' | b'.'))
     {
         let num = |r: Range<usize>| {
             digits
@@ -638,8 +638,9 @@ fn assignments(
         };
         let len = run(t, v, value_char);
         let value = t.get(v..v + len).unwrap_or_default();
-        let aws = memmem::find(&name, b"aws").is_some()
-            || memmem::find(&name, b"secret_access").is_some();
+        // AWS secret keys are exactly 40 base64 characters under a secret-ish name; AWS's own
+        // documentation example (`…EXAMPLEKEY`) counts, so no placeholder filter here.
+        let aws = memmem::find(&name, b"aws").is_some() || memmem::find(&name, b"secret").is_some();
         if aws && len == 40 && enabled(Builtin::AwsSecretKey) && entropy(value) > 4.0 {
             push(Builtin::AwsSecretKey, v..v + len);
         } else if enabled(Builtin::GenericSecret) && looks_random(value) {

@@ -66,7 +66,7 @@ pub fn normalize(text: &str) -> String {
 /// Calls `f` with each normalised word of `text`, in one pass and without allocating per word
 /// (the injection detector classifies words as they come).
 pub fn for_each_word(text: &str, mut f: impl FnMut(&str)) {
-    let mut raw: Vec<char> = Vec::with_capacity(32);
+    let mut raw = String::with_capacity(32);
     let mut word = String::with_capacity(32);
     // Single letters in a row (`i g n o r e`), joined if there are three or more.
     let mut letters = String::with_capacity(32);
@@ -82,7 +82,7 @@ pub fn for_each_word(text: &str, mut f: impl FnMut(&str)) {
         letters.clear();
     };
     let end_word =
-        |raw: &mut Vec<char>, word: &mut String, letters: &mut String, f: &mut dyn FnMut(&str)| {
+        |raw: &mut String, word: &mut String, letters: &mut String, f: &mut dyn FnMut(&str)| {
             if raw.is_empty() {
                 return;
             }
@@ -91,7 +91,7 @@ pub fn for_each_word(text: &str, mut f: impl FnMut(&str)) {
             if word.is_empty() {
                 return;
             }
-            if word.chars().nth(1).is_none() {
+            if word.len() == 1 || word.chars().nth(1).is_none() {
                 letters.push_str(word);
             } else {
                 flush_letters(letters, f);
@@ -125,13 +125,14 @@ pub fn for_each_word(text: &str, mut f: impl FnMut(&str)) {
 
 /// One raw word into its normalised form: leetspeak only inside words that also have letters
 /// (so `2024` stays a number), and symbols only between letters (`h@ck`, not `now!`).
-fn finish(raw: &[char], word: &mut String) {
+fn finish(raw: &str, word: &mut String) {
     word.clear();
     // The common case: plain lowercase letters, nothing to map.
-    if raw.iter().all(char::is_ascii_lowercase) {
-        word.extend(raw.iter());
+    if raw.bytes().all(|b| b.is_ascii_lowercase()) {
+        word.push_str(raw);
         return;
     }
+    let raw: Vec<char> = raw.chars().collect();
     let has_letter = raw.iter().any(|c| c.is_alphabetic());
     for (k, c) in raw.iter().enumerate() {
         let mapped = if c.is_alphanumeric() {
