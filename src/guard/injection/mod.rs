@@ -125,7 +125,7 @@ fn match_shapes(words: &[Class]) -> Option<Attack> {
         match w {
             // "ignore all previous instructions", "disregard the rules above", "forget everything before"
             OverrideVerb => {
-                if let Some(k) = ahead(words, i, 5, &[Instructions]) {
+                if let Some(k) = ahead(words, i, 5, &[Instructions, Rules]) {
                     let between = words.get(i + 1..k).unwrap_or_default();
                     if between
                         .iter()
@@ -145,8 +145,7 @@ fn match_shapes(words: &[Class]) -> Option<Attack> {
                     return Some(Attack::JailbreakPersona);
                 }
                 // "(a persona who) disregards all laws, morals and ethics"
-                if ahead(words, i, 3, &[Restrictions, Instructions]).is_some()
-                    && persona_before(words, i)
+                if ahead(words, i, 3, &[Restrictions, Rules]).is_some() && persona_before(words, i)
                 {
                     return Some(Attack::JailbreakPersona);
                 }
@@ -185,12 +184,17 @@ fn match_shapes(words: &[Class]) -> Option<Attack> {
                 return Some(Attack::JailbreakPersona)
             }
             // "respond in two ways / give two responses": the dual-answer jailbreak
-            Two if ahead(words, i, 2, &[Ways]).is_some() && near(words, i, 10, &[Respond]) => {
+            Two if ahead(words, i, 2, &[Ways]).is_some()
+                && near(words, i, 10, &[Respond])
+                && near(words, i, 30, &[Persona, Role, Act, Pretend, RoleVerb]) =>
+            {
                 return Some(Attack::JailbreakPersona)
             }
             // "no rules / without restrictions / never refuses", aimed at a persona the model is told to be
             Without | No
-                if ahead(words, i, 3, &[Restrictions, Instructions, Refuse]).is_some()
+                if ahead(words, i, 3, &[Restrictions, Rules, Refuse])
+                    // "no restrictions on output length" limits something specific: not a jailbreak.
+                    .is_some_and(|k| words.get(k + 1) != Some(&Scope))
                     && persona_before(words, i) =>
             {
                 return Some(Attack::JailbreakPersona);
