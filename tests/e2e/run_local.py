@@ -34,6 +34,12 @@ curl -s http://127.0.0.1:{port}/v1/chat/completions -H 'authorization: Bearer sk
 curl -s http://127.0.0.1:{port}/v1/chat/completions -H 'authorization: Bearer sk-mkt-demo' \\
   -H 'content-type: application/json' -d '{{"model": "llama3:8b", "messages": [{{"role": "user", "content": "Hi"}}]}}'
 
+# Guardrails: the card number is redacted before the provider sees it (x-llm-guardrails says so);
+# an AWS key would be refused with 403 guardrail_dlp, a prompt injection from legal with 403 too:
+curl -si http://127.0.0.1:{port}/v1/chat/completions -H 'authorization: Bearer sk-eng-demo' \\
+  -H 'content-type: application/json' \\
+  -d '{{"model": "gpt-4o-mini", "messages": [{{"role": "user", "content": "Refund card 4111 1111 1111 1111"}}]}}' | grep -i '^x-llm'
+
 # What may this key use?
 curl -s http://127.0.0.1:{port}/v1/models -H 'authorization: Bearer sk-legal-demo'
 

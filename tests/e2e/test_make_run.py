@@ -42,6 +42,9 @@ def test_launcher_examples_work_and_ctrl_c_stops_everything():
         budget_cmd = re.search(r"(curl -s -o /dev/null -D - .*?)\n", text.replace("\\\n", " ")).group(1)
         out = subprocess.run(budget_cmd, shell=True, capture_output=True, text=True, timeout=30)
         assert "x-llm-reserved-usd: 0.0000" in out.stdout, out.stdout
+        guard_cmd = re.search(r"(curl -si [^#]*?Refund card.*?)\n", text.replace("\\\n", " ")).group(1)
+        out = subprocess.run(guard_cmd, shell=True, capture_output=True, text=True, timeout=30)
+        assert "x-llm-guardrails: redact:credit_card" in out.stdout, out.stdout
         key_cmd = re.search(r"(curl -s http://\S+/v1/key .*?)\n", text).group(1)
         out = subprocess.run(key_cmd, shell=True, capture_output=True, text=True, timeout=30)
         assert '"scope":"workspace:ops"' in out.stdout, out.stdout
