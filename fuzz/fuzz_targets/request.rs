@@ -1,5 +1,6 @@
-//! Any bytes as a request body for every API, from every workspace: parse → decide → prepare must
-//! never panic, and a forwarded body must be valid JSON naming the provider's model.
+//! Any bytes as a request body for every API, from every workspace: parse → guardrails → decide →
+//! prepare must never panic, and a forwarded body (redactions included) must be valid JSON naming
+//! the provider's model. The same bytes as a provider's answer: response DLP must keep it valid JSON.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -7,7 +8,10 @@ use llm_policy_router::config::CompiledPolicy;
 use llm_policy_router::request::body::TopLevel;
 use llm_policy_router::request::{Api, LlmRequest};
 use llm_policy_router::routing::{decide, rng::Rng};
-use llm_policy_router::upstream::prepare;
+use llm_policy_router::guard::inspect::{inspect, inspect_response};
+use llm_policy_router::guard::stream::StreamRedactor;
+use llm_policy_router::patch::Patch;
+use llm_policy_router::upstream::prepare_with;
 use std::sync::OnceLock;
 
 fn policy() -> &'static CompiledPolicy {
@@ -23,9 +27,12 @@ fuzz_target!(|data: &[u8]| {
     for api in [Api::ChatCompletions, Api::Completions, Api::Embeddings, Api::Responses] {
         let Ok(request) = LlmRequest::parse(api, data) else { continue };
         for workspace in ["engineering", "legal", "marketing", "ops"] {
+            let guard = &policy.guards[workspace];
+            let Ok(verdict) = inspect(guard, api, &request.top, data) else { continue };
             let Ok(decision) = decide(policy, workspace, &request, &mut Rng::new(data.len() as u64)) else { continue };
             let chosen = decision.ranked[0].endpoint;
-            let attempt = prepare(&policy.catalog, chosen, data, &request).expect("a parsed request can always be prepared");
+            let attempt = prepare_with(&policy.catalog, chosen, data, &request, &verdict.edits)
+                .expect("a parsed request can always be prepared");
             if let Some(body) = attempt.body {
                 // Syntax only: JSON allows numbers (e.g. 1e999999) that a Value cannot hold, and
                 // those pass through untouched, as they arrived.
@@ -37,6 +44,24 @@ fuzz_target!(|data: &[u8]| {
                     assert!(top.get(field).is_none(), "{field} must be removed");
                 }
             }
+        }
+    }
+    // The same bytes as a provider's answer, scanned by response DLP (JSON and one stream event).
+    let mut guard = policy.guards["legal"].clone();
+    guard.dlp_responses = true;
+    if let Ok(verdict) = inspect_response(&guard, data) {
+        if !verdict.edits.is_empty() {
+            let mut patch = Patch::default();
+            for (range, bytes) in &verdict.edits {
+                patch.replace(range.clone(), bytes);
+            }
+            let out = patch.apply(data).expect("response edits apply");
+            serde_json::from_slice::<serde::de::IgnoredAny>(&out).expect("redacted answer is valid JSON");
+        }
+    }
+    if let Ok(text) = std::str::from_utf8(data) {
+        if let Some(rewritten) = StreamRedactor::default().rewrite(&guard, text) {
+            serde_json::from_str::<serde_json::Value>(&rewritten).expect("rewritten event is JSON");
         }
     }
 });
