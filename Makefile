@@ -57,8 +57,8 @@ test: lint test-unit check-config test-e2e ## Everything: lint, unit tests, conf
 bench: build ## Benchmarks (never part of test): native core, then plain Envoy vs pause+buffer floor vs plugin
 	cd bench/tools && cargo build --release
 	cd bench/pause_buffer && cargo build --release --target wasm32-wasip1
-	cargo bench --bench core --target-dir target/bench
-	cargo bench --bench guard --target-dir target/bench
+	# One invocation: a second one can pick up the CLI's panic=abort copy of the library (same file name).
+	cargo bench --bench core --bench guard --target-dir target/bench
 	$(PY) bench/envoy_bench.py
 
 FUZZ_SECONDS ?= 60
