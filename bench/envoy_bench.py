@@ -235,7 +235,8 @@ def summary(r: dict) -> str:
 def chart(r: dict) -> str:
     """A self-contained HTML page with an SVG bar chart of CPU per request."""
     bars, y, scale = [], 30, 3.0
-    colors = {"plain": "#8da0cb", "pause_buffer": "#fc8d62", "plugin": "#66c2a5", "plugin_no_note": "#a6d854"}
+    colors = {"plain": "#8da0cb", "pause_buffer": "#fc8d62", "plugin": "#66c2a5", "plugin_no_note": "#a6d854",
+              "plugin_guardrails": "#e78ac3"}
     for size, variants in r["closed_loop"].items():
         bars.append(f'<text x="10" y="{y + 14}" font-weight="bold">{size} body</text>')
         y += 22
