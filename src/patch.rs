@@ -30,6 +30,15 @@ impl Patch {
         self.edits.is_empty()
     }
 
+    /// A patch of whole-range replacements (guardrail redactions: range → new bytes).
+    pub fn from_edits(edits: &[(Range<usize>, Vec<u8>)]) -> Self {
+        let mut patch = Patch::default();
+        for (range, bytes) in edits {
+            patch.replace(range.clone(), bytes);
+        }
+        patch
+    }
+
     /// Replaces `range` with `bytes`.
     pub fn replace(&mut self, range: Range<usize>, bytes: &[u8]) {
         self.edits.push(Edit {

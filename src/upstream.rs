@@ -43,10 +43,7 @@ pub fn prepare_with<'p>(
     edits: &[(std::ops::Range<usize>, Vec<u8>)],
 ) -> Result<Attempt<'p>, ApiError> {
     let (ep, model, provider) = catalog.resolve(endpoint).ok_or_else(ApiError::internal)?;
-    let mut patch = Patch::default();
-    for (range, bytes) in edits {
-        patch.replace(range.clone(), bytes);
-    }
+    let mut patch = Patch::from_edits(edits);
     let span = |key: &str| request.top.get(key).and_then(|raw| span_in(body, raw));
     let patch_failed = |_| ApiError::internal();
     match (&request.model, span("model"), span("models")) {

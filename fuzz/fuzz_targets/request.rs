@@ -51,11 +51,7 @@ fuzz_target!(|data: &[u8]| {
     guard.dlp_responses = true;
     if let Ok(verdict) = inspect_response(&guard, data) {
         if !verdict.edits.is_empty() {
-            let mut patch = Patch::default();
-            for (range, bytes) in &verdict.edits {
-                patch.replace(range.clone(), bytes);
-            }
-            let out = patch.apply(data).expect("response edits apply");
+            let out = Patch::from_edits(&verdict.edits).apply(data).expect("response edits apply");
             serde_json::from_slice::<serde::de::IgnoredAny>(&out).expect("redacted answer is valid JSON");
         }
     }

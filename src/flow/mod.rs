@@ -178,10 +178,15 @@ impl Flow {
                 ticket.settle(host);
             }
         }
-        let json = host
-            .response_header(headers::CONTENT_TYPE)
-            .is_some_and(|ct| ct.contains("json"));
-        if self.scan_response && status == 200 && !end_of_stream && json && next == Next::Continue {
+        // Only a request with response DLP pays for the content-type read.
+        let hold = self.scan_response
+            && status == 200
+            && !end_of_stream
+            && next == Next::Continue
+            && host
+                .response_header(headers::CONTENT_TYPE)
+                .is_some_and(|ct| ct.contains("json"));
+        if hold {
             // Hold the answer (headers too, so it can still be refused) until it is complete.
             self.holding = true;
             return Next::Pause;
@@ -210,11 +215,9 @@ impl Flow {
             Err(error) => self.reply_error(host, &error),
             Ok(verdict) => {
                 if !verdict.edits.is_empty() {
-                    let mut patch = crate::patch::Patch::default();
-                    for (range, bytes) in &verdict.edits {
-                        patch.replace(range.clone(), bytes);
-                    }
-                    if let Ok(new_body) = patch.apply(&body) {
+                    if let Ok(new_body) =
+                        crate::patch::Patch::from_edits(&verdict.edits).apply(&body)
+                    {
                         if host.replace_response_body(body_size, &new_body).is_ok() {
                             let _ = host.set_response_header(
                                 headers::CONTENT_LENGTH,
@@ -256,10 +259,12 @@ impl Flow {
                     ticket.settle(host);
                 }
             } else {
-                let guard = self
-                    .caller
-                    .as_ref()
-                    .and_then(|c| self.policy.guards.get(&c.workspace));
+                // The guard is looked up only for a stream being redacted, not per chunk of every response.
+                let guard = self.stream_redactor.as_ref().and_then(|_| {
+                    self.caller
+                        .as_ref()
+                        .and_then(|c| self.policy.guards.get(&c.workspace))
+                });
                 match (self.stream_redactor.as_mut(), guard) {
                     (Some(redactor), Some(guard)) => {
                         ticket.on_response_body(

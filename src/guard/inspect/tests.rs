@@ -11,10 +11,7 @@ fn guard(g: serde_json::Value) -> GuardPolicy {
 fn run(g: &GuardPolicy, body: &str) -> Result<(Verdict, String), ApiError> {
     let request = LlmRequest::parse(Api::ChatCompletions, body.as_bytes())?;
     let verdict = inspect(g, Api::ChatCompletions, &request.top, body.as_bytes())?;
-    let mut patch = crate::patch::Patch::default();
-    for (range, bytes) in &verdict.edits {
-        patch.replace(range.clone(), bytes);
-    }
+    let patch = crate::patch::Patch::from_edits(&verdict.edits);
     let out = String::from_utf8(patch.apply(body.as_bytes()).unwrap()).unwrap();
     Ok((verdict, out))
 }
@@ -118,10 +115,7 @@ fn responses_are_scanned_only_when_asked() {
     );
     let v = inspect_response(&on, body).unwrap();
     assert_eq!(v.summary(), "redact:email");
-    let mut patch = crate::patch::Patch::default();
-    for (r, b) in &v.edits {
-        patch.replace(r.clone(), b);
-    }
+    let patch = crate::patch::Patch::from_edits(&v.edits);
     let out = String::from_utf8(patch.apply(body).unwrap()).unwrap();
     assert_eq!(
         out,
