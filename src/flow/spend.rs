@@ -124,7 +124,7 @@ pub fn admit(
         Store::Redis(webdis) if !ticket.holds.is_empty() => {
             let mut calls = Vec::with_capacity(ticket.holds.len());
             for hold in &ticket.holds {
-                let path = webdis.incrby(&hold.key, signed(worst.amount));
+                let path = webdis.incrby(&hold.key, worst.amount.signed());
                 match call(host, webdis, &path) {
                     Ok(token) => calls.push((token, None)),
                     // Not even sent: treat like a failed reply.
@@ -165,10 +165,6 @@ pub fn holds_for(policy: &CompiledPolicy, caller: &Caller, now_ms: u64) -> Vec<H
             }
         })
         .collect()
-}
-
-fn signed(amount: MicroUsd) -> i64 {
-    i64::try_from(amount.0).unwrap_or(i64::MAX)
 }
 
 /// Reserves in this process's shared data, every hold or none.
@@ -291,7 +287,7 @@ pub fn finish_remote(
         if total.is_some() {
             host.queue_job(Job::Add {
                 counter: hold.key.clone(),
-                delta: -signed(amount),
+                delta: -amount.signed(),
             });
         }
     }
@@ -502,11 +498,16 @@ fn rate_limited(limited: rate::Limited) -> ApiError {
 
 fn store_unavailable(e: StoreError) -> ApiError {
     log::error!("llm-policy-router: budget store error: {e:?}");
+    budget_store_unavailable("the gateway cannot check this request's budget right now")
+}
+
+/// 503 `budget_store_unavailable` with `message`.
+pub fn budget_store_unavailable(message: &str) -> ApiError {
     ApiError::new(
         503,
         ErrorType::ServerError,
         "budget_store_unavailable",
-        "the gateway cannot check this request's budget right now",
+        message,
     )
 }
 

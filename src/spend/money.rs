@@ -23,6 +23,11 @@ impl MicroUsd {
         micros_to_usd(self.0)
     }
 
+    /// As a signed amount for counters that also go down (Redis `INCRBY`), saturating.
+    pub fn signed(self) -> i64 {
+        i64::try_from(self.0).unwrap_or(i64::MAX)
+    }
+
     pub fn saturating_add(self, other: MicroUsd) -> MicroUsd {
         MicroUsd(self.0.saturating_add(other.0))
     }

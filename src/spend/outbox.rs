@@ -57,10 +57,6 @@ pub struct Outbox {
 /// Sends one webdis request and returns its token.
 pub type Dispatch<'a> = &'a mut dyn FnMut(&str) -> Option<u32>;
 
-fn delta(amount: MicroUsd) -> i64 {
-    i64::try_from(amount.0).unwrap_or(i64::MAX)
-}
-
 impl Outbox {
     pub fn push(&mut self, job: Job) {
         self.queue.push_back((job, 0));
@@ -143,8 +139,8 @@ impl Outbox {
             ) => {
                 integer_reply(b, "ZREM").map(|removed| {
                     // Our lease still held `amount`; if the reaper took it first, it already gave it back.
-                    let held = if removed == 1 { delta(*amount) } else { 0 };
-                    let change = delta(*actual).saturating_sub(held);
+                    let held = if removed == 1 { amount.signed() } else { 0 };
+                    let change = actual.signed().saturating_sub(held);
                     if change != 0 {
                         self.push(Job::Add {
                             counter: counter.clone(),
@@ -164,7 +160,7 @@ impl Outbox {
                     if removed == 1 {
                         self.push(Job::Add {
                             counter: counter.clone(),
-                            delta: -delta(*amount),
+                            delta: -amount.signed(),
                         });
                     }
                 })
