@@ -2,7 +2,7 @@
 //! has the same endpoint). Local budgets are read from shared data at once; Redis budgets take
 //! one `MGET` side call, so the reply may come from the call-response callback.
 
-use super::spend::{call, holds_for, standing, Hold};
+use super::spend::{budget_store_unavailable, call, holds_for, standing, Hold};
 use super::{Flow, Host, State};
 use crate::errors::ApiError;
 use crate::headers;
@@ -55,14 +55,7 @@ impl Flow {
         let values = (status == Some(200))
             .then(|| list_reply(body, "MGET"))
             .flatten()
-            .ok_or_else(|| {
-                ApiError::new(
-                    503,
-                    crate::errors::ErrorType::ServerError,
-                    "budget_store_unavailable",
-                    "the gateway cannot read budgets right now",
-                )
-            })?;
+            .ok_or_else(|| budget_store_unavailable("the gateway cannot read budgets right now"))?;
         let standings = holds
             .iter()
             .zip(values)
