@@ -98,7 +98,7 @@ impl SpendPolicy {
             .workspace_budgets
             .get(&caller.workspace)
             .map(|b| ScopedBudget {
-                scope: format!("workspace:{}", caller.workspace),
+                scope: workspace_scope(&caller.workspace),
                 budget: *b,
             });
         let key = self
@@ -106,7 +106,7 @@ impl SpendPolicy {
             .get(&caller.key_name)
             .filter(|_| caller.via_key)
             .map(|b| ScopedBudget {
-                scope: format!("key:{}", caller.key_name),
+                scope: key_scope(&caller.key_name),
                 budget: *b,
             });
         workspace.into_iter().chain(key).collect()
@@ -124,16 +124,22 @@ impl SpendPolicy {
         let ledgers = self
             .workspace_budgets
             .keys()
-            .map(|w| ledger_key(&format!("workspace:{w}")))
-            .chain(
-                self.key_budgets
-                    .keys()
-                    .map(|k| ledger_key(&format!("key:{k}"))),
-            )
+            .map(|w| ledger_key(&workspace_scope(w)))
+            .chain(self.key_budgets.keys().map(|k| ledger_key(&key_scope(k))))
             .collect();
         let rates = self.key_rates.keys().map(|k| rate_key(k)).collect();
         (ledgers, rates)
     }
+}
+
+/// The scope name of a workspace budget (in errors, `/v1/key` and store keys).
+fn workspace_scope(workspace: &str) -> String {
+    format!("workspace:{workspace}")
+}
+
+/// The scope name of a key budget.
+fn key_scope(key_name: &str) -> String {
+    format!("key:{key_name}")
 }
 
 /// Shared-data key of a scope's local ledger.
