@@ -55,10 +55,10 @@ pub(super) fn compile_guards(config: &Config, errors: &mut Errors) -> HashMap<St
                     Ok(r) => policy.allow.push(Allow::Regex(r)),
                     Err(e) => errors.push(entry_path, format!("invalid regex: {e}")),
                 },
-                None if normalize(entry).is_empty() => {
-                    errors.push(entry_path, "must contain words")
-                }
-                None => policy.allow.push(Allow::Phrase(normalize(entry))),
+                None => match normalize(entry) {
+                    phrase if phrase.is_empty() => errors.push(entry_path, "must contain words"),
+                    phrase => policy.allow.push(Allow::Phrase(phrase)),
+                },
             }
         }
         out.insert(id.clone(), policy);
