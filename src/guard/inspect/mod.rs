@@ -33,6 +33,13 @@ impl Verdict {
     }
 }
 
+/// Which way the scanned text travels: it changes the 403's wording and metadata.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Direction {
+    Request,
+    Response,
+}
+
 /// A match to act on inside one segment's text.
 pub struct Found {
     pub range: Range<usize>,
@@ -73,7 +80,14 @@ pub fn inspect(
         }
         let dlp_role = segment.role == "definition" || guard.dlp_scans(&segment.role);
         if dlp_role {
-            apply_dlp(guard, &segment, body, &mut hits, &mut verdict, "request")?;
+            apply_dlp(
+                guard,
+                &segment,
+                body,
+                &mut hits,
+                &mut verdict,
+                Direction::Request,
+            )?;
         }
     }
     Ok(verdict)
@@ -88,7 +102,14 @@ pub fn inspect_response(guard: &GuardPolicy, body: &[u8]) -> Result<Verdict, Api
     }
     let mut hits = Vec::new();
     for segment in super::extract::response_segments(body) {
-        apply_dlp(guard, &segment, body, &mut hits, &mut verdict, "response")?;
+        apply_dlp(
+            guard,
+            &segment,
+            body,
+            &mut hits,
+            &mut verdict,
+            Direction::Response,
+        )?;
     }
     Ok(verdict)
 }
@@ -100,7 +121,7 @@ fn apply_dlp(
     body: &[u8],
     hits: &mut Vec<builtin::Hit>,
     verdict: &mut Verdict,
-    direction: &str,
+    direction: Direction,
 ) -> Result<(), ApiError> {
     if guard.builtin.is_empty() && guard.custom.is_empty() {
         return Ok(());
@@ -193,26 +214,23 @@ fn allowed(guard: &GuardPolicy, text: &str) -> bool {
     })
 }
 
-fn dlp_blocked(detectors: &BTreeSet<&str>, segment: &Segment<'_>, direction: &str) -> ApiError {
+fn dlp_blocked(
+    detectors: &BTreeSet<&str>,
+    segment: &Segment<'_>,
+    direction: Direction,
+) -> ApiError {
     let list: Vec<&str> = detectors.iter().copied().collect();
-    let message = if direction == "response" {
-        format!(
-            "the provider's answer contains data this gateway may not return ({}) in {}",
-            list.join(", "),
-            segment.location
-        )
-    } else {
-        format!(
-            "the request contains data this gateway may not send to a provider ({}) in {}",
-            list.join(", "),
-            segment.location
-        )
+    let (what, metadata) = match direction {
+        Direction::Request => (
+            "the request contains data this gateway may not send to a provider",
+            json!({"guardrail": "dlp", "detectors": list, "location": segment.location}),
+        ),
+        Direction::Response => (
+            "the provider's answer contains data this gateway may not return",
+            json!({"guardrail": "dlp", "detectors": list, "location": segment.location, "direction": "response"}),
+        ),
     };
-    let metadata = if direction == "response" {
-        json!({"guardrail": "dlp", "detectors": list, "location": segment.location, "direction": "response"})
-    } else {
-        json!({"guardrail": "dlp", "detectors": list, "location": segment.location})
-    };
+    let message = format!("{what} ({}) in {}", list.join(", "), segment.location);
     ApiError::new(403, ErrorType::PermissionError, "guardrail_dlp", message).with_metadata(metadata)
 }
 
