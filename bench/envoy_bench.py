@@ -77,7 +77,11 @@ def envoy_config(variant: str, port: int, admin: int, upstream: int) -> dict:
                 "dlp": {"detectors": {d: "redact" for d in detectors}},
                 "prompt_injection": {"action": "block", "roles": ["system", "user", "assistant", "tool"]},
             }
-        filters.append(wasm_filter("llm_policy_router", PLUGIN, json.dumps(policy)))
+        # `plugin_alt<N>`: the Nth build in BENCH_ALT_WASM (comma-separated), to compare builds in one run.
+        path = PLUGIN
+        if variant.startswith("plugin_alt"):
+            path = Path(os.environ["BENCH_ALT_WASM"].split(",")[int(variant.removeprefix("plugin_alt") or 0)])
+        filters.append(wasm_filter("llm_policy_router", path, json.dumps(policy)))
     filters.append({"name": "envoy.filters.http.router",
                     "typed_config": {"@type": "type.googleapis.com/envoy.extensions.filters.http.router.v3.Router"}})
     return {

@@ -11,6 +11,8 @@ pub mod spend;
 #[cfg(test)]
 mod fake_host;
 #[cfg(test)]
+mod profile;
+#[cfg(test)]
 mod spend_tests;
 #[cfg(test)]
 mod tests;

@@ -1,0 +1,66 @@
+//! The profiling workload: whole requests through the flow with the bench policy, as in
+//! `make bench`. Ignored by `cargo test`; `bench/profile_wasm.sh` runs it compiled to wasm under
+//! V8 (Node) to get a per-function profile of the plugin's own code, which Envoy cannot give.
+
+use super::fake_host::FakeHost;
+use super::{Flow, Next};
+use crate::routing::rng::Rng;
+use std::sync::Arc;
+
+const COMPLETION: &[u8] = br#"{"id":"chatcmpl-bench","object":"chat.completion","created":0,"model":"m","choices":[{"index":0,"message":{"role":"assistant","content":"ok"},"finish_reason":"stop"}],"usage":{"prompt_tokens":500,"completion_tokens":1,"total_tokens":501}}"#;
+
+/// `PROFILE_REQUESTS` requests (default 20 000) of `PROFILE_BODY` (default bench/chat-2k.json);
+/// `PROFILE_GUARDRAILS=1` turns every guardrail on, as the `plugin_guardrails` bench variant does.
+#[test]
+#[ignore]
+fn profile_workload() {
+    let env = |name: &str| std::env::var(name).ok();
+    let read = |path: &str| std::fs::read(path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let mut policy: serde_json::Value =
+        serde_json::from_slice(&read("bench/policy.json")).expect("bench policy");
+    if env("PROFILE_GUARDRAILS").as_deref() == Some("1") {
+        policy["org"]["guardrails"] = serde_json::json!({
+            "dlp": {"detectors": {"email": "redact", "phone": "redact", "us_ssn": "redact",
+                "credit_card": "redact", "ip_address": "redact", "iban": "redact",
+                "aws_access_key": "redact", "aws_secret_key": "redact",
+                "gcp_service_account_key": "redact", "github_token": "redact",
+                "gitlab_token": "redact", "slack_token": "redact", "stripe_key": "redact",
+                "openai_key": "redact", "private_key": "redact", "jwt": "redact",
+                "generic_secret": "redact"}},
+            "prompt_injection": {"action": "block", "roles": ["system", "user", "assistant", "tool"]}
+        });
+    }
+    let policy = Arc::new(crate::testutil::compile(&policy).expect("bench policy compiles"));
+    let body = read(&env("PROFILE_BODY").unwrap_or_else(|| "bench/chat-2k.json".into()));
+    let requests: u32 = env("PROFILE_REQUESTS")
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(20_000);
+    let length = body.len().to_string();
+    let mut rng = Rng::new(1);
+    let started = std::time::Instant::now();
+    for _ in 0..requests {
+        let mut host = FakeHost::request(
+            "POST",
+            "/v1/chat/completions",
+            &[
+                ("authorization", "Bearer sk-bench-3"),
+                ("content-type", "application/json"),
+                ("content-length", &length),
+            ],
+            &body,
+        );
+        let mut flow = Flow::new(policy.clone());
+        assert_eq!(flow.on_request_headers(&mut host, false), Next::Pause);
+        let next = flow.on_request_body(&mut host, body.len(), true, &mut rng);
+        assert_eq!(next, Next::Continue, "{:?}", host.reply_json());
+        host.response_headers = vec![
+            (":status".into(), "200".into()),
+            ("content-type".into(), "application/json".into()),
+        ];
+        host.response_body = COMPLETION.to_vec();
+        flow.on_response_headers(&mut host, false);
+        flow.on_response_body(&mut host, COMPLETION.len(), true);
+        flow.on_done(&mut host);
+    }
+    eprintln!("per request: {:?}", started.elapsed() / requests);
+}
