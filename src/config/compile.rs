@@ -7,11 +7,11 @@ use super::schema::{self, Config, PolicyConfig};
 use super::CompiledPolicy;
 use crate::catalog::price::MicroUsdPerMtok;
 use crate::catalog::Catalog;
+use crate::fastmap::FastMap;
 use crate::identity::{Identity, KeyEntry};
 use crate::policy::glob::Glob;
 use crate::policy::rules::{MaxPrice, Rules};
 use crate::routing::Passthrough;
-use std::collections::HashMap;
 
 /// Largest body limit accepted; Envoy buffers the whole body, so keep it well below memory.
 const MAX_BODY_BYTES_CEILING: u64 = 64 * 1024 * 1024;
@@ -58,7 +58,7 @@ pub fn compile(
     let org = compile_rules(&config.org, "org", &catalog, &mut errors);
     let spend = super::spend::compile_spend(&config, &mut errors);
     let guards = super::guard::compile_guards(&config, &mut errors);
-    let mut workspaces = HashMap::new();
+    let mut workspaces = FastMap::default();
     for id in workspace_ids {
         if let Some(ws) = config.workspaces.get(id) {
             let rules = compile_rules(
@@ -235,7 +235,7 @@ fn compile_rules(p: &PolicyConfig, path: &str, catalog: &Catalog, errors: &mut E
         prompt: price(m.prompt, "prompt"),
         completion: price(m.completion, "completion"),
     });
-    Rules {
+    let mut rules = Rules {
         model_allow,
         model_deny,
         provider_allow,
@@ -249,7 +249,10 @@ fn compile_rules(p: &PolicyConfig, path: &str, catalog: &Catalog, errors: &mut E
             .allowed_quantizations
             .as_ref()
             .map(|q| q.iter().map(|s| s.to_ascii_lowercase()).collect()),
-    }
+        ..Rules::default()
+    };
+    rules.precompute(catalog);
+    rules
 }
 
 /// ISO 3166-1 alpha-2 in capitals, e.g. `DE`.

@@ -24,29 +24,28 @@ impl Glob {
     /// assert!(!g.matches("meta/llama"));
     /// ```
     pub fn matches(&self, text: &str) -> bool {
-        // Iterative matcher with single-star backtracking: linear in practice, no recursion.
-        let text: Vec<char> = text.chars().collect();
+        // Iterative matcher with single-star backtracking: linear in practice, no recursion, and
+        // no allocation (it runs for every candidate endpoint of every request). `t` is a byte
+        // offset into `text`, always on a character boundary.
+        let next = |t: usize| text.get(t..).and_then(|rest| rest.chars().next());
         let (mut p, mut t) = (0usize, 0usize);
         let mut star: Option<(usize, usize)> = None;
-        while t < text.len() {
-            match (self.pattern.get(p), text.get(t)) {
-                (Some('*'), _) => {
+        while let Some(tc) = next(t) {
+            match self.pattern.get(p) {
+                Some('*') => {
                     star = Some((p, t));
                     p += 1;
                 }
-                (Some('?'), Some(_)) => {
+                Some(pc) if *pc == '?' || *pc == tc => {
                     p += 1;
-                    t += 1;
-                }
-                (Some(pc), Some(tc)) if pc == tc => {
-                    p += 1;
-                    t += 1;
+                    t += tc.len_utf8();
                 }
                 _ => match star {
                     Some((sp, st)) => {
+                        let st = st + next(st).map_or(1, char::len_utf8);
                         p = sp + 1;
-                        t = st + 1;
-                        star = Some((sp, st + 1));
+                        t = st;
+                        star = Some((sp, st));
                     }
                     None => return false,
                 },
@@ -84,6 +83,16 @@ mod tests {
         assert!(m("a*b*c", "axxbyyc"));
         assert!(!m("a*b*c", "axxbyy"));
         assert!(m("**", "x"));
+    }
+
+    #[test]
+    fn question_mark_is_one_character_not_one_byte() {
+        assert!(m("?", "ü"));
+        assert!(!m("??", "ü"));
+        assert!(m("é?", "éx"));
+        assert!(m("*ü", "aüü"));
+        assert!(m("*ü*", "xxüyy"));
+        assert!(!m("*ü", "aüa"));
     }
 
     #[test]
