@@ -2,8 +2,8 @@
 //! header set by a trusted earlier filter, or the anonymous workspace.
 
 use crate::errors::{ApiError, ErrorType};
+use crate::fastmap::FastMap;
 use sha2::{Digest, Sha256};
-use std::collections::HashMap;
 use std::sync::Mutex;
 
 /// Verified keys remembered per VM: SHA-256 costs ~15 µs per request in Envoy's V8 (measured with
@@ -19,12 +19,12 @@ pub struct KeyEntry {
 
 #[derive(Debug, Default)]
 pub struct Identity {
-    pub keys: HashMap<[u8; 32], KeyEntry>,
+    pub keys: FastMap<[u8; 32], KeyEntry>,
     pub anonymous_workspace: Option<String>,
     pub workspace_header: Option<String>,
     /// Raw keys that already matched a hash → that hash. Only successes are cached, and lookups
     /// compare the whole key, so the cache can never accept a key the hashes would refuse.
-    verified: Mutex<HashMap<String, [u8; 32]>>,
+    verified: Mutex<FastMap<String, [u8; 32]>>,
 }
 
 /// The identified caller.

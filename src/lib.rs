@@ -6,6 +6,7 @@ pub mod catalog;
 pub mod config;
 pub mod errors;
 pub mod explain;
+pub mod fastmap;
 pub mod flow;
 pub mod guard;
 pub mod headers;

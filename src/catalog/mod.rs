@@ -4,8 +4,8 @@
 pub mod lookup;
 pub mod price;
 
+use crate::fastmap::FastMap;
 use price::Price;
-use std::collections::HashMap;
 use std::fmt;
 
 /// Index into `Catalog::providers`.
@@ -106,9 +106,9 @@ pub struct Catalog {
     pub models: Vec<Model>,
     pub endpoints: Vec<Endpoint>,
     /// Model id and every alias → model.
-    pub by_name: HashMap<String, ModelId>,
+    pub by_name: FastMap<String, ModelId>,
     /// Provider id → provider.
-    pub provider_by_id: HashMap<String, ProviderId>,
+    pub provider_by_id: FastMap<String, ProviderId>,
 }
 
 impl Catalog {

@@ -3,16 +3,16 @@
 
 use super::compile::Errors;
 use super::schema::{Config, GuardrailsConfig};
+use crate::fastmap::FastMap;
 use crate::guard::dlp::builtin::Builtin;
 use crate::guard::dlp::custom::CustomDetector;
 use crate::guard::injection::normalize::normalize;
 use crate::guard::policy::{Allow, GuardPolicy, DEFAULT_INJECTION_ROLES};
 use crate::guard::Action;
-use std::collections::HashMap;
 
 const ROLES: [&str; 5] = ["system", "developer", "user", "assistant", "tool"];
 
-pub(super) fn compile_guards(config: &Config, errors: &mut Errors) -> HashMap<String, GuardPolicy> {
+pub(super) fn compile_guards(config: &Config, errors: &mut Errors) -> FastMap<String, GuardPolicy> {
     let org_config = config.org.guardrails.as_ref();
     let org = org_config.map_or_else(GuardPolicy::default, |g| one(g, "org.guardrails", errors));
     let allow = org_config
@@ -26,7 +26,7 @@ pub(super) fn compile_guards(config: &Config, errors: &mut Errors) -> HashMap<St
             );
         }
     }
-    let mut out = HashMap::new();
+    let mut out = FastMap::default();
     for (id, ws) in &config.workspaces {
         let path = format!("workspaces.{id}.policy.guardrails");
         let own = ws.policy.guardrails.as_ref();

@@ -12,12 +12,12 @@ mod spend;
 mod tests;
 
 use crate::catalog::Catalog;
+use crate::fastmap::FastMap;
 use crate::identity::Identity;
 use crate::policy::rules::Rules;
 use crate::routing::Passthrough;
 pub use compile::SecretLookup;
 pub use error::{ConfigError, ConfigErrors};
-use std::collections::HashMap;
 
 /// Everything a request needs, precomputed once per configuration.
 #[derive(Debug)]
@@ -33,10 +33,10 @@ pub struct CompiledPolicy {
     pub catalog: Catalog,
     pub org: Rules,
     /// Workspace id → its rules.
-    pub workspaces: HashMap<String, Rules>,
+    pub workspaces: FastMap<String, Rules>,
     pub spend: crate::spend::SpendPolicy,
     /// Workspace id → its guardrails (org and workspace combined).
-    pub guards: HashMap<String, crate::guard::policy::GuardPolicy>,
+    pub guards: FastMap<String, crate::guard::policy::GuardPolicy>,
 }
 
 impl CompiledPolicy {

@@ -2,11 +2,11 @@
 
 use super::compile::{check_cluster, Errors};
 use super::schema::{BudgetConfig, Config, StoreKind};
+use crate::fastmap::FastMap;
 use crate::spend::money::MicroUsd;
 use crate::spend::rate::RateLimit;
 use crate::spend::webdis::Webdis;
 use crate::spend::{Budget, SpendPolicy, Store};
-use std::collections::HashMap;
 
 /// Reservations must outlive the longest request (route timeout) or they could expire while the
 /// request still runs and let others spend the same budget.
@@ -45,7 +45,7 @@ pub(super) fn compile_spend(config: &Config, errors: &mut Errors) -> SpendPolicy
             "must be at least 1 (keep it above the route timeout)",
         );
     }
-    let mut workspace_budgets = HashMap::new();
+    let mut workspace_budgets = FastMap::default();
     for (id, ws) in &config.workspaces {
         if let Some(b) = &ws.budget {
             if let Some(budget) = budget(b, &format!("workspaces.{id}.budget"), errors) {
@@ -53,8 +53,8 @@ pub(super) fn compile_spend(config: &Config, errors: &mut Errors) -> SpendPolicy
             }
         }
     }
-    let mut key_budgets = HashMap::new();
-    let mut key_rates = HashMap::new();
+    let mut key_budgets = FastMap::default();
+    let mut key_rates = FastMap::default();
     for (i, k) in config.auth.keys.iter().enumerate() {
         let path = format!("auth.keys[{i}]");
         if let Some(b) = &k.budget {

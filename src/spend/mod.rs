@@ -14,11 +14,11 @@ pub mod shared;
 pub mod usage;
 pub mod webdis;
 
+use crate::fastmap::FastMap;
 use crate::identity::Caller;
 use money::MicroUsd;
 use period::Reset;
 use rate::RateLimit;
-use std::collections::HashMap;
 
 /// Counters per workspace (`/stats`: `wasmcustom.<name>.workspace=<id>`), defined at configure
 /// time for every configured workspace, so their number is bounded by the config.
@@ -72,9 +72,9 @@ pub struct SpendPolicy {
     pub fail_open: bool,
     pub lease_ttl_ms: u64,
     pub hide_injected_usage: bool,
-    pub workspace_budgets: HashMap<String, Budget>,
-    pub key_budgets: HashMap<String, Budget>,
-    pub key_rates: HashMap<String, RateLimit>,
+    pub workspace_budgets: FastMap<String, Budget>,
+    pub key_budgets: FastMap<String, Budget>,
+    pub key_rates: FastMap<String, RateLimit>,
 }
 
 impl Default for SpendPolicy {
@@ -84,9 +84,9 @@ impl Default for SpendPolicy {
             fail_open: false,
             lease_ttl_ms: 660_000,
             hide_injected_usage: true,
-            workspace_budgets: HashMap::new(),
-            key_budgets: HashMap::new(),
-            key_rates: HashMap::new(),
+            workspace_budgets: FastMap::default(),
+            key_budgets: FastMap::default(),
+            key_rates: FastMap::default(),
         }
     }
 }

@@ -2,33 +2,10 @@
 //! word with its middle letters scrambled ("ignroe", "insturctions": readable to a model, missed
 //! by exact matching).
 
-use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
+use std::collections::HashSet;
 use std::sync::OnceLock;
 
-/// FNV-1a: the maps are looked up once per word, and SipHash's DoS resistance buys nothing for
-/// a fixed vocabulary.
-#[derive(Default)]
-pub struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for b in bytes {
-            h = (h ^ u64::from(*b)).wrapping_mul(0x100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
-type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+use crate::fastmap::{FastBuild, FastMap};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Class {
@@ -264,7 +241,7 @@ pub struct Vocabulary {
     scrambled: FastMap<Key, Class>,
     /// (first letter, last letter, length) of every vocabulary word: most words fail this cheap
     /// test and never pay for the sorted key.
-    shapes: HashSet<(u8, u8, usize), BuildHasherDefault<Fnv>>,
+    shapes: HashSet<(u8, u8, usize), FastBuild>,
     /// Bit `len` of `by_first[letter]` is set if some vocabulary word starts with `letter` and
     /// has `len` letters: most words of a text fail this and are never hashed.
     by_first: [u32; 26],
