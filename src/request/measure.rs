@@ -26,14 +26,60 @@ const SKIPPED_KEYS: [&str; 6] = [
 /// assert_eq!(text_bytes(&raw).unwrap(), 23);
 /// ```
 pub fn text_bytes(raw: &RawValue) -> Result<u64, serde_json::Error> {
+    walk(raw).map(|w| w.text_bytes)
+}
+
+/// What one pass over an input value (`messages`, `prompt`, `input`) found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Walked {
+    pub text_bytes: u64,
+    /// The number of elements, if the value is an array.
+    pub items: Option<u64>,
+    /// Every element of the array is an object (vacuously true for an empty array).
+    pub all_objects: bool,
+}
+
+/// Measures `raw` in one pass: text bytes, and its shape if it is an array.
+///
+/// ```
+/// use llm_policy_router::request::measure::walk;
+/// let raw = serde_json::from_str::<Box<serde_json::value::RawValue>>(r#"[{"content":"hi"},"x"]"#).unwrap();
+/// let w = walk(&raw).unwrap();
+/// assert_eq!((w.text_bytes, w.items, w.all_objects), (3, Some(2), false));
+/// ```
+pub fn walk(raw: &RawValue) -> Result<Walked, serde_json::Error> {
     let mut total = 0u64;
+    let mut shape = Walked {
+        all_objects: true,
+        ..Walked::default()
+    };
     let mut de = serde_json::Deserializer::from_str(raw.get());
-    Walker { total: &mut total }.deserialize(&mut de)?;
-    Ok(total)
+    Walker {
+        total: &mut total,
+        shape: Some(&mut shape),
+        is_object: None,
+    }
+    .deserialize(&mut de)?;
+    shape.text_bytes = total;
+    Ok(shape)
 }
 
 struct Walker<'t> {
     total: &'t mut u64,
+    /// Set at the root only: records the array shape.
+    shape: Option<&'t mut Walked>,
+    /// Set for the root's array elements: records whether the element is an object.
+    is_object: Option<&'t mut bool>,
+}
+
+impl<'t> Walker<'t> {
+    fn inner(total: &'t mut u64) -> Self {
+        Walker {
+            total,
+            shape: None,
+            is_object: None,
+        }
+    }
 }
 
 impl<'de> DeserializeSeed<'de> for Walker<'_> {
@@ -71,23 +117,40 @@ impl<'de> Visitor<'de> for Walker<'_> {
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
-        while seq
-            .next_element_seed(Walker {
+        let Some(shape) = self.shape else {
+            while seq
+                .next_element_seed(Walker::inner(&mut *self.total))?
+                .is_some()
+            {}
+            return Ok(());
+        };
+        let mut items = 0u64;
+        loop {
+            let mut is_object = false;
+            let element = Walker {
                 total: &mut *self.total,
-            })?
-            .is_some()
-        {}
+                shape: None,
+                is_object: Some(&mut is_object),
+            };
+            if seq.next_element_seed(element)?.is_none() {
+                break;
+            }
+            items += 1;
+            shape.all_objects &= is_object;
+        }
+        shape.items = Some(items);
         Ok(())
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        if let Some(is_object) = self.is_object {
+            *is_object = true;
+        }
         while let Some(key) = map.next_key::<std::borrow::Cow<'_, str>>()? {
             if SKIPPED_KEYS.contains(&key.as_ref()) {
                 map.next_value::<IgnoredAny>()?;
             } else {
-                map.next_value_seed(Walker {
-                    total: &mut *self.total,
-                })?;
+                map.next_value_seed(Walker::inner(&mut *self.total))?;
             }
         }
         Ok(())

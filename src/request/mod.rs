@@ -265,28 +265,24 @@ fn measure_input(top: &TopLevel<'_>, input_field: &str, api: Api) -> Result<Text
     match top.get(input_field) {
         Some(raw) => {
             let kind = raw.get().as_bytes().first().copied();
-            match (api, kind) {
-                (Api::ChatCompletions, Some(b'[')) => {
-                    let messages: Vec<&RawValue> = serde_json::from_str(raw.get())
-                        .map_err(|_| invalid("an array of messages"))?;
-                    if messages.is_empty() {
-                        return Err(invalid("a non-empty array of messages"));
-                    }
-                    if messages.iter().any(|m| !m.get().starts_with('{')) {
-                        return Err(invalid("an array of message objects"));
-                    }
-                    measure.segments = messages.len() as u64;
+            // One pass measures the text and, for an array, counts and checks its elements.
+            let walked = measure::walk(raw).map_err(|_| invalid("well-formed"))?;
+            match (api, kind, walked.items) {
+                (Api::ChatCompletions, Some(b'['), Some(0)) => {
+                    return Err(invalid("a non-empty array of messages"))
                 }
-                (Api::ChatCompletions, _) => return Err(invalid("an array of messages")),
-                (_, Some(b'"')) => measure.segments = 1,
-                (_, Some(b'[')) => {
-                    let items: Vec<&RawValue> = serde_json::from_str(raw.get())
-                        .map_err(|_| invalid("a string or an array"))?;
-                    measure.segments = items.len().max(1) as u64;
+                (Api::ChatCompletions, Some(b'['), Some(n)) if walked.all_objects => {
+                    measure.segments = n;
                 }
+                (Api::ChatCompletions, Some(b'['), _) => {
+                    return Err(invalid("an array of message objects"))
+                }
+                (Api::ChatCompletions, _, _) => return Err(invalid("an array of messages")),
+                (_, Some(b'"'), _) => measure.segments = 1,
+                (_, Some(b'['), Some(n)) => measure.segments = n.max(1),
                 _ => return Err(invalid("a string or an array")),
             }
-            measure.text_bytes = measure::text_bytes(raw).map_err(|_| invalid("well-formed"))?;
+            measure.text_bytes = walked.text_bytes;
         }
         // The Responses API may continue a stored conversation with no new input.
         None if api == Api::Responses && top.get("previous_response_id").is_some() => {}
