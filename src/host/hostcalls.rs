@@ -1,6 +1,7 @@
 //! `flow::Host` over proxy-wasm hostcalls. Every call returns a `Result`: the SDK's convenience
 //! methods unwrap host errors and a panic would kill the VM.
 
+use crate::fastmap::FastMap;
 use crate::flow::{Host, HostError};
 use crate::spend::lease_id::{LeaseId, LeaseIds};
 use crate::spend::outbox::{Job, Outbox};
@@ -8,17 +9,19 @@ use crate::spend::shared::{SharedStore, StoreError};
 use proxy_wasm::hostcalls;
 use proxy_wasm::types::{BufferType, MapType, Status};
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::time::{Duration, UNIX_EPOCH};
 
 thread_local! {
     /// Budget-store jobs of this VM (one per worker thread), sent by the root context's tick.
     pub static OUTBOX: RefCell<Outbox> = RefCell::new(Outbox::default());
-    /// Metric ids by stat name, defined when the root is configured.
-    pub static METRIC_IDS: RefCell<HashMap<String, u32>> = RefCell::new(HashMap::new());
+    /// Metric ids, defined when the root is configured.
+    pub static METRIC_IDS: RefCell<MetricIds> = RefCell::new(MetricIds::default());
     /// This VM's lease ids; the nonce is set when the root is configured.
     pub static LEASE_IDS: RefCell<LeaseIds> = RefCell::new(LeaseIds::new(0));
 }
+
+/// Metric ids by metric, then workspace: looked up per request without building the stat name.
+pub type MetricIds = FastMap<&'static str, FastMap<String, u32>>;
 
 pub struct EnvoyHost;
 
@@ -35,6 +38,11 @@ impl SharedStore for EnvoyHost {
             Err(_) => Err(StoreError::Host),
         }
     }
+}
+
+/// A header value as text: valid UTF-8 is kept without a copy, anything else decoded lossily.
+fn utf8(value: Vec<u8>) -> String {
+    String::from_utf8(value).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
 pub fn now_ms() -> u64 {
@@ -73,7 +81,7 @@ impl Host for EnvoyHost {
         let pairs = hostcalls::get_map_bytes(MapType::HttpRequestHeaders).map_err(|_| HostError)?;
         Ok(pairs
             .into_iter()
-            .map(|(name, value)| (name, String::from_utf8_lossy(&value).into_owned()))
+            .map(|(name, value)| (name, utf8(value)))
             .collect())
     }
 
@@ -106,7 +114,7 @@ impl Host for EnvoyHost {
         let value = hostcalls::get_map_value_bytes(MapType::HttpResponseHeaders, name)
             .ok()
             .flatten()?;
-        Some(String::from_utf8_lossy(&value).into_owned())
+        Some(utf8(value))
     }
 
     fn set_response_header(&mut self, name: &str, value: Option<&str>) -> Result<(), HostError> {
@@ -159,8 +167,10 @@ impl Host for EnvoyHost {
     }
 
     fn count(&mut self, metric: &'static str, workspace: &str, value: u64) {
-        let name = crate::spend::metric_name(metric, workspace);
-        let id = METRIC_IDS.with(|ids| ids.try_borrow().ok().and_then(|m| m.get(&name).copied()));
+        let id = METRIC_IDS.with(|ids| {
+            let ids = ids.try_borrow().ok()?;
+            ids.get(metric)?.get(workspace).copied()
+        });
         if let Some(id) = id {
             let _ = hostcalls::increment_metric(id, i64::try_from(value).unwrap_or(i64::MAX));
         }

@@ -136,13 +136,13 @@ impl RootContext for Root {
 
 /// Spend counters for every configured workspace (a bounded set).
 fn define_metrics(policy: &CompiledPolicy) {
-    let mut ids = std::collections::HashMap::new();
+    let mut ids = super::hostcalls::MetricIds::default();
     for workspace in policy.workspaces.keys() {
         for metric in crate::spend::METRICS.iter().chain(&crate::guard::METRICS) {
             let name = crate::spend::metric_name(metric, workspace);
             match hostcalls::define_metric(proxy_wasm::types::MetricType::Counter, &name) {
                 Ok(id) => {
-                    ids.insert(name, id);
+                    ids.entry(metric).or_default().insert(workspace.clone(), id);
                 }
                 Err(status) => {
                     log::warn!("llm-policy-router: cannot define metric {name}: {status:?}")
