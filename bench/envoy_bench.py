@@ -68,7 +68,7 @@ def envoy_config(variant: str, port: int, admin: int, upstream: int) -> dict:
     else:
         policy = json.loads((ROOT / "bench" / "policy.json").read_text())
         policy["access_log_note"] = variant != "plugin_no_note"
-        if variant == "plugin_guardrails":
+        if variant.startswith("plugin_guardrails"):
             # Every built-in DLP detector and prompt injection on, for every workspace.
             detectors = ["email", "phone", "us_ssn", "credit_card", "ip_address", "iban", "aws_access_key",
                          "aws_secret_key", "gcp_service_account_key", "github_token", "gitlab_token", "slack_token",
@@ -77,10 +77,11 @@ def envoy_config(variant: str, port: int, admin: int, upstream: int) -> dict:
                 "dlp": {"detectors": {d: "redact" for d in detectors}},
                 "prompt_injection": {"action": "block", "roles": ["system", "user", "assistant", "tool"]},
             }
-        # `plugin_alt<N>`: the Nth build in BENCH_ALT_WASM (comma-separated), to compare builds in one run.
+        # `plugin_alt<N>` / `plugin_guardrails_alt<N>`: the Nth build in BENCH_ALT_WASM (comma-separated),
+        # to compare builds in one run.
         path = PLUGIN
-        if variant.startswith("plugin_alt"):
-            path = Path(os.environ["BENCH_ALT_WASM"].split(",")[int(variant.removeprefix("plugin_alt") or 0)])
+        if "_alt" in variant:
+            path = Path(os.environ["BENCH_ALT_WASM"].split(",")[int(variant.rsplit("_alt", 1)[1] or 0)])
         filters.append(wasm_filter("llm_policy_router", path, json.dumps(policy)))
     filters.append({"name": "envoy.filters.http.router",
                     "typed_config": {"@type": "type.googleapis.com/envoy.extensions.filters.http.router.v3.Router"}})
