@@ -63,14 +63,18 @@ def main() -> None:
     if fp_by:
         print(f"  false positives by detector: {dict(fp_by)}")
 
-    inj = load("injection.jsonl", args.split)
+    inj = load("injection.jsonl", args.split) + load("roleplay_benign.jsonl", args.split)
     results = scan(inj)
     per = collections.defaultdict(lambda: [0, 0])
     benign = fp = 0
+    roleplay = [0, 0]
     for r, found in zip(inj, results):
         if r["label"] == "benign":
             benign += 1
             fp += found["injection"] is not None
+            if r["id"].startswith("rp-"):
+                roleplay[0] += found["injection"] is not None
+                roleplay[1] += 1
         else:
             per[r["class"]][1] += 1
             per[r["class"]][0] += found["injection"] is not None
@@ -78,8 +82,10 @@ def main() -> None:
     total = sum(v[1] for v in per.values())
     report["injection"] = {"recall": hits / total, "attacks": total, "found": hits,
                            "false_positive_rate": fp / benign, "benign": benign, "false_positives": fp,
+                           "roleplay_flagged": roleplay[0], "roleplay_prompts": roleplay[1],
                            "per_class": {k: {"found": v[0], "of": v[1]} for k, v in sorted(per.items())}}
     print(f"Injection [{args.split}] recall {hits}/{total} = {hits / total:.3f}   FPR {fp}/{benign} = {fp / benign:.4f}")
+    print(f"  of which role-play prompts (awesome-chatgpt-prompts): {roleplay[0]}/{roleplay[1]} flagged")
     for k, (f, n) in sorted(per.items()):
         print(f"  {k:48} {f}/{n}")
     if args.json:
