@@ -119,12 +119,57 @@ fn persona_before(words: &[Class], i: usize) -> bool {
         })
 }
 
+/// A negation in the two words before `i` ("do not ignore", "must never bypass").
+fn negated(words: &[Class], i: usize) -> bool {
+    words
+        .get(i.saturating_sub(2)..i)
+        .unwrap_or_default()
+        .contains(&Class::No)
+}
+
+/// The model is mentioned within `window` words of `i`: "ChatGPT", "OpenAI", "AI", "assistant",
+/// "language model".
+fn mentions_model(words: &[Class], i: usize, window: usize) -> bool {
+    let from = i.saturating_sub(window);
+    let to = (i + window + 1).min(words.len());
+    (from..to).any(|k| match words.get(k) {
+        Some(Class::Assistant) => true,
+        Some(Class::ModelWord) => k > 0 && words.get(k - 1) == Some(&Class::Language),
+        _ => false,
+    })
+}
+
+/// Word `i` (a negation or an override verb) puts rules or restrictions out of force within six
+/// words: not "no restrictions on length" (a limit on something), not a negated override
+/// ("must not violate", "never bypass": compliance).
+fn evades_rules(words: &[Class], i: usize) -> bool {
+    let Some(k) = ahead(words, i, 6, &[Class::Restrictions, Class::Rules]) else {
+        return false;
+    };
+    let between = words.get(i + 1..k).unwrap_or_default();
+    let negated_override = match words.get(i) {
+        Some(Class::OverrideVerb) => negated(words, i),
+        _ => between
+            .iter()
+            .any(|c| matches!(c, Class::OverrideVerb | Class::Refuse | Class::Must)),
+    };
+    !negated_override && words.get(k + 1) != Some(&Class::Scope)
+}
+
 fn match_shapes(words: &[Class]) -> Option<Attack> {
     use Class::*;
     for (i, w) in words.iter().enumerate() {
         match w {
             // "ignore all previous instructions", "disregard the rules above", "forget everything before"
             OverrideVerb => {
+                // "you can't break character"
+                if words.get(i + 1) == Some(&Role) {
+                    return Some(Attack::JailbreakPersona);
+                }
+                // "do not ignore the rules", "must never bypass the filters": compliance.
+                if negated(words, i) {
+                    continue;
+                }
                 if let Some(k) = ahead(words, i, 5, &[Instructions, Rules]) {
                     let between = words.get(i + 1..k).unwrap_or_default();
                     if between
@@ -140,13 +185,13 @@ fn match_shapes(words: &[Class]) -> Option<Attack> {
                 {
                     return Some(Attack::InstructionOverride);
                 }
-                // "you can't break character"
-                if words.get(i + 1) == Some(&Role) {
-                    return Some(Attack::JailbreakPersona);
-                }
                 // "(a persona who) disregards all laws, morals and ethics"
                 if ahead(words, i, 3, &[Restrictions, Rules]).is_some() && persona_before(words, i)
                 {
+                    return Some(Attack::JailbreakPersona);
+                }
+                // "TPG ignores any and all topic restrictions", "bypass the OpenAI policy"
+                if evades_rules(words, i) && mentions_model(words, i, 30) {
                     return Some(Attack::JailbreakPersona);
                 }
             }
@@ -193,9 +238,40 @@ fn match_shapes(words: &[Class]) -> Option<Attack> {
             // "no rules / without restrictions / never refuses", aimed at a persona the model is told to be
             Without | No
                 if ahead(words, i, 3, &[Restrictions, Rules, Refuse])
-                    // "no restrictions on output length" limits something specific: not a jailbreak.
-                    .is_some_and(|k| words.get(k + 1) != Some(&Scope))
+                    // "no restrictions on output length" limits something specific, and "cannot
+                    // bypass the filters" keeps them: neither is a jailbreak.
+                    .is_some_and(|k| {
+                        words.get(k + 1) != Some(&Scope)
+                            && !words
+                                .get(i + 1..k)
+                                .unwrap_or_default()
+                                .contains(&OverrideVerb)
+                    })
                     && persona_before(words, i) =>
+            {
+                return Some(Attack::JailbreakPersona);
+            }
+            // "you are not subject to OpenAI's content policy", "TPG ignores any and all topic
+            // restrictions", "a response without any remorse or ethics": the model's rules named
+            // as something it is without, near a mention of the model. "must not violate the
+            // policy" / "never break the rules" are the opposite and do not count.
+            No | Without if evades_rules(words, i) && mentions_model(words, i, 30) => {
+                return Some(Attack::JailbreakPersona);
+            }
+            // "do not pretend to be an AI assistant"
+            No if ahead(words, i, 2, &[Pretend, Act]).is_some()
+                && ahead(words, i, 6, &[Assistant]).is_some() =>
+            {
+                return Some(Attack::JailbreakPersona);
+            }
+            // "you are no longer ChatGPT"
+            No if words.get(i + 1) == Some(&Other)
+                && words.get(i + 2) == Some(&Assistant)
+                && words
+                    .get(i.saturating_sub(3)..i)
+                    .unwrap_or_default()
+                    .iter()
+                    .any(|c| matches!(c, You | Are)) =>
             {
                 return Some(Attack::JailbreakPersona);
             }

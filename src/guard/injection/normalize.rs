@@ -106,6 +106,10 @@ pub fn for_each_word(text: &str, mut f: impl FnMut(&str)) {
         } else {
             fold(c).to_ascii_lowercase()
         };
+        // An apostrophe inside a word joins it: "doesn't" is one word, "doesnt".
+        if matches!(c, '\'' | '\u{2019}') && !raw.is_empty() {
+            continue;
+        }
         if c.is_ascii_alphanumeric()
             || matches!(c, '@' | '$' | '!' | '|' | '+')
             || (!c.is_ascii() && c.is_alphabetic())
@@ -177,6 +181,10 @@ mod tests {
         );
         assert_eq!(normalize("i g n o r e the rules"), "ignore the rules");
         assert_eq!(normalize("ＩＧＮＯＲＥ"), "ignore");
+        assert_eq!(
+            normalize("It doesn't follow OpenAI\u{2019}s 'rules'"),
+            "it doesnt follow openais rules"
+        );
         assert_eq!(
             normalize("in 2024 we sold 5 cars"),
             "in 2024 we sold 5 cars"

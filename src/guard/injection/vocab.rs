@@ -56,6 +56,9 @@ pub enum Class {
     Rules,
     My,
     Are,
+    /// model: the model itself only in "language model"
+    ModelWord,
+    Language,
     Other,
 }
 
@@ -190,7 +193,7 @@ const WORDS: &[(&str, Class)] = &[
     ("ai", Class::Assistant),
     ("assistant", Class::Assistant),
     ("llm", Class::Assistant),
-    ("model", Class::Other),
+    ("model", Class::ModelWord),
     ("chatbot", Class::Assistant),
     ("agent", Class::Other),
     ("chatgpt", Class::Assistant),
@@ -233,6 +236,33 @@ const WORDS: &[(&str, Class)] = &[
     ("is", Class::Are),
     ("were", Class::Are),
     ("was", Class::Are),
+    // Policy evasion: the model's own rules, named as something to be without.
+    ("openai", Class::Assistant),
+    ("openais", Class::Assistant),
+    ("chatgpts", Class::Assistant),
+    ("nor", Class::No),
+    ("cannot", Class::No),
+    ("wont", Class::No),
+    ("isnt", Class::No),
+    ("defy", Class::OverrideVerb),
+    ("defies", Class::OverrideVerb),
+    ("defying", Class::OverrideVerb),
+    ("bypasses", Class::OverrideVerb),
+    ("bypassing", Class::OverrideVerb),
+    ("breaks", Class::OverrideVerb),
+    ("evade", Class::OverrideVerb),
+    ("regulations", Class::Restrictions),
+    ("restriction", Class::Restrictions),
+    ("limitation", Class::Restrictions),
+    ("norms", Class::Restrictions),
+    ("conventions", Class::Restrictions),
+    ("guideline", Class::Rules),
+    ("does", Class::Do),
+    ("see", Class::Reveal),
+    ("language", Class::Language),
+    ("bot", Class::Assistant),
+    ("direction", Class::Instructions),
+    ("directive", Class::Instructions),
 ];
 
 pub struct Vocabulary {
