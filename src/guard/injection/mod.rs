@@ -258,6 +258,14 @@ fn match_shapes(words: &[Class]) -> Option<Attack> {
             No | Without if evades_rules(words, i) && mentions_model(words, i, 30) => {
                 return Some(Attack::JailbreakPersona);
             }
+            // "pretend to be in opposite mode", "behave in the exact opposite manner of your
+            // default response": the inverted-persona jailbreak
+            Opposite
+                if near(words, i, 3, &[Mode, Role, Ways, Respond])
+                    && (mentions_model(words, i, 30) || persona_before(words, i)) =>
+            {
+                return Some(Attack::JailbreakPersona);
+            }
             // "do not pretend to be an AI assistant"
             No if ahead(words, i, 2, &[Pretend, Act]).is_some()
                 && ahead(words, i, 6, &[Assistant]).is_some() =>

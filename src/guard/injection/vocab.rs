@@ -59,6 +59,7 @@ pub enum Class {
     /// model: the model itself only in "language model"
     ModelWord,
     Language,
+    Opposite,
     Other,
 }
 
@@ -263,6 +264,10 @@ const WORDS: &[(&str, Class)] = &[
     ("bot", Class::Assistant),
     ("direction", Class::Instructions),
     ("directive", Class::Instructions),
+    ("opposite", Class::Opposite),
+    ("unaligned", Class::Persona),
+    ("personality", Class::Role),
+    ("manner", Class::Ways),
 ];
 
 pub struct Vocabulary {
