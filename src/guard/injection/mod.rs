@@ -32,6 +32,9 @@ impl Attack {
     }
 }
 
+/// Shortest base64 or hex segment decoded for a second look.
+const MIN_SEGMENT: usize = 16;
+
 /// Largest encoded segment decoded for a second look.
 const MAX_DECODE: usize = 64 * 1024;
 
@@ -346,23 +349,50 @@ fn match_shapes(words: &[Class]) -> Option<Attack> {
     None
 }
 
+/// Bytes of standard and URL-safe base64 (and so of hex), as a table: this loop sees every byte.
+#[allow(clippy::indexing_slicing)] // const construction: the loop bound keeps `b` in range
+const BASE64_ALPHABET: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        table[b] = c.is_ascii_alphanumeric() || matches!(c, b'+' | b'/' | b'=' | b'-' | b'_');
+        b += 1;
+    }
+    table
+};
+
 /// Decoded base64 or hex segments that read as text.
 fn encoded_segments(text: &str) -> Vec<String> {
     let mut out = Vec::new();
-    let b64 = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'/' | b'=' | b'-' | b'_');
+    let b64 = |b: u8| {
+        BASE64_ALPHABET
+            .get(usize::from(b))
+            .copied()
+            .unwrap_or(false)
+    };
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
-        if !bytes.get(i).is_some_and(|b| b64(*b)) {
-            i += 1;
+        // A segment worth decoding is at least MIN_SEGMENT bytes long, so it covers the byte
+        // MIN_SEGMENT - 1 ahead: where that byte is not base64, skip past it without looking
+        // at the bytes before (prose has a space every few bytes).
+        let probe = i + MIN_SEGMENT - 1;
+        if !bytes.get(probe).is_some_and(|b| b64(*b)) {
+            i = probe + 1;
             continue;
         }
-        let start = i;
-        while bytes.get(i).is_some_and(|b| b64(*b)) {
-            i += 1;
+        let mut start = probe;
+        while start > i && bytes.get(start - 1).is_some_and(|b| b64(*b)) {
+            start -= 1;
         }
-        let seg = bytes.get(start..i).unwrap_or_default();
-        if seg.len() < 16 || seg.len() > MAX_DECODE {
+        let mut end = probe + 1;
+        while bytes.get(end).is_some_and(|b| b64(*b)) {
+            end += 1;
+        }
+        i = end;
+        let seg = bytes.get(start..end).unwrap_or_default();
+        if seg.len() < MIN_SEGMENT || seg.len() > MAX_DECODE {
             continue;
         }
         let decoded = if seg.len() % 2 == 0 && seg.iter().all(u8::is_ascii_hexdigit) {

@@ -63,100 +63,193 @@ pub fn normalize(text: &str) -> String {
     out
 }
 
+/// What an ASCII byte is to the word reader: the byte lowercased if it belongs in a word
+/// (letters, digits, and the symbols leetspeak uses), else `SEPARATOR` or `APOSTROPHE`.
+const SEPARATOR: u8 = 0;
+const APOSTROPHE: u8 = 1;
+#[allow(clippy::indexing_slicing)] // const construction: the loop bound keeps `b` in range
+const ASCII: [u8; 128] = {
+    let mut table = [SEPARATOR; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        table[b] = match c {
+            b'a'..=b'z' | b'0'..=b'9' | b'@' | b'$' | b'!' | b'|' | b'+' => c,
+            b'A'..=b'Z' => c + 32,
+            b'\'' => APOSTROPHE,
+            _ => SEPARATOR,
+        };
+        b += 1;
+    }
+    table
+};
+
 /// Calls `f` with each normalised word of `text`, in one pass and without allocating per word
-/// (the injection detector classifies words as they come).
+/// (the injection detector classifies words as they come). ASCII, nearly all of any prompt, is
+/// read byte by byte through a table; other characters are decoded, unhidden and folded.
 pub fn for_each_word(text: &str, mut f: impl FnMut(&str)) {
-    let mut raw = String::with_capacity(32);
-    let mut word = String::with_capacity(32);
-    // Single letters in a row (`i g n o r e`), joined if there are three or more.
-    let mut letters = String::with_capacity(32);
-    let flush_letters = |letters: &mut String, f: &mut dyn FnMut(&str)| {
-        if letters.chars().count() >= 3 {
-            f(letters);
+    let mut words = Words::default();
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        if b.is_ascii_lowercase() && words.raw.is_empty() {
+            // The common case: a word of lowercase letters, handed over without a copy when a
+            // separator ends it.
+            let mut run = i + 1;
+            while bytes.get(run).is_some_and(u8::is_ascii_lowercase) {
+                run += 1;
+            }
+            let ends_word = bytes
+                .get(run)
+                .is_none_or(|&b| ASCII.get(usize::from(b)) == Some(&SEPARATOR));
+            if let (true, Some(word)) = (ends_word, text.get(i..run)) {
+                words.emit(word, &mut f);
+                i = run;
+                continue;
+            }
+        }
+        if b.is_ascii() {
+            i += 1;
+            words.ascii(b, &mut f);
+            continue;
+        }
+        let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) else {
+            break;
+        };
+        i += c.len_utf8();
+        if invisible(c) {
+            continue;
+        }
+        let c = fold(c);
+        if c.is_ascii() {
+            words.ascii(c as u8, &mut f);
+        } else if c == '\u{2019}' {
+            if words.raw.is_empty() {
+                words.end(&mut f);
+            }
+        } else if c.is_alphabetic() {
+            words.raw.extend(c.to_lowercase());
+            words.plain = false;
+            words.has_letter = true;
+        } else {
+            words.end(&mut f);
+        }
+    }
+    words.end(&mut f);
+    words.flush_letters(&mut f);
+}
+
+/// The word being read, and single letters in a row (`i g n o r e`), joined if three or more.
+struct Words {
+    raw: String,
+    /// `raw` is only `a`-`z`: it is its own normalised form.
+    plain: bool,
+    has_letter: bool,
+    word: String,
+    letters: String,
+}
+
+impl Default for Words {
+    fn default() -> Self {
+        Words {
+            raw: String::with_capacity(32),
+            plain: true,
+            has_letter: false,
+            word: String::with_capacity(32),
+            letters: String::with_capacity(32),
+        }
+    }
+}
+
+impl Words {
+    #[inline]
+    fn ascii(&mut self, b: u8, f: &mut impl FnMut(&str)) {
+        match ASCII.get(usize::from(b)).copied().unwrap_or(SEPARATOR) {
+            // Most separators follow a word already handed over: nothing to end.
+            SEPARATOR if self.raw.is_empty() => {}
+            SEPARATOR => self.end(f),
+            // An apostrophe inside a word joins it: "doesn't" is one word, "doesnt".
+            APOSTROPHE if !self.raw.is_empty() => {}
+            APOSTROPHE => self.end(f),
+            c => {
+                let letter = c.is_ascii_lowercase();
+                self.plain &= letter;
+                self.has_letter |= letter;
+                self.raw.push(char::from(c));
+            }
+        }
+    }
+
+    fn end(&mut self, f: &mut impl FnMut(&str)) {
+        if self.raw.is_empty() {
+            return;
+        }
+        // A number stays as it is; anything else with digits or symbols is mapped.
+        let digits_only = !self.has_letter && self.raw.bytes().all(|b| b.is_ascii_digit());
+        if !self.plain && !digits_only {
+            finish(&self.raw, self.has_letter, &mut self.word);
+            std::mem::swap(&mut self.raw, &mut self.word);
+        }
+        self.plain = true;
+        self.has_letter = false;
+        let raw = std::mem::take(&mut self.raw);
+        self.emit(&raw, f);
+        self.raw = raw;
+        self.raw.clear();
+    }
+
+    /// A finished word: single letters wait to be joined, others go out.
+    fn emit(&mut self, word: &str, f: &mut impl FnMut(&str)) {
+        let mut chars = word.chars();
+        match (chars.next(), chars.next()) {
+            (None, _) => {}
+            (Some(_), None) => self.letters.push_str(word),
+            (Some(_), Some(_)) => {
+                if !self.letters.is_empty() {
+                    self.flush_letters(f);
+                }
+                f(word);
+            }
+        }
+    }
+
+    fn flush_letters(&mut self, f: &mut impl FnMut(&str)) {
+        if self.letters.is_empty() {
+            return;
+        }
+        if self.letters.chars().nth(2).is_some() {
+            f(&self.letters);
         } else {
             let mut buf = [0u8; 4];
-            for c in letters.chars() {
+            for c in self.letters.chars() {
                 f(c.encode_utf8(&mut buf));
             }
         }
-        letters.clear();
-    };
-    let end_word =
-        |raw: &mut String, word: &mut String, letters: &mut String, f: &mut dyn FnMut(&str)| {
-            if raw.is_empty() {
-                return;
-            }
-            finish(raw, word);
-            raw.clear();
-            if word.is_empty() {
-                return;
-            }
-            if word.len() == 1 || word.chars().nth(1).is_none() {
-                letters.push_str(word);
-            } else {
-                flush_letters(letters, f);
-                f(word);
-            }
-        };
-    for c in text.chars() {
-        let c = if c.is_ascii() {
-            c.to_ascii_lowercase()
-        } else if invisible(c) {
-            continue;
-        } else {
-            fold(c).to_ascii_lowercase()
-        };
-        // An apostrophe inside a word joins it: "doesn't" is one word, "doesnt".
-        if matches!(c, '\'' | '\u{2019}') && !raw.is_empty() {
-            continue;
-        }
-        if c.is_ascii_alphanumeric()
-            || matches!(c, '@' | '$' | '!' | '|' | '+')
-            || (!c.is_ascii() && c.is_alphabetic())
-        {
-            if c.is_ascii() {
-                raw.push(c);
-            } else {
-                raw.extend(c.to_lowercase());
-            }
-        } else {
-            end_word(&mut raw, &mut word, &mut letters, &mut f);
-        }
+        self.letters.clear();
     }
-    end_word(&mut raw, &mut word, &mut letters, &mut f);
-    flush_letters(&mut letters, &mut f);
 }
 
-/// One raw word into its normalised form: leetspeak only inside words that also have letters
-/// (so `2024` stays a number), and symbols only between letters (`h@ck`, not `now!`).
-fn finish(raw: &str, word: &mut String) {
+/// One raw word (lowercase) into its normalised form: leetspeak only inside words that also
+/// have letters (so `2024` stays a number), and symbols only between letters or digits
+/// (`h@ck`, not `now!`).
+fn finish(raw: &str, has_letter: bool, word: &mut String) {
     word.clear();
-    // The common case: plain lowercase letters, nothing to map.
-    if raw.bytes().all(|b| b.is_ascii_lowercase()) {
-        word.push_str(raw);
-        return;
-    }
-    let raw: Vec<char> = raw.chars().collect();
-    let has_letter = raw.iter().any(|c| c.is_alphabetic());
-    for (k, c) in raw.iter().enumerate() {
-        let mapped = if c.is_alphanumeric() {
-            if has_letter {
-                leet(*c)
-            } else {
-                *c
-            }
-        } else if has_letter
-            && k > 0
-            && raw.get(k - 1).is_some_and(|p| p.is_alphanumeric())
-            && raw.get(k + 1).is_some_and(|n| n.is_alphanumeric())
-        {
-            leet(*c)
+    let mut prev_alnum = false;
+    let mut chars = raw.chars().peekable();
+    while let Some(c) = chars.next() {
+        let alnum = c.is_alphanumeric();
+        let next_alnum = chars.peek().is_some_and(|n| n.is_alphanumeric());
+        let mapped = if alnum {
+            Some(if has_letter { leet(c) } else { c })
+        } else if has_letter && prev_alnum && next_alnum {
+            Some(leet(c))
         } else {
-            continue;
+            None
         };
-        if mapped.is_alphanumeric() {
-            word.push(mapped);
+        if let Some(m) = mapped.filter(|m| m.is_alphanumeric()) {
+            word.push(m);
         }
+        prev_alnum = alnum;
     }
 }
 

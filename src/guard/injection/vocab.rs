@@ -2,10 +2,9 @@
 //! word with its middle letters scrambled ("ignroe", "insturctions": readable to a model, missed
 //! by exact matching).
 
-use std::collections::HashSet;
 use std::sync::OnceLock;
 
-use crate::fastmap::{FastBuild, FastMap};
+use crate::fastmap::FastMap;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Class {
@@ -276,10 +275,8 @@ pub struct Vocabulary {
     scrambled: FastMap<Key, Class>,
     /// (first letter, last letter, length) of every vocabulary word: most words fail this cheap
     /// test and never pay for the sorted key.
-    shapes: HashSet<(u8, u8, usize), FastBuild>,
-    /// Bit `len` of `by_first[letter]` is set if some vocabulary word starts with `letter` and
-    /// has `len` letters: most words of a text fail this and are never hashed.
-    by_first: [u32; 26],
+    /// Bit `len` of `shapes[first][last]` (letters `a`-`z`): the same test as a bitmap.
+    shapes: [[u32; 26]; 26],
 }
 
 /// Longest vocabulary word is far below this; longer words are never looked up scrambled.
@@ -309,15 +306,15 @@ impl Vocabulary {
                 .iter()
                 .filter_map(|(w, c)| key(w).map(|k| (k, *c)))
                 .collect();
-            let shapes = WORDS
-                .iter()
-                .filter_map(|(w, _)| Some((*w.as_bytes().first()?, *w.as_bytes().last()?, w.len())))
-                .collect();
-            let mut by_first = [0u32; 26];
+            let mut shapes = [[0u32; 26]; 26];
             for (w, _) in WORDS {
                 let b = w.as_bytes();
-                if let (Some(first), true) = (b.first(), b.len() < 32) {
-                    if let Some(slot) = by_first.get_mut(usize::from(first.wrapping_sub(b'a'))) {
+                if let (Some(first), Some(last), true) = (b.first(), b.last(), b.len() < 32) {
+                    let (f, l) = (
+                        usize::from(first.wrapping_sub(b'a')),
+                        usize::from(last.wrapping_sub(b'a')),
+                    );
+                    if let Some(slot) = shapes.get_mut(f).and_then(|row| row.get_mut(l)) {
                         *slot |= 1 << b.len();
                     }
                 }
@@ -326,31 +323,26 @@ impl Vocabulary {
                 exact,
                 scrambled,
                 shapes,
-                by_first,
             }
         })
     }
 
     pub fn classify(&self, word: &str) -> Class {
+        // Most words of a text fail this bitmap test (first letter, last letter, length) and
+        // are never hashed; exact and scrambled vocabulary words all pass it.
         let b = word.as_bytes();
+        let letter = |b: Option<&u8>| b.map_or(usize::MAX, |b| usize::from(b.wrapping_sub(b'a')));
         let known_shape = b.len() < 32
-            && b.first()
-                .and_then(|f| self.by_first.get(usize::from(f.wrapping_sub(b'a'))))
+            && self
+                .shapes
+                .get(letter(b.first()))
+                .and_then(|row| row.get(letter(b.last())))
                 .is_some_and(|bits| bits & (1 << b.len()) != 0);
         if !known_shape {
             return Class::Other;
         }
         if let Some(c) = self.exact.get(word) {
             return *c;
-        }
-        let b = word.as_bytes();
-        let shape = (
-            b.first().copied().unwrap_or(0),
-            b.last().copied().unwrap_or(0),
-            b.len(),
-        );
-        if !self.shapes.contains(&shape) {
-            return Class::Other;
         }
         key(word)
             .and_then(|k| self.scrambled.get(&k).copied())
