@@ -393,6 +393,11 @@ fn ipv6(text: &str, push: &mut dyn FnMut(Builtin, Range<usize>)) {
 fn ibans(t: &[u8], push: &mut dyn FnMut(Builtin, Range<usize>)) {
     let mut i = 0;
     while i + 4 <= t.len() {
+        // A start needs capitals at i and i + 1: if i + 1 is not one, neither i nor i + 1 starts.
+        if !at(t, i + 1).is_ascii_uppercase() {
+            i += 2;
+            continue;
+        }
         let starts = at(t, i).is_ascii_uppercase()
             && at(t, i + 1).is_ascii_uppercase()
             && at(t, i + 2).is_ascii_digit()
@@ -459,125 +464,176 @@ fn token_char(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'_' || b == b'-'
 }
 
+/// (detector, prefix, body class, minimum body length, maximum body length)
+type Rule = (Builtin, &'static [u8], fn(u8) -> bool, usize, usize);
+const RULES: [Rule; 17] = [
+    (Builtin::AwsAccessKey, b"AKIA", upper_digit, 16, 16),
+    (Builtin::AwsAccessKey, b"ASIA", upper_digit, 16, 16),
+    (Builtin::AwsAccessKey, b"ABIA", upper_digit, 16, 16),
+    (Builtin::AwsAccessKey, b"ACCA", upper_digit, 16, 16),
+    (Builtin::GithubToken, b"ghp_", alnum, 36, 255),
+    (Builtin::GithubToken, b"gho_", alnum, 36, 255),
+    (Builtin::GithubToken, b"ghu_", alnum, 36, 255),
+    (Builtin::GithubToken, b"ghs_", alnum, 36, 255),
+    (Builtin::GithubToken, b"ghr_", alnum, 36, 255),
+    (Builtin::GithubToken, b"github_pat_", token_char, 60, 255),
+    (Builtin::GitlabToken, b"glpat-", token_char, 20, 64),
+    (Builtin::SlackToken, b"xox", slack_char, 12, 255),
+    (Builtin::SlackToken, b"xapp-", slack_char, 12, 255),
+    (Builtin::StripeKey, b"sk_live_", alnum, 16, 255),
+    (Builtin::StripeKey, b"rk_live_", alnum, 16, 255),
+    (Builtin::StripeKey, b"sk_test_", alnum, 16, 255),
+    (Builtin::OpenaiKey, b"sk-", token_char, 20, 255),
+];
+
+/// The literals that start a token or a key block, after the `RULES` prefixes.
+const PEM: &[u8] = b"-----BEGIN ";
+const JWT: &[u8] = b"eyJ";
+const GCP_KEY_ID: &[u8] = b"private_key_id";
+
+/// One automaton over every literal anchor: a single pass over the text instead of one search
+/// per prefix (20 passes; in wasm, without a vectorised substring search, most of DLP's time).
+fn anchors() -> Option<&'static aho_corasick::AhoCorasick> {
+    static ANCHORS: std::sync::OnceLock<Option<aho_corasick::AhoCorasick>> =
+        std::sync::OnceLock::new();
+    ANCHORS
+        .get_or_init(|| {
+            let literals = RULES.iter().map(|r| r.1).chain([PEM, JWT, GCP_KEY_ID]);
+            aho_corasick::AhoCorasick::builder()
+                .match_kind(aho_corasick::MatchKind::LeftmostFirst)
+                .build(literals)
+                .ok()
+        })
+        .as_ref()
+}
+
 /// Literal-prefixed tokens and assignments of secrets.
 fn tokens(
     t: &[u8],
     enabled: &dyn Fn(Builtin) -> bool,
     push: &mut dyn FnMut(Builtin, Range<usize>),
 ) {
-    let boundary = |i: usize| i == 0 || !token_char(at(t, i - 1));
-    // (detector, prefix, body class, minimum body length, maximum body length)
-    type Rule = (Builtin, &'static [u8], fn(u8) -> bool, usize, usize);
-    const RULES: [Rule; 17] = [
-        (Builtin::AwsAccessKey, b"AKIA", upper_digit, 16, 16),
-        (Builtin::AwsAccessKey, b"ASIA", upper_digit, 16, 16),
-        (Builtin::AwsAccessKey, b"ABIA", upper_digit, 16, 16),
-        (Builtin::AwsAccessKey, b"ACCA", upper_digit, 16, 16),
-        (Builtin::GithubToken, b"ghp_", alnum, 36, 255),
-        (Builtin::GithubToken, b"gho_", alnum, 36, 255),
-        (Builtin::GithubToken, b"ghu_", alnum, 36, 255),
-        (Builtin::GithubToken, b"ghs_", alnum, 36, 255),
-        (Builtin::GithubToken, b"ghr_", alnum, 36, 255),
-        (Builtin::GithubToken, b"github_pat_", token_char, 60, 255),
-        (Builtin::GitlabToken, b"glpat-", token_char, 20, 64),
-        (Builtin::SlackToken, b"xox", slack_char, 12, 255),
-        (Builtin::SlackToken, b"xapp-", slack_char, 12, 255),
-        (Builtin::StripeKey, b"sk_live_", alnum, 16, 255),
-        (Builtin::StripeKey, b"rk_live_", alnum, 16, 255),
-        (Builtin::StripeKey, b"sk_test_", alnum, 16, 255),
-        (Builtin::OpenaiKey, b"sk-", token_char, 20, 255),
-    ];
-    for (detector, prefix, class, min, max) in RULES {
-        if !enabled(detector) {
-            continue;
-        }
-        for start in memmem::find_iter(t, prefix) {
-            if !boundary(start) {
-                continue;
-            }
-            let body = start + prefix.len();
-            let len = run(t, body, class);
-            let ok = (min..=max).contains(&len)
-                && match detector {
-                    // xoxb-, xoxp-, xoxa-, xoxr-, xoxs-, xoxe-
-                    Builtin::SlackToken if prefix == b"xox" => {
-                        matches!(at(t, body), b'a' | b'b' | b'p' | b'r' | b's' | b'e')
-                            && at(t, body + 1) == b'-'
-                    }
-                    // Real keys mix cases and digits; `sk-my-long-descriptive-name` is not one.
-                    Builtin::OpenaiKey => {
-                        let key = t.get(body..body + len).unwrap_or_default();
-                        key.iter().any(u8::is_ascii_digit)
-                            && key.iter().any(u8::is_ascii_uppercase)
-                            && entropy(key) > 3.5
-                    }
-                    _ => true,
-                };
-            if ok && !token_char(at(t, body + len)) {
-                push(detector, start..body + len);
-            }
-        }
-    }
-    if enabled(Builtin::PrivateKey) {
-        for start in memmem::find_iter(t, b"-----BEGIN ") {
-            let header_end = memmem::find(t.get(start + 11..).unwrap_or_default(), b"-----")
-                .map(|e| start + 11 + e);
-            let Some(header_end) = header_end else {
-                continue;
-            };
-            let label = t.get(start + 11..header_end).unwrap_or_default();
-            if !label.ends_with(b"PRIVATE KEY") && !label.ends_with(b"PRIVATE KEY BLOCK") {
-                continue;
-            }
-            let end = memmem::find(t.get(header_end..).unwrap_or_default(), b"-----END ")
-                .and_then(|e| {
-                    let tail = header_end + e + 9;
-                    memmem::find(t.get(tail..).unwrap_or_default(), b"-----").map(|f| tail + f + 5)
-                })
-                .unwrap_or(t.len());
-            push(Builtin::PrivateKey, start..end);
-        }
-    }
-    if enabled(Builtin::Jwt) {
-        for start in memmem::find_iter(t, b"eyJ") {
-            if !boundary(start) {
-                continue;
-            }
-            let b64url = |b: u8| b.is_ascii_alphanumeric() || b == b'_' || b == b'-';
-            let h = run(t, start, b64url);
-            if h < 10
-                || at(t, start + h) != b'.'
-                || t.get(start + h + 1..start + h + 4) != Some(b"eyJ")
-            {
-                continue;
-            }
-            let p = run(t, start + h + 1, b64url);
-            if p < 10 {
-                continue;
-            }
-            // The signature may be absent (`alg: none`, or a token pasted without it).
-            let end = start + h + 1 + p;
-            let s = if at(t, end) == b'.' {
-                1 + run(t, end + 1, b64url)
-            } else {
-                0
-            };
-            push(Builtin::Jwt, start..end + s);
-        }
-    }
-    if enabled(Builtin::GcpServiceAccountKey) {
-        for start in memmem::find_iter(t, b"private_key_id") {
-            let mut j = start + 14;
-            j += run(t, j, |b| matches!(b, b'"' | b'\'' | b' ' | b':' | b'='));
-            let len = run(t, j, |b| b.is_ascii_hexdigit());
-            if len == 40 {
-                push(Builtin::GcpServiceAccountKey, j..j + len);
-            }
+    let Some(anchors) = anchors() else {
+        return;
+    };
+    // Non-overlapping is enough: every anchor but the PEM one ends in a token character and
+    // the prefixes need a boundary before them, so no valid anchor starts inside another.
+    for m in anchors.find_iter(t) {
+        let start = m.start();
+        match RULES.get(m.pattern().as_usize()) {
+            Some(rule) => prefixed_token(t, start, *rule, enabled, push),
+            None => match t.get(start..m.end()) {
+                Some(PEM) if enabled(Builtin::PrivateKey) => private_key(t, start, push),
+                Some(JWT) if enabled(Builtin::Jwt) => jwt(t, start, push),
+                Some(GCP_KEY_ID) if enabled(Builtin::GcpServiceAccountKey) => {
+                    gcp_key_id(t, start, push)
+                }
+                _ => {}
+            },
         }
     }
     if enabled(Builtin::GenericSecret) || enabled(Builtin::AwsSecretKey) {
         assignments(t, enabled, push);
     }
+}
+
+/// Not preceded by a token character: the prefix starts a token.
+fn at_boundary(t: &[u8], i: usize) -> bool {
+    i == 0 || !token_char(at(t, i - 1))
+}
+
+/// A `RULES` prefix at `start`: its body must have the rule's characters and length.
+fn prefixed_token(
+    t: &[u8],
+    start: usize,
+    (detector, prefix, class, min, max): Rule,
+    enabled: &dyn Fn(Builtin) -> bool,
+    push: &mut dyn FnMut(Builtin, Range<usize>),
+) {
+    if !enabled(detector) || !at_boundary(t, start) {
+        return;
+    }
+    let body = start + prefix.len();
+    let len = run(t, body, class);
+    let ok = (min..=max).contains(&len)
+        && match detector {
+            // xoxb-, xoxp-, xoxa-, xoxr-, xoxs-, xoxe-
+            Builtin::SlackToken if prefix == b"xox" => {
+                matches!(at(t, body), b'a' | b'b' | b'p' | b'r' | b's' | b'e')
+                    && at(t, body + 1) == b'-'
+            }
+            // Real keys mix cases and digits; `sk-my-long-descriptive-name` is not one.
+            Builtin::OpenaiKey => {
+                let key = t.get(body..body + len).unwrap_or_default();
+                key.iter().any(u8::is_ascii_digit)
+                    && key.iter().any(u8::is_ascii_uppercase)
+                    && entropy(key) > 3.5
+            }
+            _ => true,
+        };
+    if ok && !token_char(at(t, body + len)) {
+        push(detector, start..body + len);
+    }
+}
+
+/// `-----BEGIN ... PRIVATE KEY-----` at `start`, to its END line (or the end of the text).
+fn private_key(t: &[u8], start: usize, push: &mut dyn FnMut(Builtin, Range<usize>)) {
+    let label_start = start + PEM.len();
+    let Some(header_end) =
+        memmem::find(t.get(label_start..).unwrap_or_default(), b"-----").map(|e| label_start + e)
+    else {
+        return;
+    };
+    let label = t.get(label_start..header_end).unwrap_or_default();
+    if !label.ends_with(b"PRIVATE KEY") && !label.ends_with(b"PRIVATE KEY BLOCK") {
+        return;
+    }
+    let end = memmem::find(t.get(header_end..).unwrap_or_default(), b"-----END ")
+        .and_then(|e| {
+            let tail = header_end + e + 9;
+            memmem::find(t.get(tail..).unwrap_or_default(), b"-----").map(|f| tail + f + 5)
+        })
+        .unwrap_or(t.len());
+    push(Builtin::PrivateKey, start..end);
+}
+
+/// A JWT (`eyJ...` header `.` `eyJ...` payload, optional signature) at `start`.
+fn jwt(t: &[u8], start: usize, push: &mut dyn FnMut(Builtin, Range<usize>)) {
+    if !at_boundary(t, start) {
+        return;
+    }
+    let b64url = |b: u8| b.is_ascii_alphanumeric() || b == b'_' || b == b'-';
+    let h = run(t, start, b64url);
+    if h < 10 || at(t, start + h) != b'.' || t.get(start + h + 1..start + h + 4) != Some(JWT) {
+        return;
+    }
+    let p = run(t, start + h + 1, b64url);
+    if p < 10 {
+        return;
+    }
+    // The signature may be absent (`alg: none`, or a token pasted without it).
+    let end = start + h + 1 + p;
+    let s = if at(t, end) == b'.' {
+        1 + run(t, end + 1, b64url)
+    } else {
+        0
+    };
+    push(Builtin::Jwt, start..end + s);
+}
+
+/// `private_key_id` of a GCP service-account key file, followed by its 40 hex digits.
+fn gcp_key_id(t: &[u8], start: usize, push: &mut dyn FnMut(Builtin, Range<usize>)) {
+    let mut j = start + GCP_KEY_ID.len();
+    j += run(t, j, |b| matches!(b, b'"' | b'\'' | b' ' | b':' | b'='));
+    let len = run(t, j, |b| b.is_ascii_hexdigit());
+    if len == 40 {
+        push(Builtin::GcpServiceAccountKey, j..j + len);
+    }
+}
+
+/// `needle` occurs in `hay` (both short: a name before `=`).
+fn contains(hay: &[u8], needle: &[u8]) -> bool {
+    hay.windows(needle.len()).any(|w| w == needle)
 }
 
 fn upper_digit(b: u8) -> bool {
@@ -620,12 +676,16 @@ fn assignments(
         while s > 0 && (token_char(at(t, s - 1)) || at(t, s - 1) == b'.') && e - s < 64 {
             s -= 1;
         }
-        let name = t.get(s..e).unwrap_or_default().to_ascii_lowercase();
-        if name.is_empty()
-            || !SECRET_NAMES
-                .iter()
-                .any(|n| memmem::find(&name, n).is_some())
-        {
+        // At most 64 bytes (the loop above): lowercased on the stack, searched without a searcher.
+        let mut buf = [0u8; 64];
+        let raw = t.get(s..e).unwrap_or_default();
+        let Some(name) = buf.get_mut(..raw.len()) else {
+            continue;
+        };
+        name.copy_from_slice(raw);
+        name.make_ascii_lowercase();
+        let name = &*name;
+        if name.is_empty() || !SECRET_NAMES.iter().any(|n| contains(name, n)) {
             continue;
         }
         let mut v = op + 1;
@@ -640,7 +700,7 @@ fn assignments(
         let value = t.get(v..v + len).unwrap_or_default();
         // AWS secret keys are exactly 40 base64 characters under a secret-ish name; AWS's own
         // documentation example (`…EXAMPLEKEY`) counts, so no placeholder filter here.
-        let aws = memmem::find(&name, b"aws").is_some() || memmem::find(&name, b"secret").is_some();
+        let aws = contains(name, b"aws") || contains(name, b"secret");
         if aws && len == 40 && enabled(Builtin::AwsSecretKey) && entropy(value) > 4.0 {
             push(Builtin::AwsSecretKey, v..v + len);
         } else if enabled(Builtin::GenericSecret) && looks_random(value) {
