@@ -76,8 +76,16 @@ fn detect_depth(text: &str, depth: u8) -> Option<Attack> {
     }
     let vocab = Vocabulary::get();
     let mut words: Vec<Class> = Vec::with_capacity(text.len() / 5);
-    normalize::for_each_word(text, |w| words.push(vocab.classify(w)));
-    if let Some(attack) = match_shapes(&words) {
+    // Where a shape can start: most words of a text start none and are never looked at again.
+    let mut starts: Vec<usize> = Vec::new();
+    normalize::for_each_word(text, |w| {
+        let class = vocab.classify(w);
+        if starts_shape(class) {
+            starts.push(words.len());
+        }
+        words.push(class);
+    });
+    if let Some(attack) = match_shapes(&words, &starts) {
         return Some(attack);
     }
     if depth == 0 {
@@ -159,9 +167,36 @@ fn evades_rules(words: &[Class], i: usize) -> bool {
     !negated_override && words.get(k + 1) != Some(&Class::Scope)
 }
 
-fn match_shapes(words: &[Class]) -> Option<Attack> {
+/// The classes `match_shapes` has an arm for: a shape starts at one of these words.
+fn starts_shape(class: Class) -> bool {
     use Class::*;
-    for (i, w) in words.iter().enumerate() {
+    matches!(
+        class,
+        OverrideVerb
+            | New
+            | Persona
+            | Developer
+            | Do
+            | Stay
+            | Two
+            | Without
+            | No
+            | Opposite
+            | Reveal
+            | What
+            | My
+            | SystemWord
+            | Attention
+    )
+}
+
+/// The first attack shape starting at one of `starts` (indices into `words`).
+fn match_shapes(words: &[Class], starts: &[usize]) -> Option<Attack> {
+    use Class::*;
+    for &i in starts {
+        let Some(w) = words.get(i) else {
+            continue;
+        };
         match w {
             // "ignore all previous instructions", "disregard the rules above", "forget everything before"
             OverrideVerb => {

@@ -199,6 +199,7 @@ impl Words {
     }
 
     /// A finished word: single letters wait to be joined, others go out.
+    #[inline]
     fn emit(&mut self, word: &str, f: &mut impl FnMut(&str)) {
         let mut chars = word.chars();
         match (chars.next(), chars.next()) {

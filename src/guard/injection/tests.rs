@@ -128,3 +128,28 @@ fn ordinary_prompts_with_the_same_words_pass() {
         assert_eq!(detect(text), None, "{text}");
     }
 }
+
+/// Shapes are only tried where `starts_shape` says one can start: the same verdicts as trying
+/// every word, over every text of the evaluation set.
+#[test]
+fn shape_starts_skip_no_shape() {
+    let set = std::fs::read_to_string("tests/guard_eval/injection.jsonl").expect("eval set");
+    let vocab = vocab::Vocabulary::get();
+    let mut flagged = 0;
+    for line in set.lines() {
+        let record: serde_json::Value = serde_json::from_str(line).expect("jsonl");
+        let text = record["text"].as_str().expect("text");
+        let mut words = Vec::new();
+        normalize::for_each_word(text, |w| words.push(vocab.classify(w)));
+        let every: Vec<usize> = (0..words.len()).collect();
+        let starts: Vec<usize> = every
+            .iter()
+            .copied()
+            .filter(|&i| starts_shape(words[i]))
+            .collect();
+        let verdict = match_shapes(&words, &starts);
+        assert_eq!(verdict, match_shapes(&words, &every), "{text}");
+        flagged += usize::from(verdict.is_some());
+    }
+    assert!(flagged > 300, "{flagged}");
+}

@@ -327,6 +327,7 @@ impl Vocabulary {
         })
     }
 
+    #[inline]
     pub fn classify(&self, word: &str) -> Class {
         // Most words of a text fail this bitmap test (first letter, last letter, length) and
         // are never hashed; exact and scrambled vocabulary words all pass it.
