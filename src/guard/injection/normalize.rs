@@ -63,6 +63,28 @@ pub fn normalize(text: &str) -> String {
     out
 }
 
+/// The end of the run of `a`-`z` bytes starting at `from`, eight bytes per step (SWAR): a byte
+/// is in range if adding 0x1f sets its top bit (>= `a`) and adding 0x05 does not (<= `z`);
+/// the top bits are cleared first so no addition carries into the next byte.
+fn lowercase_run(bytes: &[u8], mut from: usize) -> usize {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    while let Some(chunk) = bytes.get(from..from + 8) {
+        let x = <[u8; 8]>::try_from(chunk).map_or(0, u64::from_le_bytes);
+        let low = x & !HIGH;
+        let at_least_a = low.wrapping_add(0x1f1f_1f1f_1f1f_1f1f);
+        let past_z = low.wrapping_add(0x0505_0505_0505_0505);
+        let not_lowercase = !(at_least_a & !past_z & !x) & HIGH;
+        if not_lowercase != 0 {
+            return from + (not_lowercase.trailing_zeros() / 8) as usize;
+        }
+        from += 8;
+    }
+    while bytes.get(from).is_some_and(u8::is_ascii_lowercase) {
+        from += 1;
+    }
+    from
+}
+
 /// What an ASCII byte is to the word reader: the byte lowercased if it belongs in a word
 /// (letters, digits, and the symbols leetspeak uses), else `SEPARATOR` or `APOSTROPHE`.
 const SEPARATOR: u8 = 0;
@@ -95,10 +117,7 @@ pub fn for_each_word(text: &str, mut f: impl FnMut(&str)) {
         if b.is_ascii_lowercase() && words.raw.is_empty() {
             // The common case: a word of lowercase letters, handed over without a copy when a
             // separator ends it.
-            let mut run = i + 1;
-            while bytes.get(run).is_some_and(u8::is_ascii_lowercase) {
-                run += 1;
-            }
+            let run = lowercase_run(bytes, i + 1);
             let ends_word = bytes
                 .get(run)
                 .is_none_or(|&b| ASCII.get(usize::from(b)) == Some(&SEPARATOR));
@@ -256,7 +275,25 @@ fn finish(raw: &str, has_letter: bool, word: &mut String) {
 
 #[cfg(test)]
 mod tests {
-    use super::normalize;
+    use super::{lowercase_run, normalize};
+
+    #[test]
+    fn lowercase_runs_end_where_bytewise_reading_ends() {
+        let text = "abcdefghijklmnopqrstuvwxyz`{@[AZaz\x7f\u{e9}\u{ff}helloworldagain, z{a";
+        let bytes = text.as_bytes();
+        for from in 0..bytes.len() {
+            let mut end = from;
+            while bytes.get(end).is_some_and(u8::is_ascii_lowercase) {
+                end += 1;
+            }
+            assert_eq!(lowercase_run(bytes, from), end, "from {from}");
+        }
+        for b in 0..=255u8 {
+            let chunk = [b'a', b'b', b, b'c', b'd', b'e', b'f', b'g', b'h'];
+            let expected = if b.is_ascii_lowercase() { 9 } else { 2 };
+            assert_eq!(lowercase_run(&chunk, 0), expected, "byte {b}");
+        }
+    }
 
     #[test]
     fn disguises_are_undone() {
