@@ -59,6 +59,8 @@ pub enum Class {
     ModelWord,
     Language,
     Opposite,
+    /// allowed, supposed, permitted
+    Allowed,
     Other,
 }
 
@@ -264,6 +266,14 @@ const WORDS: &[(&str, Class)] = &[
     ("direction", Class::Instructions),
     ("directive", Class::Instructions),
     ("opposite", Class::Opposite),
+    ("inputs", Class::Instructions),
+    ("modify", Class::OverrideVerb),
+    ("modifying", Class::OverrideVerb),
+    ("reprogram", Class::OverrideVerb),
+    ("alter", Class::OverrideVerb),
+    ("supposed", Class::Allowed),
+    ("allowed", Class::Allowed),
+    ("permitted", Class::Allowed),
     ("unaligned", Class::Persona),
     ("personality", Class::Role),
     ("manner", Class::Ways),
