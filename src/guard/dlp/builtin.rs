@@ -490,10 +490,15 @@ const RULES: [Rule; 17] = [
 const PEM: &[u8] = b"-----BEGIN ";
 const JWT: &[u8] = b"eyJ";
 const GCP_KEY_ID: &[u8] = b"private_key_id";
+/// A Slack incoming-webhook URL is itself the credential.
+const SLACK_WEBHOOK: &[u8] = b"hooks.slack.com/services/";
 
 /// Every literal anchor, `RULES` prefixes first.
 fn literals() -> impl Iterator<Item = &'static [u8]> {
-    RULES.iter().map(|r| r.1).chain([PEM, JWT, GCP_KEY_ID])
+    RULES
+        .iter()
+        .map(|r| r.1)
+        .chain([PEM, JWT, GCP_KEY_ID, SLACK_WEBHOOK])
 }
 
 /// Where each anchor occurs: (index into `literals()`, start). Natively one Aho-Corasick pass
@@ -541,6 +546,7 @@ fn tokens(
             0 if enabled(Builtin::PrivateKey) => private_key(t, start, push),
             1 if enabled(Builtin::Jwt) => jwt(t, start, push),
             2 if enabled(Builtin::GcpServiceAccountKey) => gcp_key_id(t, start, push),
+            3 if enabled(Builtin::SlackToken) => slack_webhook(t, start, push),
             _ => {}
         },
     });
@@ -569,9 +575,9 @@ fn prefixed_token(
     let len = run(t, body, class);
     let ok = (min..=max).contains(&len)
         && match detector {
-            // xoxb-, xoxp-, xoxa-, xoxr-, xoxs-, xoxe-
+            // xoxb-, xoxp-, xoxa-, xoxr-, xoxs-, xoxe-, xoxo-
             Builtin::SlackToken if prefix == b"xox" => {
-                matches!(at(t, body), b'a' | b'b' | b'p' | b'r' | b's' | b'e')
+                matches!(at(t, body), b'a' | b'b' | b'p' | b'r' | b's' | b'e' | b'o')
                     && at(t, body + 1) == b'-'
             }
             // Real keys mix cases and digits; `sk-my-long-descriptive-name` is not one.
@@ -631,6 +637,32 @@ fn jwt(t: &[u8], start: usize, push: &mut dyn FnMut(Builtin, Range<usize>)) {
         0
     };
     push(Builtin::Jwt, start..end + s);
+}
+
+/// `hooks.slack.com/services/T…/B…/…` at `start`, with its `https://` if present.
+fn slack_webhook(t: &[u8], start: usize, push: &mut dyn FnMut(Builtin, Range<usize>)) {
+    let path = start + SLACK_WEBHOOK.len();
+    let len = run(t, path, |b| {
+        b.is_ascii_alphanumeric() || b == b'_' || b == b'/'
+    });
+    let parts = t.get(path..path + len).unwrap_or_default();
+    let mut segments = parts.split(|b| *b == b'/');
+    let shaped = segments
+        .next()
+        .is_some_and(|s| s.len() >= 8 && s.starts_with(b"T"))
+        && segments
+            .next()
+            .is_some_and(|s| s.len() >= 8 && s.starts_with(b"B"))
+        && segments.next().is_some_and(|s| s.len() >= 16);
+    if !shaped {
+        return;
+    }
+    let scheme = b"https://";
+    let from = start
+        .checked_sub(scheme.len())
+        .filter(|s| t.get(*s..start) == Some(scheme.as_slice()))
+        .unwrap_or(start);
+    push(Builtin::SlackToken, from..path + len);
 }
 
 /// `private_key_id` of a GCP service-account key file, followed by its 40 hex digits.

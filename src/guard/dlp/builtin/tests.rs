@@ -128,6 +128,21 @@ fn cloud_and_service_tokens() {
         ["xoxb-123456789012-abcdefghijkl"]
     );
     assert_eq!(
+        only("xoxo-123456789012-abcdefghijkl", "slack_token"),
+        ["xoxo-123456789012-abcdefghijkl"]
+    );
+    let webhook =
+        "https://hooks.slack.com/services/T01ABCDEFGH/B02ABCDEFGH/abcdefghijklmnopqrstuvwx";
+    assert_eq!(
+        only(&format!("post to {webhook} now"), "slack_token"),
+        [webhook]
+    );
+    assert!(only(
+        "see https://hooks.slack.com/services/ for docs",
+        "slack_token"
+    )
+    .is_empty());
+    assert_eq!(
         only("sk_live_4eC39HqLyjWDarjtT1zdp7dc", "stripe_key"),
         ["sk_live_4eC39HqLyjWDarjtT1zdp7dc"]
     );
