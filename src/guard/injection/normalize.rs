@@ -127,6 +127,21 @@ pub fn for_each_word(text: &str, mut f: impl FnMut(&str)) {
                 continue;
             }
         }
+        if b.is_ascii_digit() && words.raw.is_empty() {
+            // A number ending at a separator stays as it is (no leetspeak without letters).
+            let mut run = i + 1;
+            while bytes.get(run).is_some_and(u8::is_ascii_digit) {
+                run += 1;
+            }
+            let ends_word = bytes
+                .get(run)
+                .is_none_or(|&b| ASCII.get(usize::from(b)) == Some(&SEPARATOR));
+            if let (true, Some(number)) = (ends_word, text.get(i..run)) {
+                words.emit(number, &mut f);
+                i = run;
+                continue;
+            }
+        }
         if b.is_ascii() {
             i += 1;
             words.ascii(b, &mut f);
