@@ -114,30 +114,27 @@ pub fn for_each_word(text: &str, mut f: impl FnMut(&str)) {
     let bytes = text.as_bytes();
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
-        if b.is_ascii_lowercase() && words.raw.is_empty() {
-            // The common case: a word of lowercase letters, handed over without a copy when a
-            // separator ends it.
-            let run = lowercase_run(bytes, i + 1);
+        // The common cases: a word of lowercase letters, or a number, ending at a separator —
+        // handed over without a copy (a number keeps its digits: no leetspeak without letters).
+        let run = match b {
+            _ if !words.raw.is_empty() => None,
+            b'a'..=b'z' => Some(lowercase_run(bytes, i + 1)),
+            b'0'..=b'9' => Some(
+                bytes
+                    .get(i..)
+                    .unwrap_or_default()
+                    .iter()
+                    .position(|b| !b.is_ascii_digit())
+                    .map_or(bytes.len(), |n| i + n),
+            ),
+            _ => None,
+        };
+        if let Some(run) = run {
             let ends_word = bytes
                 .get(run)
                 .is_none_or(|&b| ASCII.get(usize::from(b)) == Some(&SEPARATOR));
             if let (true, Some(word)) = (ends_word, text.get(i..run)) {
                 words.emit(word, &mut f);
-                i = run;
-                continue;
-            }
-        }
-        if b.is_ascii_digit() && words.raw.is_empty() {
-            // A number ending at a separator stays as it is (no leetspeak without letters).
-            let mut run = i + 1;
-            while bytes.get(run).is_some_and(u8::is_ascii_digit) {
-                run += 1;
-            }
-            let ends_word = bytes
-                .get(run)
-                .is_none_or(|&b| ASCII.get(usize::from(b)) == Some(&SEPARATOR));
-            if let (true, Some(number)) = (ends_word, text.get(i..run)) {
-                words.emit(number, &mut f);
                 i = run;
                 continue;
             }
