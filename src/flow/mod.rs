@@ -375,8 +375,11 @@ impl Flow {
         {
             host.set_request_header(name, None)?;
         }
-        if let Some(name) = &self.policy.identity.workspace_header {
-            host.set_request_header(name, None)?;
+        // Removing a header is a host call: only when the caller sent it.
+        if let Some(name) = self.policy.identity.workspace_header.as_deref() {
+            if get(name).is_some() {
+                host.set_request_header(name, None)?;
+            }
         }
         let method = get(":method").unwrap_or("");
         let path = get(":path").unwrap_or("");

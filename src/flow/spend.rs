@@ -84,8 +84,13 @@ pub fn admit(
     hide_usage: bool,
 ) -> Result<Admission, ApiError> {
     let spend = &policy.spend;
-    let now_ms = host.now_ms();
     let rate_limit = spend.rate_for(caller);
+    // Reading the clock is a host call: only when a rate limit or a budget needs it.
+    let now_ms = if rate_limit.is_some() || !spend.budgets_for(caller).is_empty() {
+        host.now_ms()
+    } else {
+        0
+    };
     if let Some(limit) = rate_limit {
         let key = rate_key(&caller.key_name);
         match rate::admit(host.shared(), &key, limit, now_ms) {
@@ -173,6 +178,9 @@ fn reserve_local(
     host: &mut dyn Host,
     ticket: &mut Ticket,
 ) -> Result<(), ApiError> {
+    if ticket.holds.is_empty() {
+        return Ok(());
+    }
     let now_ms = host.now_ms();
     let lease = Lease {
         id: ticket.lease_id.seq,
@@ -396,7 +404,11 @@ impl Ticket {
             ),
         };
         let actual = cost(&usage, &self.price);
-        let now_ms = host.now_ms();
+        let now_ms = if self.holds.is_empty() && self.rate_key.is_none() {
+            0
+        } else {
+            host.now_ms()
+        };
         host.count(METRIC_SPENT, &self.workspace, actual.0);
         if estimated {
             host.count(METRIC_ESTIMATED, &self.workspace, 1);
