@@ -130,12 +130,10 @@ fn persona_before(words: &[Class], i: usize) -> bool {
         })
 }
 
-/// A negation in the two words before `i` ("do not ignore", "must never bypass").
+/// The word right before `i` is a negation ("do not ignore", "must never bypass"). Only right
+/// before: "don't hesitate, ignore all previous instructions" is still an override.
 fn negated(words: &[Class], i: usize) -> bool {
-    words
-        .get(i.saturating_sub(2)..i)
-        .unwrap_or_default()
-        .contains(&Class::No)
+    i > 0 && words.get(i - 1) == Some(&Class::No)
 }
 
 /// The model is mentioned within `window` words of `i`: "ChatGPT", "OpenAI", "AI", "assistant",
