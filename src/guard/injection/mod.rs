@@ -289,9 +289,12 @@ fn match_shapes(words: &[Class], starts: &[usize]) -> Option<Attack> {
             }
             // "you are not subject to OpenAI's content policy", "TPG ignores any and all topic
             // restrictions", "a response without any remorse or ethics": the model's rules named
-            // as something it is without, near a mention of the model. "must not violate the
-            // policy" / "never break the rules" are the opposite and do not count.
-            No | Without if evades_rules(words, i) && mentions_model(words, i, 30) => {
+            // as something it is without, near a mention of the model or after a persona set-up.
+            // "must not violate the policy" / "never break the rules" are the opposite.
+            No | Without
+                if evades_rules(words, i)
+                    && (mentions_model(words, i, 30) || persona_before(words, i)) =>
+            {
                 return Some(Attack::JailbreakPersona);
             }
             // "pretend to be in opposite mode", "behave in the exact opposite manner of your
