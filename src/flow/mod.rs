@@ -537,7 +537,8 @@ impl Flow {
             .get(&caller.workspace)
             .is_some_and(|g| g.dlp_responses);
         self.scan_response = response_dlp && !request.stream;
-        if response_dlp && request.stream && api == Api::ChatCompletions {
+        if response_dlp && request.stream && matches!(api, Api::ChatCompletions | Api::Completions)
+        {
             self.stream_redactor = Some(crate::guard::stream::StreamRedactor::default());
         }
         let provider = attempt.provider.to_string();

@@ -1,5 +1,5 @@
 //! DLP over a streamed answer (`dlp.responses` with `stream: true`). The text of each choice is
-//! joined across `delta.content` chunks; everything but the last `WINDOW` characters is released
+//! joined across chunks (`delta.content` of chat, `text` of legacy completions); everything but the last `WINDOW` characters is released
 //! at once, redacted, and the rest is held until more arrives or the choice finishes, so a secret
 //! split over chunks is still found whole. A match that reaches into the window holds back from
 //! its start. Added latency: the window (at most `WINDOW` characters of text, a few dozen
@@ -22,7 +22,8 @@ pub struct StreamRedactor {
 }
 
 impl StreamRedactor {
-    /// The rewritten data of one chat-completion chunk, or `None` to pass it unchanged.
+    /// The rewritten data of one chunk, or `None` to pass it unchanged. Chat chunks carry their
+    /// text in `choices[].delta.content`, legacy completion chunks in `choices[].text`.
     pub fn rewrite(&mut self, guard: &GuardPolicy, data: &str) -> Option<String> {
         let mut chunk: Value = serde_json::from_str(data).ok()?;
         let choices = chunk.get_mut("choices")?.as_array_mut()?;
@@ -30,10 +31,18 @@ impl StreamRedactor {
         for choice in choices {
             let index = choice.get("index").and_then(Value::as_u64).unwrap_or(0);
             let finished = choice.get("finish_reason").is_some_and(|f| !f.is_null());
-            let Some(delta) = choice.get_mut("delta").and_then(Value::as_object_mut) else {
+            let slot = if choice.get("delta").is_some() {
+                choice
+                    .get_mut("delta")
+                    .and_then(Value::as_object_mut)
+                    .map(|delta| (delta, "content"))
+            } else {
+                choice.as_object_mut().map(|choice| (choice, "text"))
+            };
+            let Some((holder, field)) = slot else {
                 continue;
             };
-            let incoming = delta.get("content").and_then(Value::as_str);
+            let incoming = holder.get(field).and_then(Value::as_str);
             if incoming.is_none() && !finished {
                 continue;
             }
@@ -45,7 +54,7 @@ impl StreamRedactor {
                 self.pending.remove(&index);
             }
             if incoming != Some(release.as_str()) {
-                delta.insert("content".to_string(), Value::String(release));
+                holder.insert(field.to_string(), Value::String(release));
                 changed = true;
             }
         }
@@ -136,5 +145,37 @@ mod tests {
             v["choices"][0]["delta"]["content"].as_str().unwrap().len(),
             500 - WINDOW
         );
+    }
+}
+
+#[cfg(test)]
+mod completions_tests {
+    use super::*;
+    use crate::testutil::example_with;
+    use serde_json::json;
+
+    #[test]
+    fn legacy_completion_chunks_are_redacted_in_their_text() {
+        let p = example_with(|v| {
+            v["org"]["guardrails"] =
+                json!({"dlp": {"detectors": {"email": "redact"}, "responses": true}});
+        });
+        let guard = &p.guards["engineering"];
+        let text = "Mail jane.doe@example.com now.";
+        for cut in 1..text.len() {
+            let mut redactor = StreamRedactor::default();
+            let mut out = String::new();
+            for (part, last) in [(&text[..cut], false), (&text[cut..], true)] {
+                let data =
+                    json!({"object": "text_completion", "choices": [{"index": 0, "text": part,
+                    "finish_reason": if last { json!("stop") } else { json!(null) }}]})
+                    .to_string();
+                let data = redactor.rewrite(guard, &data).unwrap_or(data);
+                let v: Value = serde_json::from_str(&data).unwrap();
+                assert!(v["choices"][0].get("delta").is_none());
+                out.push_str(v["choices"][0]["text"].as_str().unwrap_or(""));
+            }
+            assert_eq!(out, "Mail [EMAIL] now.", "cut {cut}");
+        }
     }
 }

@@ -112,7 +112,10 @@ def make_handler(provider: Provider):
                         payload["choices"][0]["message"]["content"] = reply
                     self._send_json(200, payload)
             elif path.endswith("/completions"):
-                self._send_json(200, text_completion(provider.name, model, reported))
+                if req.get("stream"):
+                    self._stream_chat(req, model, record, reported, legacy=True)
+                else:
+                    self._send_json(200, text_completion(provider.name, model, reported))
             elif path.endswith("/embeddings"):
                 self._send_json(200, embeddings(model))
             elif path.endswith("/responses"):
@@ -133,7 +136,8 @@ def make_handler(provider: Provider):
                 provider.requests.append(record)
             return record
 
-        def _stream_chat(self, req: dict, model: str, record: dict, reported: dict | None) -> None:
+        def _stream_chat(self, req: dict, model: str, record: dict, reported: dict | None, legacy: bool = False) -> None:
+            """A chat-completion stream, or with `legacy` a completions stream (`choices[].text`)."""
             interval = int(self.headers.get("x-mock-stream-interval-ms") or 50) / 1000
             chunks = int(self.headers.get("x-mock-stream-chunks") or 5)
             cut_after = int(self.headers.get("x-mock-cut-after") or 0)
@@ -151,12 +155,14 @@ def make_handler(provider: Provider):
                 if i:
                     time.sleep(interval)
                 last = i == len(words) - 1
+                finish = "stop" if last else None
                 chunk = {
-                    "id": "chatcmpl-mock",
-                    "object": "chat.completion.chunk",
+                    "id": "cmpl-mock" if legacy else "chatcmpl-mock",
+                    "object": "text_completion" if legacy else "chat.completion.chunk",
                     "created": int(time.time()),
                     "model": model,
-                    "choices": [{"index": 0, "delta": {"content": word}, "finish_reason": "stop" if last else None}],
+                    "choices": [{"index": 0, "text": word, "finish_reason": finish, "logprobs": None} if legacy
+                                else {"index": 0, "delta": {"content": word}, "finish_reason": finish}],
                 }
                 self._write_event(json.dumps(chunk), record)
                 if cut_after and i + 1 >= cut_after:

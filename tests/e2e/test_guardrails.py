@@ -143,3 +143,12 @@ def test_a_streamed_answer_is_redacted_across_chunk_boundaries(response_dlp_stac
     assert received_text == "Mail [EMAIL] or call us, and never share [CREDIT_CARD] with anyone."
     stats = response_dlp_stack.stats()
     assert stats.get("wasmcustom.llm_guardrail_redacted.workspace=engineering", 0) >= 2
+
+
+def test_a_streamed_legacy_completion_is_redacted_across_chunk_boundaries(response_dlp_stack):
+    text = "Mail jane.doe@example.com or call us, and never share 4111 1111 1111 1111 with anyone."
+    stream = client(response_dlp_stack, "engineering").completions.create(
+        model="gpt-4o-mini", prompt="hi", stream=True,
+        extra_headers={"x-mock-reply": text, "x-mock-stream-chunks": "9", "x-mock-stream-interval-ms": "20"})
+    received_text = "".join(c.choices[0].text or "" for c in stream)
+    assert received_text == "Mail [EMAIL] or call us, and never share [CREDIT_CARD] with anyone."
