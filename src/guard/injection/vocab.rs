@@ -4,8 +4,6 @@
 
 use std::sync::OnceLock;
 
-use crate::fastmap::FastMap;
-
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Class {
     OverrideVerb,
@@ -280,22 +278,30 @@ const WORDS: &[(&str, Class)] = &[
 ];
 
 pub struct Vocabulary {
-    exact: FastMap<&'static str, Class>,
-    /// (first letter, last letter, sorted middle) → class, for words of 4+ letters.
-    scrambled: FastMap<Key, Class>,
-    /// (first letter, last letter, length) of every vocabulary word: most words fail this cheap
-    /// test and never pay for the sorted key.
-    /// Bit `len` of `shapes[first][last]` (letters `a`-`z`): the same test as a bitmap.
+    /// Bit `len` of `shapes[first][last]` (letters `a`-`z`) is set if a vocabulary word has that
+    /// first letter, last letter and length: most words of a text fail this test and are never
+    /// compared with anything.
     shapes: [[u32; 26]; 26],
+    /// Vocabulary words grouped by (first letter, last letter), in `WORDS` order within a group.
+    entries: Vec<Entry>,
+    /// Group `first * 26 + last` is `entries[starts[g]..starts[g + 1]]`.
+    starts: Vec<usize>,
+}
+
+struct Entry {
+    word: &'static str,
+    class: Class,
+    /// Sorted middle letters, for scrambled matching (words of 4+ letters).
+    middle: Option<Middle>,
 }
 
 /// Longest vocabulary word is far below this; longer words are never looked up scrambled.
 const MAX_KEY: usize = 24;
 
-/// A word's first and last letter and its sorted middle, on the stack (one lookup per word).
-type Key = (u8, u8, u8, [u8; MAX_KEY]);
+/// A word's middle letters, sorted, on the stack: equal for a word and its scrambled forms.
+type Middle = [u8; MAX_KEY];
 
-fn key(word: &str) -> Option<Key> {
+fn middle(word: &str) -> Option<Middle> {
     let b = word.as_bytes();
     if b.len() < 4 || b.len() > MAX_KEY || !b.is_ascii() {
         return None;
@@ -304,17 +310,36 @@ fn key(word: &str) -> Option<Key> {
     let inner = b.get(1..b.len() - 1)?;
     middle.get_mut(..inner.len())?.copy_from_slice(inner);
     middle.get_mut(..inner.len())?.sort_unstable();
-    Some((*b.first()?, *b.last()?, u8::try_from(b.len()).ok()?, middle))
+    Some(middle)
+}
+
+/// The group of words with this first and last letter.
+fn group(first: u8, last: u8) -> usize {
+    usize::from(first.wrapping_sub(b'a')) * 26 + usize::from(last.wrapping_sub(b'a'))
 }
 
 impl Vocabulary {
     pub fn get() -> &'static Vocabulary {
         static V: OnceLock<Vocabulary> = OnceLock::new();
         V.get_or_init(|| {
-            let exact: FastMap<_, _> = WORDS.iter().copied().collect();
-            let scrambled = WORDS
+            let ends = |w: &str| Some((*w.as_bytes().first()?, *w.as_bytes().last()?));
+            let mut grouped: Vec<(usize, usize)> = WORDS
                 .iter()
-                .filter_map(|(w, c)| key(w).map(|k| (k, *c)))
+                .enumerate()
+                .filter_map(|(i, (w, _))| ends(w).map(|(f, l)| (group(f, l), i)))
+                .collect();
+            grouped.sort_unstable(); // by group, then WORDS order
+            let entries: Vec<Entry> = grouped
+                .iter()
+                .filter_map(|&(_, i)| WORDS.get(i))
+                .map(|&(word, class)| Entry {
+                    word,
+                    class,
+                    middle: middle(word),
+                })
+                .collect();
+            let starts = (0..=26 * 26)
+                .map(|g| grouped.partition_point(|&(wg, _)| wg < g))
                 .collect();
             let mut shapes = [[0u32; 26]; 26];
             for (w, _) in WORDS {
@@ -330,9 +355,9 @@ impl Vocabulary {
                 }
             }
             Vocabulary {
-                exact,
-                scrambled,
                 shapes,
+                entries,
+                starts,
             }
         })
     }
@@ -352,11 +377,85 @@ impl Vocabulary {
         if !known_shape {
             return Class::Other;
         }
-        if let Some(c) = self.exact.get(word) {
-            return *c;
+        let (Some(&first), Some(&last)) = (b.first(), b.last()) else {
+            return Class::Other;
+        };
+        let g = group(first, last);
+        let same_ends = match (self.starts.get(g), self.starts.get(g + 1)) {
+            (Some(&from), Some(&to)) => self.entries.get(from..to).unwrap_or_default(),
+            _ => &[],
+        };
+        // The exact word wins; else a scrambled form (the last such vocabulary word, as before).
+        let mut scrambled = None;
+        let mut word_middle = None;
+        for entry in same_ends.iter().filter(|e| e.word.len() == b.len()) {
+            if entry.word == word {
+                return entry.class;
+            }
+            if entry.middle.is_some() {
+                let mine = *word_middle.get_or_insert_with(|| middle(word));
+                if mine.is_some() && mine == entry.middle {
+                    scrambled = Some(entry.class);
+                }
+            }
         }
-        key(word)
-            .and_then(|k| self.scrambled.get(&k).copied())
-            .unwrap_or(Class::Other)
+        scrambled.unwrap_or(Class::Other)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    /// The grouped lookup gives what two maps (exact words; first, last, length and sorted
+    /// middle) give, for every word of the evaluation set and a scrambled form of each.
+    #[test]
+    fn grouped_lookup_agrees_with_maps() {
+        let exact: HashMap<&str, Class> = WORDS.iter().copied().collect();
+        let key = |w: &str| {
+            let b = w.as_bytes();
+            middle(w).map(|m| (b[0], b[b.len() - 1], b.len(), m))
+        };
+        let scrambled: HashMap<_, Class> = WORDS
+            .iter()
+            .filter_map(|(w, c)| key(w).map(|k| (k, *c)))
+            .collect();
+        let reference = |w: &str| {
+            exact
+                .get(w)
+                .copied()
+                .or_else(|| key(w).and_then(|k| scrambled.get(&k).copied()))
+                .unwrap_or(Class::Other)
+        };
+        let vocab = Vocabulary::get();
+        let mut words = Vec::new();
+        for file in ["injection.jsonl", "dlp.jsonl", "roleplay_benign.jsonl"] {
+            let set =
+                std::fs::read_to_string(format!("tests/guard_eval/{file}")).expect("eval set");
+            for line in set.lines() {
+                let record: serde_json::Value = serde_json::from_str(line).expect("jsonl");
+                let text = record["text"].as_str().expect("text");
+                super::super::normalize::for_each_word(text, |w| words.push(w.to_string()));
+            }
+        }
+        words.extend(WORDS.iter().map(|(w, _)| w.to_string()));
+        let mut known = 0;
+        for word in &words {
+            // The word with its middle reversed: a scrambled form.
+            let b = word.as_bytes();
+            let mut reversed = b.to_vec();
+            if b.len() > 3 {
+                reversed[1..b.len() - 1].reverse();
+            }
+            for w in [
+                word.as_str(),
+                std::str::from_utf8(&reversed).unwrap_or(word),
+            ] {
+                assert_eq!(vocab.classify(w), reference(w), "{w}");
+                known += usize::from(reference(w) != Class::Other);
+            }
+        }
+        assert!(known > 1000, "{known}");
     }
 }
