@@ -377,15 +377,23 @@ fn ipv6(text: &str, push: &mut dyn FnMut(Builtin, Range<usize>)) {
             end += 1;
         }
         i = end.max(c + 1);
-        let candidate = text.get(start..end).unwrap_or_default();
-        let colons = candidate.bytes().filter(|b| *b == b':').count();
         let bounded = (start == 0 || !is_word(at(t, start - 1))) && !is_word(at(t, end));
-        if colons >= 2
-            && candidate.len() >= 3
-            && bounded
-            && candidate.parse::<std::net::Ipv6Addr>().is_ok()
-        {
-            push(Builtin::IpAddress, start..end);
+        // Sentence punctuation is not part of the address: "… 2001:db8::1." or "at ::1: …".
+        while matches!(at(t, start), b'.') && start < end {
+            start += 1;
+        }
+        let parses = |end: usize| {
+            let candidate = text.get(start..end).unwrap_or_default();
+            candidate.bytes().filter(|b| *b == b':').count() >= 2
+                && candidate.len() >= 3
+                && candidate.parse::<std::net::Ipv6Addr>().is_ok()
+        };
+        let mut last = end;
+        while !parses(last) && last > start && matches!(at(t, last - 1), b'.' | b':') {
+            last -= 1;
+        }
+        if bounded && parses(last) {
+            push(Builtin::IpAddress, start..last);
         }
     }
 }

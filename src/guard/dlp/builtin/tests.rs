@@ -87,6 +87,15 @@ fn ssn_phone_ip() {
         ["2001:db8::ff00:42:8329"]
     );
     assert!(only("mac 00:1A:2B:3C:4D:5E at 10:30", "ip_address").is_empty());
+    // Sentence punctuation around an IPv6 address is not part of it.
+    let full = "2001:0db8:85a3:0000:0000:8a2e:0370:7334";
+    assert_eq!(
+        only(&format!("Its address is {full}."), "ip_address"),
+        [full]
+    );
+    assert_eq!(only("listen on ::1: then reload", "ip_address"), ["::1"]);
+    assert_eq!(only("...fe80::1 here", "ip_address"), ["fe80::1"]);
+    assert!(only("the ratio was 3:2:1.", "ip_address").is_empty());
 }
 
 #[test]
