@@ -236,9 +236,17 @@ fn number_at(t: &[u8], start: usize, push: &mut dyn FnMut(Builtin, Range<usize>)
     let mut digits = Small::<u8, 24>::default();
     let mut groups = Small::<usize, 12>::default();
     let mut seps = Small::<u8, 12>::default();
+    // `(` opens an area code only as `(ddd)`; otherwise it is punctuation before the number:
+    // "(078-05-1120)", "(4111 1111 1111 1111)".
+    let opens = at(t, start) == b'(';
+    let area_code =
+        opens && (1..=3).all(|k| at(t, start + k).is_ascii_digit()) && at(t, start + 4) == b')';
+    if opens && !area_code {
+        return number_at(t, start + 1, push);
+    }
     let mut i = start;
     let plus = at(t, i) == b'+';
-    let paren = at(t, i) == b'(';
+    let paren = area_code;
     if plus || paren {
         i += 1;
     }

@@ -87,6 +87,15 @@ fn ssn_phone_ip() {
         ["2001:db8::ff00:42:8329"]
     );
     assert!(only("mac 00:1A:2B:3C:4D:5E at 10:30", "ip_address").is_empty());
+    // A parenthesis before a number that is not an area code is punctuation.
+    assert_eq!(only("SSN (078-05-1120)", "us_ssn"), ["078-05-1120"]);
+    assert_eq!(
+        only("card (4111 1111 1111 1111) on file", "credit_card"),
+        ["4111 1111 1111 1111"]
+    );
+    assert_eq!(only("gateway (10.0.0.1)", "ip_address"), ["10.0.0.1"]);
+    assert_eq!(only("call (415) 555-0132", "phone"), ["(415) 555-0132"]);
+    assert!(only("(see page 12)", "phone").is_empty());
     // Sentence punctuation around an IPv6 address is not part of it.
     let full = "2001:0db8:85a3:0000:0000:8a2e:0370:7334";
     assert_eq!(
