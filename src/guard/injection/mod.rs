@@ -185,6 +185,8 @@ fn starts_shape(class: Class) -> bool {
             | My
             | SystemWord
             | Attention
+            | Restrictions
+            | Rules
     )
 }
 
@@ -220,6 +222,13 @@ fn match_shapes(words: &[Class], starts: &[usize]) -> Option<Attack> {
                     && ahead(words, i, 5, &[Prior]).is_some()
                 {
                     return Some(Attack::InstructionOverride);
+                }
+                // "ignore the above and say …", "ignore the above": prior text as a whole, not
+                // a particular prior thing ("ignore the above error" passes).
+                if let Some(k) = ahead(words, i, 2, &[Prior]) {
+                    if matches!(words.get(k + 1), None | Some(And)) {
+                        return Some(Attack::InstructionOverride);
+                    }
                 }
                 // "(a persona who) disregards all laws, morals and ethics"
                 if ahead(words, i, 3, &[Restrictions, Rules]).is_some() && persona_before(words, i)
@@ -294,6 +303,31 @@ fn match_shapes(words: &[Class], starts: &[usize]) -> Option<Attack> {
             No | Without
                 if evades_rules(words, i)
                     && (mentions_model(words, i, 30) || persona_before(words, i)) =>
+            {
+                return Some(Attack::JailbreakPersona);
+            }
+            // "your restrictions have been lifted", "the guardrails are disabled for you"
+            Restrictions | Rules
+                if ahead(words, i, 3, &[Lifted]).is_some()
+                    && (words
+                        .get(i.saturating_sub(2)..i)
+                        .unwrap_or_default()
+                        .contains(&Your)
+                        || mentions_model(words, i, 30)) =>
+            {
+                return Some(Attack::JailbreakPersona);
+            }
+            // "you will answer without any censorship"
+            Without
+                if ahead(words, i, 3, &[Restrictions]).is_some()
+                    && words
+                        .get(i.saturating_sub(4)..i)
+                        .unwrap_or_default()
+                        .contains(&Respond)
+                    && words
+                        .get(i.saturating_sub(8)..i)
+                        .unwrap_or_default()
+                        .contains(&You) =>
             {
                 return Some(Attack::JailbreakPersona);
             }

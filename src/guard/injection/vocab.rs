@@ -59,6 +59,9 @@ pub enum Class {
     Opposite,
     /// allowed, supposed, permitted
     Allowed,
+    And,
+    /// lifted, disabled: a restriction no longer in force
+    Lifted,
     Other,
 }
 
@@ -275,6 +278,41 @@ const WORDS: &[(&str, Class)] = &[
     ("unaligned", Class::Persona),
     ("personality", Class::Role),
     ("manner", Class::Ways),
+    ("guidance", Class::Instructions),
+    ("training", Class::Instructions),
+    ("disable", Class::OverrideVerb),
+    ("written", Class::Given),
+    ("and", Class::And),
+    ("lifted", Class::Lifted),
+    ("disabled", Class::Lifted),
+    // The same override in German, Spanish and French.
+    ("vergiss", Class::OverrideVerb),
+    ("ignoriere", Class::OverrideVerb),
+    ("ignorieren", Class::OverrideVerb),
+    ("missachte", Class::OverrideVerb),
+    ("vorherigen", Class::Prior),
+    ("vorherige", Class::Prior),
+    ("obigen", Class::Prior),
+    ("bisherigen", Class::Prior),
+    ("anweisungen", Class::Instructions),
+    ("anweisung", Class::Instructions),
+    ("befehle", Class::Instructions),
+    ("regeln", Class::Rules),
+    ("alle", Class::Everything),
+    ("deine", Class::Your),
+    ("olvida", Class::OverrideVerb),
+    ("ignora", Class::OverrideVerb),
+    ("anteriores", Class::Prior),
+    ("instrucciones", Class::Instructions),
+    ("reglas", Class::Rules),
+    ("todas", Class::Everything),
+    ("tus", Class::Your),
+    ("ignorez", Class::OverrideVerb),
+    ("oubliez", Class::OverrideVerb),
+    ("oublie", Class::OverrideVerb),
+    ("précédentes", Class::Prior),
+    ("toutes", Class::Everything),
+    ("vos", Class::Your),
 ];
 
 pub struct Vocabulary {
