@@ -1,5 +1,5 @@
 //! `FastMap`: a `HashMap` with FNV-1a hashing, for maps built from the policy (model names,
-//! workspaces, key hashes, vocabularies) and looked up on every request. SipHash's resistance to
+//! workspaces, key hashes, budgets) and looked up on every request. SipHash's resistance to
 //! hash flooding buys nothing when requests only look keys up and never insert them; in wasm it
 //! cost ~4% of a request (measured with `bench/profile_wasm.sh`).
 

@@ -206,11 +206,7 @@ impl Flow {
         if let Some(ticket) = self.ticket.as_mut() {
             ticket.on_whole_body(host, &body);
         }
-        let guard = self
-            .caller
-            .as_ref()
-            .and_then(|c| self.policy.guards.get(&c.workspace));
-        let Some(guard) = guard else {
+        let Some(guard) = workspace_guard(&self.policy, self.caller.as_ref()) else {
             return Next::Continue;
         };
         match crate::guard::inspect::inspect_response(guard, &body) {
@@ -262,11 +258,10 @@ impl Flow {
                 }
             } else {
                 // The guard is looked up only for a stream being redacted, not per chunk of every response.
-                let guard = self.stream_redactor.as_ref().and_then(|_| {
-                    self.caller
-                        .as_ref()
-                        .and_then(|c| self.policy.guards.get(&c.workspace))
-                });
+                let guard = self
+                    .stream_redactor
+                    .as_ref()
+                    .and_then(|_| workspace_guard(&self.policy, self.caller.as_ref()));
                 match (self.stream_redactor.as_mut(), guard) {
                     (Some(redactor), Some(guard)) => {
                         ticket.on_response_body(
@@ -464,7 +459,8 @@ impl Flow {
         let body = host.request_body(body_size)?;
         let request = LlmRequest::parse(api, &body)?;
         // Guardrails before routing: a blocked request never reaches the decision or a budget.
-        let verdict = match self.policy.guards.get(&caller.workspace) {
+        let guard = self.policy.guards.get(&caller.workspace);
+        let verdict = match guard {
             Some(guard) => crate::guard::inspect::inspect(guard, api, &request.top, &body)?,
             None => crate::guard::inspect::Verdict::default(),
         };
@@ -531,11 +527,7 @@ impl Flow {
             note
         });
         self.guardrails = (!guardrails.is_empty()).then_some(guardrails);
-        let response_dlp = self
-            .policy
-            .guards
-            .get(&caller.workspace)
-            .is_some_and(|g| g.dlp_responses);
+        let response_dlp = guard.is_some_and(|g| g.dlp_responses);
         self.scan_response = response_dlp && !request.stream;
         if response_dlp && request.stream && matches!(api, Api::ChatCompletions | Api::Completions)
         {
@@ -626,6 +618,14 @@ impl Flow {
         }
         Next::Pause
     }
+}
+
+/// The guardrails of the caller's workspace, if it has any.
+fn workspace_guard<'p>(
+    policy: &'p CompiledPolicy,
+    caller: Option<&Caller>,
+) -> Option<&'p crate::guard::policy::GuardPolicy> {
+    caller.and_then(|c| policy.guards.get(&c.workspace))
 }
 
 fn check_body_headers(

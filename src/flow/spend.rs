@@ -85,8 +85,9 @@ pub fn admit(
 ) -> Result<Admission, ApiError> {
     let spend = &policy.spend;
     let rate_limit = spend.rate_for(caller);
+    let budgets = spend.budgets_for(caller);
     // Reading the clock is a host call: only when a rate limit or a budget needs it.
-    let now_ms = if rate_limit.is_some() || !spend.budgets_for(caller).is_empty() {
+    let now_ms = if rate_limit.is_some() || !budgets.is_empty() {
         host.now_ms()
     } else {
         0
@@ -101,7 +102,7 @@ pub fn admit(
         }
     }
     let worst = worst_case_over(&policy.catalog, request, &decision.ranked);
-    let holds = holds_for(policy, caller, now_ms);
+    let holds = holds_in(policy, budgets, now_ms);
     let lease_id = if holds.is_empty() {
         LeaseId { vm: 0, seq: 0 }
     } else {
@@ -152,9 +153,12 @@ pub fn admit(
 
 /// The budgets that apply to `caller`, each in its current window, keyed for the store.
 pub fn holds_for(policy: &CompiledPolicy, caller: &Caller, now_ms: u64) -> Vec<Hold> {
-    policy
-        .spend
-        .budgets_for(caller)
+    holds_in(policy, policy.spend.budgets_for(caller), now_ms)
+}
+
+/// `budgets`, each in its current window, keyed for the store.
+fn holds_in(policy: &CompiledPolicy, budgets: Vec<ScopedBudget>, now_ms: u64) -> Vec<Hold> {
+    budgets
         .into_iter()
         .map(|scope| {
             let window = window(scope.budget.reset, now_ms / 1000);
