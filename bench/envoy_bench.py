@@ -41,6 +41,9 @@ VARIANTS = os.environ.get("BENCH_VARIANTS", "plain,pause_buffer,plugin,plugin_no
 SIZES = os.environ.get("BENCH_SIZES", "2KB,32KB").split(",")
 QUICK = os.environ.get("BENCH_QUICK") == "1"
 CLK_TCK = os.sysconf("SC_CLK_TCK")
+# `pause_buffer+<hostcall>` variants (e.g. BENCH_VARIANTS=pause_buffer,pause_buffer+set_header) price one
+# hostcall: (variant - pause_buffer) / PROBE_CALLS. Hostcalls: see bench/pause_buffer/src/lib.rs.
+PROBE_CALLS = 10
 
 
 def wasm_filter(name: str, path: Path, configuration: str) -> dict:
@@ -65,6 +68,9 @@ def envoy_config(variant: str, port: int, admin: int, upstream: int) -> dict:
         route = {"cluster": "bench_upstream", "timeout": "300s"}
     elif variant == "pause_buffer":
         filters.append(wasm_filter("pause_buffer", FLOOR, ""))
+    elif variant.startswith("pause_buffer+"):
+        # A hostcall probe: the floor plus PROBE_CALLS extra calls of one hostcall per request.
+        filters.append(wasm_filter("pause_buffer", FLOOR, f"{variant.split('+', 1)[1]}:{PROBE_CALLS}"))
     else:
         policy = json.loads((ROOT / "bench" / "policy.json").read_text())
         policy["access_log_note"] = variant != "plugin_no_note"
