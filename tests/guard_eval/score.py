@@ -2,6 +2,9 @@
 
     python tests/guard_eval/score.py [--split tune|holdout|all] [--json out.json]
 
+Short injections (short_injection.jsonl) are scored and reported separately: a different kind of
+attack (task hijacking, prompt leaking, planted instructions) with its own benign task prompts.
+
 DLP: per detector, recall over records labelled with it (found if the detector fires on the
 text) and the false-positive rate over records labelled `none` (any detector firing is a false
 positive). Injection: recall per attack class, false-positive rate over benign texts.
@@ -88,8 +91,30 @@ def main() -> None:
     print(f"  of which role-play prompts (awesome-chatgpt-prompts): {roleplay[0]}/{roleplay[1]} flagged")
     for k, (f, n) in sorted(per.items()):
         print(f"  {k:48} {f}/{n}")
+    report["short_injection"] = score_short(args.split)
     if args.json:
         Path(args.json).write_text(json.dumps(report, indent=2) + "\n")
+
+
+def score_short(split: str) -> dict:
+    """Short, task-style injections and benign task prompts (short_injection.jsonl, added in session 4)."""
+    rows = load("short_injection.jsonl", split)
+    per = collections.defaultdict(lambda: [0, 0])
+    benign = fp = 0
+    for r, found in zip(rows, scan(rows)):
+        if r["label"] == "benign":
+            benign += 1
+            fp += found["injection"] is not None
+        else:
+            per[r["class"]][1] += 1
+            per[r["class"]][0] += found["injection"] is not None
+    hits = sum(v[0] for v in per.values())
+    total = sum(v[1] for v in per.values())
+    print(f"Short injections [{split}] recall {hits}/{total} = {hits / total:.3f}   FPR on task prompts {fp}/{benign}")
+    for k, (f, n) in sorted(per.items()):
+        print(f"  {k:48} {f}/{n}")
+    return {"recall": hits / total, "attacks": total, "found": hits, "benign": benign, "false_positives": fp,
+            "per_class": {k: {"found": v[0], "of": v[1]} for k, v in sorted(per.items())}}
 
 
 if __name__ == "__main__":
