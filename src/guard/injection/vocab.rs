@@ -62,6 +62,40 @@ pub enum Class {
     And,
     /// lifted, disabled: a restriction no longer in force
     Lifted,
+    /// message, messages: what a chat is made of (not a prompt)
+    Message,
+    /// stop, halt
+    Stop,
+    Just,
+    /// say, write, type: produce this text
+    Say,
+    /// "the rest" (of the data)
+    Rest,
+    Except,
+    Following,
+    /// info, information, data: whatever was given, as a whole
+    Info,
+    /// translate, summarize, encode...: a rewrite of some text
+    Transform,
+    /// complete, continue, finish (a sentence)
+    Complete,
+    /// sentence, phrase
+    Sentence,
+    /// conversation, transcript
+    Conversation,
+    Verbatim,
+    Word,
+    /// `systemPrompt` and the like: the system prompt as a program identifier
+    PromptIdent,
+    /// log, echo, return: code that outputs a value
+    CodeVerb,
+    /// test, joke, fake: prior instructions declared void
+    Test,
+    Grandma,
+    /// deceased, dead, late
+    Deceased,
+    /// A word of digits (never in the vocabulary; set by the caller).
+    Number,
     Other,
 }
 
@@ -112,7 +146,7 @@ const WORDS: &[(&str, Class)] = &[
     ("prompts", Class::PromptWord),
     ("prompt", Class::PromptWord),
     ("context", Class::Instructions),
-    ("messages", Class::Instructions),
+    ("messages", Class::Message),
     ("told", Class::Given),
     ("system", Class::SystemWord),
     ("hidden", Class::Hidden),
@@ -149,7 +183,7 @@ const WORDS: &[(&str, Class)] = &[
     ("decline", Class::Refuse),
     ("declines", Class::Refuse),
     ("refusal", Class::Refuse),
-    ("message", Class::PromptWord),
+    ("message", Class::Message),
     ("initially", Class::Prior),
     ("beginning", Class::Prior),
     ("whats", Class::What),
@@ -313,6 +347,64 @@ const WORDS: &[(&str, Class)] = &[
     ("précédentes", Class::Prior),
     ("toutes", Class::Everything),
     ("vos", Class::Your),
+    ("alles", Class::Everything),
+    ("davor", Class::Prior),
+    ("oben", Class::Prior),
+    ("zuvor", Class::Prior),
+    ("vorher", Class::Prior),
+    ("vergessen", Class::OverrideVerb),
+    ("todo", Class::Everything),
+    ("anterior", Class::Prior),
+    ("tout", Class::Everything),
+    // Short hijacks, prompt leaks and planted instructions (session 4).
+    ("stop", Class::Stop),
+    ("halt", Class::Stop),
+    ("just", Class::Just),
+    ("say", Class::Say),
+    ("write", Class::Say),
+    ("type", Class::Say),
+    ("rest", Class::Rest),
+    ("except", Class::Except),
+    ("following", Class::Following),
+    ("info", Class::Info),
+    ("information", Class::Info),
+    ("data", Class::Info),
+    ("translate", Class::Transform),
+    ("summarize", Class::Transform),
+    ("encode", Class::Transform),
+    ("rewrite", Class::Transform),
+    ("paraphrase", Class::Transform),
+    ("convert", Class::Transform),
+    ("complete", Class::Complete),
+    ("continue", Class::Complete),
+    ("finish", Class::Complete),
+    ("sentence", Class::Sentence),
+    ("phrase", Class::Sentence),
+    ("instructed", Class::Given),
+    ("conversation", Class::Conversation),
+    ("transcript", Class::Conversation),
+    ("verbatim", Class::Verbatim),
+    ("word", Class::Word),
+    ("entire", Class::Everything),
+    ("whole", Class::Everything),
+    ("systemprompt", Class::PromptIdent),
+    ("sysprompt", Class::PromptIdent),
+    ("systemmessage", Class::PromptIdent),
+    ("initialprompt", Class::PromptIdent),
+    ("log", Class::CodeVerb),
+    ("echo", Class::CodeVerb),
+    ("return", Class::CodeVerb),
+    ("test", Class::Test),
+    ("joke", Class::Test),
+    ("fake", Class::Test),
+    ("drill", Class::Test),
+    ("prank", Class::Test),
+    ("grandma", Class::Grandma),
+    ("grandmother", Class::Grandma),
+    ("granny", Class::Grandma),
+    ("deceased", Class::Deceased),
+    ("dead", Class::Deceased),
+    ("late", Class::Deceased),
 ];
 
 pub struct Vocabulary {
@@ -331,6 +423,9 @@ struct Entry {
     class: Class,
     /// Sorted middle letters, for scrambled matching (words of 4+ letters).
     middle: Option<Middle>,
+    /// Sum of the middle letters: the same for every scrambled form, so a word whose sum
+    /// differs is ruled out without sorting its letters.
+    middle_sum: u32,
 }
 
 /// Longest vocabulary word is far below this; longer words are never looked up scrambled.
@@ -349,6 +444,14 @@ fn middle(word: &str) -> Option<Middle> {
     middle.get_mut(..inner.len())?.copy_from_slice(inner);
     middle.get_mut(..inner.len())?.sort_unstable();
     Some(middle)
+}
+
+fn middle_sum(b: &[u8]) -> u32 {
+    b.get(1..b.len().saturating_sub(1))
+        .unwrap_or_default()
+        .iter()
+        .map(|&c| u32::from(c))
+        .sum()
 }
 
 /// The group of words with this first and last letter.
@@ -374,6 +477,7 @@ impl Vocabulary {
                     word,
                     class,
                     middle: middle(word),
+                    middle_sum: middle_sum(word.as_bytes()),
                 })
                 .collect();
             let starts = (0..=26 * 26)
@@ -426,11 +530,14 @@ impl Vocabulary {
         // The exact word wins; else a scrambled form (the last such vocabulary word, as before).
         let mut scrambled = None;
         let mut word_middle = None;
+        let mut word_sum = None;
         for entry in same_ends.iter().filter(|e| e.word.len() == b.len()) {
             if entry.word == word {
                 return entry.class;
             }
-            if entry.middle.is_some() {
+            if entry.middle.is_some()
+                && *word_sum.get_or_insert_with(|| middle_sum(b)) == entry.middle_sum
+            {
                 let mine = *word_middle.get_or_insert_with(|| middle(word));
                 if mine.is_some() && mine == entry.middle {
                     scrambled = Some(entry.class);
