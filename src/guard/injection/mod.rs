@@ -230,6 +230,7 @@ fn starts_shape(class: Class) -> bool {
             | PromptIdent
             | Test
             | Grandma
+            | Now
     )
 }
 
@@ -554,6 +555,24 @@ fn match_shapes(words: &[Class], starts: &[usize]) -> Option<Attack> {
                         .unwrap_or_default()
                         .iter()
                         .any(|c| matches!(c, Act | Pretend | RoleVerb | Role)) =>
+            {
+                return Some(Attack::JailbreakPersona);
+            }
+            // A persona handed to the model: "you are now Tyler", "from now on you are BreadGPT",
+            // "from now on, act as …" — not "you are now ready to deploy" (a state, not a persona).
+            Now if i >= 2
+                && words.get(i - 2) == Some(&You)
+                && words.get(i - 1) == Some(&Are)
+                && !matches!(words.get(i + 1), None | Some(State | No)) =>
+            {
+                return Some(Attack::JailbreakPersona);
+            }
+            Now if words.get(i + 1) == Some(&Scope)
+                && (i + 2..(i + 5).min(words.len())).any(|k| match words.get(k) {
+                    Some(You) => words.get(k + 1) == Some(&Are),
+                    Some(Act | Pretend | RoleVerb) => true,
+                    _ => false,
+                }) =>
             {
                 return Some(Attack::JailbreakPersona);
             }

@@ -94,6 +94,8 @@ pub enum Class {
     Grandma,
     /// deceased, dead, late
     Deceased,
+    /// ready, able, logged, connected...: "you are now <state>", not a persona
+    State,
     /// A word of digits (never in the vocabulary; set by the caller).
     Number,
     Other,
@@ -405,6 +407,24 @@ const WORDS: &[(&str, Class)] = &[
     ("deceased", Class::Deceased),
     ("dead", Class::Deceased),
     ("late", Class::Deceased),
+    ("ready", Class::State),
+    ("able", Class::State),
+    ("logged", Class::State),
+    ("signed", Class::State),
+    ("subscribed", Class::State),
+    ("connected", Class::State),
+    ("registered", Class::State),
+    ("enrolled", Class::State),
+    ("done", Class::State),
+    ("finished", Class::State),
+    ("eligible", Class::State),
+    ("responsible", Class::State),
+    ("going", Class::State),
+    ("part", Class::State),
+    ("using", Class::State),
+    ("ok", Class::State),
+    ("okay", Class::State),
+    ("safe", Class::State),
 ];
 
 pub struct Vocabulary {
