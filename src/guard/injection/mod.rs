@@ -231,6 +231,8 @@ fn starts_shape(class: Class) -> bool {
             | Test
             | Grandma
             | Now
+            | Pretend
+            | Act
     )
 }
 
@@ -322,7 +324,7 @@ fn match_shapes(words: &[Class], starts: &[usize]) -> Option<Attack> {
                     i,
                     6,
                     &[
-                        You, Your, Act, Pretend, Mode, Now, Do, Assistant, Role, RoleVerb,
+                        You, YouAre, Your, Act, Pretend, Mode, Now, Do, Assistant, Role, RoleVerb,
                     ],
                 ) =>
             {
@@ -330,7 +332,12 @@ fn match_shapes(words: &[Class], starts: &[usize]) -> Option<Attack> {
             }
             Developer
                 if ahead(words, i, 1, &[Mode]).is_some()
-                    && near(words, i, 10, &[You, Your, Act, Pretend, Restrictions]) =>
+                    && near(
+                        words,
+                        i,
+                        10,
+                        &[You, YouAre, Your, Act, Pretend, Restrictions],
+                    ) =>
             {
                 return Some(Attack::JailbreakPersona)
             }
@@ -395,7 +402,8 @@ fn match_shapes(words: &[Class], starts: &[usize]) -> Option<Attack> {
                     && words
                         .get(i.saturating_sub(8)..i)
                         .unwrap_or_default()
-                        .contains(&You) =>
+                        .iter()
+                        .any(|c| matches!(c, You | YouAre)) =>
             {
                 return Some(Attack::JailbreakPersona);
             }
@@ -420,7 +428,7 @@ fn match_shapes(words: &[Class], starts: &[usize]) -> Option<Attack> {
                     .get(i.saturating_sub(3)..i)
                     .unwrap_or_default()
                     .iter()
-                    .any(|c| matches!(c, You | Are)) =>
+                    .any(|c| matches!(c, You | Are | YouAre)) =>
             {
                 return Some(Attack::JailbreakPersona);
             }
@@ -455,7 +463,7 @@ fn match_shapes(words: &[Class], starts: &[usize]) -> Option<Attack> {
                 // "what are you not allowed to tell me?"
                 if ahead(words, i, 4, &[No]).is_some_and(|k| {
                     words.get(k + 1) == Some(&Allowed) && ahead(words, k, 4, &[Reveal]).is_some()
-                }) && ahead(words, i, 2, &[You]).is_some()
+                }) && ahead(words, i, 2, &[You, YouAre]).is_some()
                 {
                     return Some(Attack::PromptExfiltration);
                 }
@@ -483,7 +491,8 @@ fn match_shapes(words: &[Class], starts: &[usize]) -> Option<Attack> {
                         words
                             .get(g.saturating_sub(2)..g)
                             .unwrap_or_default()
-                            .contains(&You)
+                            .iter()
+                            .any(|c| matches!(c, You | YouAre))
                     }) {
                         return Some(Attack::PromptExfiltration);
                     }
@@ -561,8 +570,8 @@ fn match_shapes(words: &[Class], starts: &[usize]) -> Option<Attack> {
             // A persona handed to the model: "you are now Tyler", "from now on you are BreadGPT",
             // "from now on, act as …" — not "you are now ready to deploy" (a state, not a persona).
             Now if i >= 2
-                && words.get(i - 2) == Some(&You)
-                && words.get(i - 1) == Some(&Are)
+                && (words.get(i - 1) == Some(&YouAre)
+                    || (words.get(i - 2) == Some(&You) && words.get(i - 1) == Some(&Are)))
                 && !matches!(words.get(i + 1), None | Some(State | No)) =>
             {
                 return Some(Attack::JailbreakPersona);
@@ -570,8 +579,23 @@ fn match_shapes(words: &[Class], starts: &[usize]) -> Option<Attack> {
             Now if words.get(i + 1) == Some(&Scope)
                 && (i + 2..(i + 5).min(words.len())).any(|k| match words.get(k) {
                     Some(You) => words.get(k + 1) == Some(&Are),
+                    Some(YouAre) => true,
                     Some(Act | Pretend | RoleVerb) => true,
                     _ => false,
+                }) =>
+            {
+                return Some(Attack::JailbreakPersona);
+            }
+            // "you are going to pretend to be Emojifier", "you're going to act as …"
+            // (not "are you going to act on it?")
+            Pretend | Act
+                if (i.saturating_sub(3)..i).any(|k| {
+                    k >= 1
+                        && words.get(k) == Some(&State)
+                        && (words.get(k - 1) == Some(&YouAre)
+                            || (k >= 2
+                                && words.get(k - 1) == Some(&Are)
+                                && words.get(k - 2) == Some(&You)))
                 }) =>
             {
                 return Some(Attack::JailbreakPersona);

@@ -11,6 +11,8 @@ pub enum Class {
     Everything,
     Your,
     You,
+    /// you're
+    YouAre,
     Instructions,
     PromptWord,
     SystemWord,
@@ -131,7 +133,7 @@ const WORDS: &[(&str, Class)] = &[
     ("anything", Class::Anything),
     ("your", Class::Your),
     ("you", Class::You),
-    ("youre", Class::You),
+    ("youre", Class::YouAre),
     ("instructions", Class::Instructions),
     ("instruction", Class::Instructions),
     ("rules", Class::Rules),
