@@ -8,7 +8,7 @@ WASM    := target/wasm32-wasip1/release/llm_policy_router.wasm
 CLI     := target/release/llm-policy-router
 ENVOY_VERSION := $(shell cat envoy/VERSION)
 
-.PHONY: help setup setup-store build run test lint test-unit test-e2e check-config bench fuzz clean
+.PHONY: help setup setup-store build run test lint test-unit test-e2e check-config bench bench-hostcalls fuzz clean
 
 help: ## List the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
@@ -60,6 +60,13 @@ bench: build ## Benchmarks (never part of test): native core, then plain Envoy v
 	# One invocation: a second one can pick up the CLI's panic=abort copy of the library (same file name).
 	cargo bench --bench core --bench guard --target-dir target/bench
 	$(PY) bench/envoy_bench.py
+	$(PY) bench/phase_timing.py
+
+PROBES = get_headers get_header set_header get_body set_body set_property get_property metric get_response_header set_response_header
+bench-hostcalls: build ## What each hostcall costs inside Envoy: the floor module plus 10 extra calls of one hostcall per request
+	cd bench/tools && cargo build --release
+	cd bench/pause_buffer && cargo build --release --target wasm32-wasip1
+	BENCH_QUICK=1 BENCH_SIZES=2KB BENCH_VARIANTS=pause_buffer$(foreach p,$(PROBES),,pause_buffer+$(p)) $(PY) bench/envoy_bench.py
 
 FUZZ_SECONDS ?= 60
 fuzz: ## Fuzz the request path, config loading and SSE reading for FUZZ_SECONDS each (cargo-fuzz; corpus in fuzz/corpus)

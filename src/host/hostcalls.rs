@@ -1,6 +1,7 @@
 //! `flow::Host` over proxy-wasm hostcalls. Every call returns a `Result`: the SDK's convenience
 //! methods unwrap host errors and a panic would kill the VM.
 
+use super::timing::{Slot, Span};
 use crate::fastmap::FastMap;
 use crate::flow::{Host, HostError};
 use crate::spend::lease_id::{LeaseId, LeaseIds};
@@ -75,6 +76,7 @@ pub fn http_get(
 
 impl Host for EnvoyHost {
     fn request_headers(&self) -> Result<Vec<(String, String)>, HostError> {
+        let _span = Span::start(Slot::GetRequestHeaders);
         // Not `get_map`: the SDK unwraps UTF-8 there, and header values may carry obs-text
         // (bytes 0x80-0xFF) — one such header would panic the VM. Values are decoded lossily, so
         // an invalid key or content-type simply fails to match.
@@ -86,16 +88,19 @@ impl Host for EnvoyHost {
     }
 
     fn set_request_header(&mut self, name: &str, value: Option<&str>) -> Result<(), HostError> {
+        let _span = Span::start(Slot::SetRequestHeader);
         hostcalls::set_map_value(MapType::HttpRequestHeaders, name, value).map_err(|_| HostError)
     }
 
     fn request_body(&self, size: usize) -> Result<Vec<u8>, HostError> {
+        let _span = Span::start(Slot::GetRequestBody);
         hostcalls::get_buffer(BufferType::HttpRequestBody, 0, size)
             .map(Option::unwrap_or_default)
             .map_err(|_| HostError)
     }
 
     fn replace_request_body(&mut self, size: usize, body: &[u8]) -> Result<(), HostError> {
+        let _span = Span::start(Slot::SetRequestBody);
         hostcalls::set_buffer(BufferType::HttpRequestBody, 0, size, body).map_err(|_| HostError)
     }
 
@@ -110,6 +115,7 @@ impl Host for EnvoyHost {
     }
 
     fn response_header(&self, name: &str) -> Option<String> {
+        let _span = Span::start(Slot::GetResponseHeader);
         // Bytes, for the same reason as `request_headers`.
         let value = hostcalls::get_map_value_bytes(MapType::HttpResponseHeaders, name)
             .ok()
@@ -118,6 +124,7 @@ impl Host for EnvoyHost {
     }
 
     fn set_response_header(&mut self, name: &str, value: Option<&str>) -> Result<(), HostError> {
+        let _span = Span::start(Slot::SetResponseHeader);
         hostcalls::set_map_value(MapType::HttpResponseHeaders, name, value).map_err(|_| HostError)
     }
 
@@ -129,16 +136,19 @@ impl Host for EnvoyHost {
     }
 
     fn replace_response_body(&mut self, size: usize, body: &[u8]) -> Result<(), HostError> {
+        let _span = Span::start(Slot::SetResponseBody);
         hostcalls::set_buffer(BufferType::HttpResponseBody, 0, size, body).map_err(|_| HostError)
     }
 
     fn set_filter_state(&mut self, key: &str, value: &str) {
+        let _span = Span::start(Slot::FilterState);
         if hostcalls::set_property(vec![key], Some(value.as_bytes())).is_err() {
             log::debug!("could not set filter state {key}");
         }
     }
 
     fn response_body(&self, size: usize) -> Result<Vec<u8>, HostError> {
+        let _span = Span::start(Slot::GetResponseBody);
         hostcalls::get_buffer(BufferType::HttpResponseBody, 0, size)
             .map(Option::unwrap_or_default)
             .map_err(|_| HostError)
@@ -167,6 +177,7 @@ impl Host for EnvoyHost {
     }
 
     fn count(&mut self, metric: &'static str, workspace: &str, value: u64) {
+        let _span = Span::start(Slot::Metric);
         let id = METRIC_IDS.with(|ids| {
             let ids = ids.try_borrow().ok()?;
             ids.get(metric)?.get(workspace).copied()

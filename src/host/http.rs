@@ -2,6 +2,7 @@
 //! allows if `on_configure` failed and was ignored) every request is refused: fail closed.
 
 use super::hostcalls::EnvoyHost;
+use super::timing::{self, Slot, Span};
 use crate::config::CompiledPolicy;
 use crate::errors::{ApiError, ErrorType};
 use crate::flow::{Flow, Host, Next};
@@ -82,6 +83,7 @@ pub fn call_reply(body_size: usize) -> (Option<u16>, Vec<u8>) {
 
 impl HttpContext for HttpFilter {
     fn on_http_request_headers(&mut self, _num_headers: usize, end_of_stream: bool) -> Action {
+        let _span = Span::start(Slot::RequestHeaders);
         let mut host = EnvoyHost;
         match self.flow.as_mut() {
             Some(flow) => action(flow.on_request_headers(&mut host, end_of_stream)),
@@ -103,6 +105,7 @@ impl HttpContext for HttpFilter {
     }
 
     fn on_http_request_body(&mut self, body_size: usize, end_of_stream: bool) -> Action {
+        let _span = Span::start(Slot::RequestBody);
         let Some(mut flow) = self.flow.take() else {
             return Action::Pause;
         };
@@ -122,6 +125,7 @@ impl HttpContext for HttpFilter {
     }
 
     fn on_http_response_headers(&mut self, _num_headers: usize, end_of_stream: bool) -> Action {
+        let _span = Span::start(Slot::ResponseHeaders);
         match self.flow.as_mut() {
             Some(flow) => action(flow.on_response_headers(&mut EnvoyHost, end_of_stream)),
             None => Action::Continue,
@@ -129,6 +133,7 @@ impl HttpContext for HttpFilter {
     }
 
     fn on_http_response_body(&mut self, body_size: usize, end_of_stream: bool) -> Action {
+        let _span = Span::start(Slot::ResponseBody);
         match self.flow.as_mut() {
             Some(flow) => action(flow.on_response_body(&mut EnvoyHost, body_size, end_of_stream)),
             None => Action::Continue,
@@ -136,8 +141,12 @@ impl HttpContext for HttpFilter {
     }
 
     fn on_log(&mut self) {
-        if let Some(flow) = self.flow.as_mut() {
-            flow.on_done(&mut EnvoyHost);
+        {
+            let _span = Span::start(Slot::Log);
+            if let Some(flow) = self.flow.as_mut() {
+                flow.on_done(&mut EnvoyHost);
+            }
         }
+        timing::request_done();
     }
 }

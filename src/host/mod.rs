@@ -4,6 +4,7 @@
 mod hostcalls;
 mod http;
 mod root;
+mod timing;
 
 use proxy_wasm::types::{ContextType, LogLevel};
 
