@@ -63,10 +63,12 @@ bench: build ## Benchmarks (never part of test): native core, then plain Envoy v
 	$(PY) bench/phase_timing.py
 
 PROBES = get_headers get_header set_header get_body set_body set_property get_property metric get_response_header set_response_header
+comma := ,
+space := $(subst ,, )
 bench-hostcalls: build ## What each hostcall costs inside Envoy: the floor module plus 10 extra calls of one hostcall per request
 	cd bench/tools && cargo build --release
 	cd bench/pause_buffer && cargo build --release --target wasm32-wasip1
-	BENCH_QUICK=1 BENCH_SIZES=2KB BENCH_VARIANTS=pause_buffer$(foreach p,$(PROBES),,pause_buffer+$(p)) $(PY) bench/envoy_bench.py
+	BENCH_QUICK=1 BENCH_SIZES=2KB BENCH_VARIANTS=pause_buffer,$(subst $(space),$(comma),$(addprefix pause_buffer+,$(PROBES))) $(PY) bench/envoy_bench.py
 
 FUZZ_SECONDS ?= 60
 fuzz: ## Fuzz the request path, config loading and SSE reading for FUZZ_SECONDS each (cargo-fuzz; corpus in fuzz/corpus)
