@@ -79,7 +79,7 @@ struct ReasoningDetails {
 /// ```
 pub fn usage_in(json: &[u8]) -> Option<Usage> {
     // Most stream events carry no usage: skip them without parsing.
-    if !json.windows(5).any(|w| w == b"usage") {
+    if memchr::memmem::find(json, b"\"usage\"").is_none() {
         return None;
     }
     let envelope: Envelope = serde_json::from_slice(json).ok()?;
