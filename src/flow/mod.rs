@@ -529,8 +529,7 @@ impl Flow {
         self.guardrails = (!guardrails.is_empty()).then_some(guardrails);
         let response_dlp = guard.is_some_and(|g| g.dlp_responses);
         self.scan_response = response_dlp && !request.stream;
-        if response_dlp && request.stream && matches!(api, Api::ChatCompletions | Api::Completions)
-        {
+        if response_dlp && request.stream {
             self.stream_redactor = Some(crate::guard::stream::StreamRedactor::default());
         }
         let provider = attempt.provider.to_string();

@@ -88,8 +88,9 @@ impl Meter {
         self.feed_with(chunk, &mut |_: &str| None)
     }
 
-    /// `feed`, letting `rewrite` replace each event's data (it returns the new data, or `None` to
-    /// keep the event). The injected usage-only chunk is dropped either way.
+    /// `feed`, letting `rewrite` replace each event: given the event's data it returns the SSE
+    /// text to send instead (one or more whole events), or `None` to keep the event. The injected
+    /// usage-only chunk is dropped either way.
     pub fn feed_with(
         &mut self,
         chunk: &[u8],
@@ -135,11 +136,8 @@ impl Meter {
                     }
                     *content_events += 1;
                     if hiding {
-                        if let Some(data) = rewrite(&event.data) {
-                            edits.push((
-                                event.start..event.end,
-                                format!("data: {data}\n\n").into_bytes(),
-                            ));
+                        if let Some(replacement) = rewrite(&event.data) {
+                            edits.push((event.start..event.end, replacement.into_bytes()));
                         }
                     }
                 });

@@ -79,9 +79,7 @@ struct ReasoningDetails {
 /// ```
 pub fn usage_in(json: &[u8]) -> Option<Usage> {
     // Most stream events carry no usage: skip them without parsing.
-    if memchr::memmem::find(json, b"\"usage\"").is_none() {
-        return None;
-    }
+    memchr::memmem::find(json, b"\"usage\"")?;
     let envelope: Envelope = serde_json::from_slice(json).ok()?;
     let raw = envelope
         .usage

@@ -119,7 +119,10 @@ def make_handler(provider: Provider):
             elif path.endswith("/embeddings"):
                 self._send_json(200, embeddings(model))
             elif path.endswith("/responses"):
-                self._send_json(200, response_object(provider.name, model))
+                if req.get("stream"):
+                    self._stream_response(model, record)
+                else:
+                    self._send_json(200, response_object(provider.name, model))
             else:
                 self._send_json(404, {"error": {"message": "mock: no such path", "type": "invalid_request_error"}})
 
@@ -188,8 +191,41 @@ def make_handler(provider: Provider):
             self.wfile.write(b"0\r\n\r\n")
             self.wfile.flush()
 
-        def _write_event(self, data: str, record: dict) -> None:
-            payload = f"data: {data}\n\n".encode()
+        def _stream_response(self, model: str, record: dict) -> None:
+            """A Responses-API stream: `event:` lines, text deltas, then the text repeated whole by
+            the done events and `response.completed` (with usage)."""
+            interval = int(self.headers.get("x-mock-stream-interval-ms") or 50) / 1000
+            chunks = int(self.headers.get("x-mock-stream-chunks") or 5)
+            text = self.headers.get("x-mock-reply") or f"served by {provider.name}"
+            step = -(-len(text) // chunks)
+            self.send_response(200)
+            self.send_header("content-type", "text/event-stream")
+            self.send_header("transfer-encoding", "chunked")
+            self.send_header("x-mock-provider", provider.name)
+            self.end_headers()
+            whole = response_object(provider.name, model)
+            whole["output"][0]["content"][0]["text"] = text
+            part = {"type": "output_text", "text": text, "annotations": []}
+            at = {"item_id": "msg_mock", "output_index": 0, "content_index": 0}
+            events = [{"type": "response.created", "response": {**whole, "status": "in_progress", "output": []}},
+                      {"type": "response.output_item.added", "output_index": 0,
+                       "item": {**whole["output"][0], "status": "in_progress", "content": []}},
+                      {"type": "response.content_part.added", **at, "part": {**part, "text": ""}}]
+            events += [{"type": "response.output_text.delta", **at, "delta": text[k:k + step]}
+                       for k in range(0, len(text), step)]
+            events += [{"type": "response.output_text.done", **at, "text": text},
+                       {"type": "response.content_part.done", **at, "part": part},
+                       {"type": "response.output_item.done", "output_index": 0, "item": whole["output"][0]},
+                       {"type": "response.completed", "response": whole}]
+            for n, event in enumerate(events):
+                if n:
+                    time.sleep(interval if event["type"] == "response.output_text.delta" else 0)
+                self._write_event(json.dumps({**event, "sequence_number": n}), record, name=event["type"])
+            self.wfile.write(b"0\r\n\r\n")
+            self.wfile.flush()
+
+        def _write_event(self, data: str, record: dict, name: str | None = None) -> None:
+            payload = (f"event: {name}\n" if name else "").encode() + f"data: {data}\n\n".encode()
             self.wfile.write(f"{len(payload):x}\r\n".encode() + payload + b"\r\n")
             self.wfile.flush()
             with LOCK:

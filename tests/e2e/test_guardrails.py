@@ -145,6 +145,25 @@ def test_a_streamed_answer_is_redacted_across_chunk_boundaries(response_dlp_stac
     assert stats.get("wasmcustom.llm_guardrail_redacted.workspace=engineering", 0) >= 2
 
 
+def test_a_streamed_responses_api_answer_is_redacted_in_deltas_and_done_events(response_dlp_stack):
+    text = "Mail jane.doe@example.com or call us, and never share 4111 1111 1111 1111 with anyone."
+    expected = "Mail [EMAIL] or call us, and never share [CREDIT_CARD] with anyone."
+    stream = client(response_dlp_stack, "engineering").responses.create(
+        model="gpt-4o-mini", input="hi", stream=True,
+        extra_headers={"x-mock-reply": text, "x-mock-stream-chunks": "8", "x-mock-stream-interval-ms": "20"})
+    events = list(stream)
+    deltas = "".join(e.delta for e in events if e.type == "response.output_text.delta")
+    assert deltas == expected
+    done = [e for e in events if e.type == "response.output_text.done"]
+    assert [e.text for e in done] == [expected]
+    completed = [e for e in events if e.type == "response.completed"]
+    assert completed[0].response.output_text == expected
+    assert completed[0].response.usage.output_tokens == 5
+    # The done events came after every delta, in order.
+    types = [e.type for e in events]
+    assert types.index("response.output_text.done") > max(i for i, t in enumerate(types) if t == "response.output_text.delta")
+
+
 def test_a_streamed_legacy_completion_is_redacted_across_chunk_boundaries(response_dlp_stack):
     text = "Mail jane.doe@example.com or call us, and never share 4111 1111 1111 1111 with anyone."
     stream = client(response_dlp_stack, "engineering").completions.create(

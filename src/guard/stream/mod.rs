@@ -1,9 +1,11 @@
 //! DLP over a streamed answer (`dlp.responses` with `stream: true`). The text of each choice is
-//! joined across chunks (`delta.content` of chat, `text` of legacy completions); everything but the last `WINDOW` characters is released
-//! at once, redacted, and the rest is held until more arrives or the choice finishes, so a secret
-//! split over chunks is still found whole. A match that reaches into the window holds back from
-//! its start. Added latency: the window (at most `WINDOW` characters of text, a few dozen
-//! tokens), never the whole answer. In a stream `block` acts as `redact` (the answer has started).
+//! joined across chunks (`delta.content` of chat, `text` of legacy completions, `delta` of
+//! Responses-API `response.output_text.delta` events, see `responses`); everything but the last
+//! `WINDOW` characters is released at once, redacted, and the rest is held until more arrives or
+//! the choice finishes, so a secret split over chunks is still found whole. A match that reaches
+//! into the window holds back from its start. Added latency: the window (at most `WINDOW`
+//! characters of text, a few dozen tokens), never the whole answer. In a stream `block` acts as
+//! `redact` (the answer has started).
 
 use super::inspect::{redact, redactable};
 use super::policy::GuardPolicy;
@@ -13,19 +15,35 @@ use std::collections::{BTreeSet, HashMap};
 /// Characters held back per choice: longer than any single-line detector match.
 pub const WINDOW: usize = 256;
 
+mod responses;
+
 #[derive(Debug, Default)]
 pub struct StreamRedactor {
-    /// Choice index → text received but not yet released.
-    pending: HashMap<u64, String>,
+    /// Choice index (chat, completions) or (output, content) index pair (Responses API) → text
+    /// received but not yet released.
+    pending: HashMap<(u64, u64), String>,
     /// Detectors that redacted something.
     pub redacted: BTreeSet<String>,
 }
 
+/// One SSE event as it goes to the client; `event` repeats the name line when there was one.
+fn sse(event: Option<&str>, data: &Value) -> String {
+    match event {
+        Some(name) => format!("event: {name}\ndata: {data}\n\n"),
+        None => format!("data: {data}\n\n"),
+    }
+}
+
 impl StreamRedactor {
-    /// The rewritten data of one chunk, or `None` to pass it unchanged. Chat chunks carry their
-    /// text in `choices[].delta.content`, legacy completion chunks in `choices[].text`.
+    /// What replaces one event (given its data), as SSE text — one event, or for the Responses
+    /// API sometimes two — or `None` to pass it unchanged. Chat chunks carry their text in
+    /// `choices[].delta.content`, legacy completion chunks in `choices[].text`, Responses-API
+    /// events in `delta` or, repeated whole, in their `done`/`completed` events.
     pub fn rewrite(&mut self, guard: &GuardPolicy, data: &str) -> Option<String> {
         let mut chunk: Value = serde_json::from_str(data).ok()?;
+        if chunk.get("choices").is_none() {
+            return self.rewrite_responses(guard, chunk);
+        }
         let choices = chunk.get_mut("choices")?.as_array_mut()?;
         let mut changed = false;
         for choice in choices {
@@ -46,19 +64,19 @@ impl StreamRedactor {
             if incoming.is_none() && !finished {
                 continue;
             }
-            let pending = self.pending.entry(index).or_default();
+            let pending = self.pending.entry((index, 0)).or_default();
             pending.push_str(incoming.unwrap_or_default());
             let (release, redacted) = release(guard, pending, finished);
             self.redacted.extend(redacted);
             if finished {
-                self.pending.remove(&index);
+                self.pending.remove(&(index, 0));
             }
             if incoming != Some(release.as_str()) {
                 holder.insert(field.to_string(), Value::String(release));
                 changed = true;
             }
         }
-        changed.then(|| chunk.to_string())
+        changed.then(|| sse(None, &chunk))
     }
 }
 
@@ -105,13 +123,23 @@ mod tests {
         .to_string()
     }
 
+    /// The data of the single event in `sse`.
+    pub(super) fn data_of(sse: &str) -> String {
+        let data: Vec<&str> = sse
+            .lines()
+            .filter_map(|l| l.strip_prefix("data: "))
+            .collect();
+        assert_eq!(data.len(), 1, "{sse}");
+        data[0].to_string()
+    }
+
     fn run(parts: &[&str]) -> String {
         let g = guard();
         let mut r = StreamRedactor::default();
         let mut out = String::new();
         for (i, p) in parts.iter().enumerate() {
             let data = chunk(p, i + 1 == parts.len());
-            let data = r.rewrite(&g, &data).unwrap_or(data);
+            let data = r.rewrite(&g, &data).map_or(data, |sse| data_of(&sse));
             let v: Value = serde_json::from_str(&data).unwrap();
             out.push_str(v["choices"][0]["delta"]["content"].as_str().unwrap_or(""));
         }
@@ -139,7 +167,7 @@ mod tests {
         let g = guard();
         let mut r = StreamRedactor::default();
         let long = "word ".repeat(100); // 500 characters
-        let data = r.rewrite(&g, &chunk(&long, false)).unwrap();
+        let data = data_of(&r.rewrite(&g, &chunk(&long, false)).unwrap());
         let v: Value = serde_json::from_str(&data).unwrap();
         assert_eq!(
             v["choices"][0]["delta"]["content"].as_str().unwrap().len(),
@@ -170,7 +198,9 @@ mod completions_tests {
                     json!({"object": "text_completion", "choices": [{"index": 0, "text": part,
                     "finish_reason": if last { json!("stop") } else { json!(null) }}]})
                     .to_string();
-                let data = redactor.rewrite(guard, &data).unwrap_or(data);
+                let data = redactor
+                    .rewrite(guard, &data)
+                    .map_or(data, |sse| tests::data_of(&sse));
                 let v: Value = serde_json::from_str(&data).unwrap();
                 assert!(v["choices"][0].get("delta").is_none());
                 out.push_str(v["choices"][0]["text"].as_str().unwrap_or(""));

@@ -1,0 +1,203 @@
+//! Responses-API streams. Text arrives as `response.output_text.delta` events (`delta`, keyed by
+//! `output_index` and `content_index`) and is joined and windowed like chat text. The same text is
+//! then repeated whole by `response.output_text.done` (`text`), `response.content_part.done`
+//! (`part.text`), `response.output_item.done` (`item.content[].text`) and `response.completed` /
+//! `incomplete` / `failed` (`response.output[].content[].text`): those are redacted whole. At
+//! `response.output_text.done` whatever is still held goes out as one more delta event just before
+//! it, so a client that joins deltas and one that reads the `done` text get the same redacted text.
+
+use super::{release, sse, StreamRedactor};
+use crate::guard::inspect::{redact, redactable};
+use crate::guard::policy::GuardPolicy;
+use serde_json::{json, Value};
+
+impl StreamRedactor {
+    pub(super) fn rewrite_responses(
+        &mut self,
+        guard: &GuardPolicy,
+        mut event: Value,
+    ) -> Option<String> {
+        let kind = event.get("type")?.as_str()?.to_string();
+        let key = (
+            index(&event, "output_index"),
+            index(&event, "content_index"),
+        );
+        match kind.as_str() {
+            "response.output_text.delta" => {
+                let incoming = event.get("delta")?.as_str()?.to_string();
+                let pending = self.pending.entry(key).or_default();
+                pending.push_str(&incoming);
+                let (out, names) = release(guard, pending, false);
+                self.redacted.extend(names);
+                if out == incoming {
+                    return None;
+                }
+                *event.get_mut("delta")? = Value::String(out);
+                Some(sse(Some(&kind), &event))
+            }
+            "response.output_text.done" => {
+                let held = self
+                    .pending
+                    .remove(&key)
+                    .map(|mut pending| {
+                        let (out, names) = release(guard, &mut pending, true);
+                        self.redacted.extend(names);
+                        out
+                    })
+                    .unwrap_or_default();
+                let changed = self.redact_field(guard, event.get_mut("text"));
+                if held.is_empty() && !changed {
+                    return None;
+                }
+                let mut out = String::new();
+                if !held.is_empty() {
+                    let delta = json!({
+                        "type": "response.output_text.delta",
+                        "item_id": event.get("item_id").cloned().unwrap_or(Value::Null),
+                        "output_index": key.0,
+                        "content_index": key.1,
+                        "delta": held,
+                    });
+                    out.push_str(&sse(Some("response.output_text.delta"), &delta));
+                }
+                out.push_str(&sse(Some(&kind), &event));
+                Some(out)
+            }
+            "response.content_part.done" => {
+                let part = event.get_mut("part");
+                self.redact_content(guard, part)
+                    .then(|| sse(Some(&kind), &event))
+            }
+            "response.output_item.done" => {
+                let item = event.get_mut("item");
+                self.redact_item(guard, item)
+                    .then(|| sse(Some(&kind), &event))
+            }
+            "response.completed" | "response.incomplete" | "response.failed" => {
+                let output = event
+                    .get_mut("response")
+                    .and_then(|r| r.get_mut("output"))
+                    .and_then(Value::as_array_mut)?;
+                let mut changed = false;
+                for item in output {
+                    changed |= self.redact_item(guard, Some(item));
+                }
+                changed.then(|| sse(Some(&kind), &event))
+            }
+            _ => None,
+        }
+    }
+
+    /// An output item's `content[]` parts.
+    fn redact_item(&mut self, guard: &GuardPolicy, item: Option<&mut Value>) -> bool {
+        let Some(parts) = item
+            .and_then(|i| i.get_mut("content"))
+            .and_then(Value::as_array_mut)
+        else {
+            return false;
+        };
+        let mut changed = false;
+        for part in parts {
+            changed |= self.redact_content(guard, Some(part));
+        }
+        changed
+    }
+
+    /// One `output_text` content part's `text`.
+    fn redact_content(&mut self, guard: &GuardPolicy, part: Option<&mut Value>) -> bool {
+        match part {
+            Some(part) if part.get("type").and_then(Value::as_str) == Some("output_text") => {
+                self.redact_field(guard, part.get_mut("text"))
+            }
+            _ => false,
+        }
+    }
+
+    /// Redacts a whole string value in place; true if it changed.
+    fn redact_field(&mut self, guard: &GuardPolicy, field: Option<&mut Value>) -> bool {
+        let Some(Value::String(text)) = field else {
+            return false;
+        };
+        let found = redactable(guard, text);
+        if found.is_empty() {
+            return false;
+        }
+        self.redacted.extend(found.iter().map(|f| f.name.clone()));
+        let refs: Vec<&_> = found.iter().collect();
+        *text = redact(text, &refs);
+        true
+    }
+}
+
+fn index(event: &Value, field: &str) -> u64 {
+    event.get(field).and_then(Value::as_u64).unwrap_or(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::StreamRedactor;
+    use crate::testutil::example_with;
+    use serde_json::{json, Value};
+
+    /// `(event name, data)` of every event in an SSE text.
+    fn events(sse: &str) -> Vec<(String, Value)> {
+        sse.split("\n\n")
+            .filter(|e| !e.is_empty())
+            .map(|e| {
+                let name = e.lines().find_map(|l| l.strip_prefix("event: ")).unwrap();
+                let data = e.lines().find_map(|l| l.strip_prefix("data: ")).unwrap();
+                (name.to_string(), serde_json::from_str(data).unwrap())
+            })
+            .collect()
+    }
+
+    fn delta(text: &str) -> Value {
+        json!({"type": "response.output_text.delta", "item_id": "msg_1", "output_index": 0,
+            "content_index": 0, "delta": text})
+    }
+
+    #[test]
+    fn deltas_are_joined_and_the_done_events_redacted_whole() {
+        let p = example_with(|v| {
+            v["org"]["guardrails"] =
+                json!({"dlp": {"detectors": {"email": "redact"}, "responses": true}});
+        });
+        let guard = &p.guards["engineering"];
+        let text = "Mail jane.doe@example.com now.";
+        let redacted = "Mail [EMAIL] now.";
+        for cut in 1..text.len() {
+            let mut r = StreamRedactor::default();
+            let mut joined = String::new();
+            let mut stream: Vec<(String, Value)> = Vec::new();
+            for data in [delta(&text[..cut]), delta(&text[cut..])] {
+                match r.rewrite(guard, &data.to_string()) {
+                    Some(sse) => stream.extend(events(&sse)),
+                    None => stream.push(("response.output_text.delta".into(), data)),
+                }
+            }
+            let done = json!({"type": "response.output_text.done", "item_id": "msg_1",
+                "output_index": 0, "content_index": 0, "text": text});
+            stream.extend(events(&r.rewrite(guard, &done.to_string()).unwrap()));
+            for (name, data) in &stream {
+                if name == "response.output_text.delta" {
+                    joined.push_str(data["delta"].as_str().unwrap());
+                }
+            }
+            assert_eq!(joined, redacted, "cut {cut}");
+            let (last_name, last) = stream.last().unwrap();
+            assert_eq!(last_name, "response.output_text.done");
+            assert_eq!(last["text"], redacted);
+        }
+        let completed = json!({"type": "response.completed", "response": {"output": [
+            {"type": "message", "content": [{"type": "output_text", "text": text, "annotations": []}]}],
+            "usage": {"input_tokens": 3, "output_tokens": 4}}});
+        let mut r = StreamRedactor::default();
+        let (_, out) = events(&r.rewrite(guard, &completed.to_string()).unwrap()).remove(0);
+        assert_eq!(out["response"]["output"][0]["content"][0]["text"], redacted);
+        assert_eq!(out["response"]["usage"]["output_tokens"], 4);
+        assert!(r.redacted.contains("email"));
+        // Events without text pass untouched.
+        let created = json!({"type": "response.created", "response": {"output": []}});
+        assert_eq!(r.rewrite(guard, &created.to_string()), None);
+    }
+}
