@@ -56,8 +56,16 @@ fuzz_target!(|data: &[u8]| {
         }
     }
     if let Ok(text) = std::str::from_utf8(data) {
+        // The replacement is whole SSE events (Responses API: sometimes two), each with JSON data.
         if let Some(rewritten) = StreamRedactor::default().rewrite(&guard, text) {
-            serde_json::from_str::<serde_json::Value>(&rewritten).expect("rewritten event is JSON");
+            assert!(rewritten.ends_with("\n\n"), "rewritten events end with a blank line");
+            for line in rewritten.lines() {
+                if let Some(json) = line.strip_prefix("data: ") {
+                    serde_json::from_str::<serde_json::Value>(json).expect("rewritten event data is JSON");
+                } else {
+                    assert!(line.is_empty() || line.starts_with("event: "), "unexpected line {line:?}");
+                }
+            }
         }
     }
 });
