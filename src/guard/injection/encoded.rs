@@ -1,0 +1,105 @@
+//! Base64 and hex segments that decode to text, for a second look ("SWdub3Jl..." hides "Ignore ...").
+
+/// Shortest base64 or hex segment decoded for a second look.
+const MIN_SEGMENT: usize = 16;
+
+/// Largest encoded segment decoded for a second look.
+const MAX_DECODE: usize = 64 * 1024;
+
+/// Bytes of standard and URL-safe base64 (and so of hex), as a table: this loop sees every byte.
+#[allow(clippy::indexing_slicing)] // const construction: the loop bound keeps `b` in range
+const BASE64_ALPHABET: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        table[b] = c.is_ascii_alphanumeric() || matches!(c, b'+' | b'/' | b'=' | b'-' | b'_');
+        b += 1;
+    }
+    table
+};
+
+/// Decoded base64 or hex segments that read as text.
+pub(super) fn encoded_segments(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let b64 = |b: u8| {
+        BASE64_ALPHABET
+            .get(usize::from(b))
+            .copied()
+            .unwrap_or(false)
+    };
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        // A segment worth decoding is at least MIN_SEGMENT bytes long, so it covers the byte
+        // MIN_SEGMENT - 1 ahead: where that byte is not base64, skip past it without looking
+        // at the bytes before (prose has a space every few bytes).
+        let probe = i + MIN_SEGMENT - 1;
+        if !bytes.get(probe).is_some_and(|b| b64(*b)) {
+            i = probe + 1;
+            continue;
+        }
+        let mut start = probe;
+        while start > i && bytes.get(start - 1).is_some_and(|b| b64(*b)) {
+            start -= 1;
+        }
+        let mut end = probe + 1;
+        while bytes.get(end).is_some_and(|b| b64(*b)) {
+            end += 1;
+        }
+        i = end;
+        let seg = bytes.get(start..end).unwrap_or_default();
+        if seg.len() < MIN_SEGMENT || seg.len() > MAX_DECODE {
+            continue;
+        }
+        let decoded = if seg.len() % 2 == 0 && seg.iter().all(u8::is_ascii_hexdigit) {
+            hex(seg)
+        } else {
+            base64(seg)
+        };
+        if let Some(s) = decoded.and_then(|d| String::from_utf8(d).ok()) {
+            let printable = s
+                .chars()
+                .filter(|c| !c.is_control() || c.is_whitespace())
+                .count();
+            if printable * 10 >= s.chars().count() * 9 && s.contains(' ') {
+                out.push(s);
+            }
+        }
+    }
+    out
+}
+
+fn hex(s: &[u8]) -> Option<Vec<u8>> {
+    s.chunks(2)
+        .map(|p| {
+            let v = |b: u8| (b as char).to_digit(16);
+            u8::try_from(v(*p.first()?)? * 16 + v(*p.get(1)?)?).ok()
+        })
+        .collect()
+}
+
+/// Standard or URL-safe base64, padding optional.
+fn base64(s: &[u8]) -> Option<Vec<u8>> {
+    let mut out = Vec::with_capacity(s.len() * 3 / 4);
+    let mut acc = 0u32;
+    let mut bits = 0;
+    for &b in s {
+        let v = match b {
+            b'A'..=b'Z' => b - b'A',
+            b'a'..=b'z' => b - b'a' + 26,
+            b'0'..=b'9' => b - b'0' + 52,
+            b'+' | b'-' => 62,
+            b'/' | b'_' => 63,
+            b'=' => break,
+            _ => return None,
+        };
+        acc = (acc << 6) | u32::from(v);
+        bits += 6;
+        if bits >= 8 {
+            bits -= 8;
+            out.push(u8::try_from((acc >> bits) & 0xff).ok()?);
+        }
+    }
+    Some(out)
+}
