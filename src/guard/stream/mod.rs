@@ -110,7 +110,8 @@ mod tests {
     use crate::testutil::example_with;
     use serde_json::json;
 
-    fn guard() -> GuardPolicy {
+    /// E-mail addresses redacted, cards blocked (in a stream: redacted too).
+    pub(super) fn guard() -> GuardPolicy {
         let p = example_with(|v| {
             v["org"]["guardrails"] = json!({"dlp": {"detectors": {"email": "redact", "credit_card": "block"}, "responses": true}});
         });
@@ -179,16 +180,11 @@ mod tests {
 #[cfg(test)]
 mod completions_tests {
     use super::*;
-    use crate::testutil::example_with;
     use serde_json::json;
 
     #[test]
     fn legacy_completion_chunks_are_redacted_in_their_text() {
-        let p = example_with(|v| {
-            v["org"]["guardrails"] =
-                json!({"dlp": {"detectors": {"email": "redact"}, "responses": true}});
-        });
-        let guard = &p.guards["engineering"];
+        let guard = &tests::guard();
         let text = "Mail jane.doe@example.com now.";
         for cut in 1..text.len() {
             let mut redactor = StreamRedactor::default();

@@ -136,7 +136,6 @@ fn index(event: &Value, field: &str) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::super::StreamRedactor;
-    use crate::testutil::example_with;
     use serde_json::{json, Value};
 
     /// `(event name, data)` of every event in an SSE text.
@@ -158,11 +157,7 @@ mod tests {
 
     #[test]
     fn deltas_are_joined_and_the_done_events_redacted_whole() {
-        let p = example_with(|v| {
-            v["org"]["guardrails"] =
-                json!({"dlp": {"detectors": {"email": "redact"}, "responses": true}});
-        });
-        let guard = &p.guards["engineering"];
+        let guard = &super::super::tests::guard();
         let text = "Mail jane.doe@example.com now.";
         let redacted = "Mail [EMAIL] now.";
         for cut in 1..text.len() {
