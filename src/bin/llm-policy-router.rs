@@ -13,8 +13,9 @@ use std::process::ExitCode;
 const USAGE: &str = "usage:
   llm-policy-router check <config.json>
       Validate a policy and print a summary. Exit 1 if it would be refused by Envoy.
-  llm-policy-router scan < texts.jsonl
-      For each line {text: ...}: the DLP detectors (all on) and injection class that fire.
+  llm-policy-router scan [--personas] < texts.jsonl
+      For each line {text: ...}: the DLP detectors (all on) and injection class that fire
+      (with --personas, as with prompt_injection.personas: persona set-ups count too).
   llm-policy-router explain <config.json> <body.json> [--key KEY] [--workspace-header WS]
                             [--path /v1/chat/completions] [--seed N] [--redis HOST:PORT]
       Print, as JSON, where the request would go and why every other endpoint was excluded.
@@ -32,7 +33,7 @@ fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("check") => check(rest),
         Some("explain") => explain_cmd(rest),
-        Some("scan") => scan_cmd(),
+        Some("scan") => scan_cmd(rest),
         Some("hash-key") => hash_key(rest),
         Some("schema") => {
             emit(&llm_policy_router::config::json_schema());
@@ -255,10 +256,15 @@ fn redis_mget(addr: &str, keys: &[String]) -> std::io::Result<Vec<Option<String>
 
 /// Runs every built-in detector and the injection detector over each `{"text": ...}` line of
 /// stdin; prints `{"dlp": [names], "injection": class-or-null}` per line (the evaluation scorer).
-fn scan_cmd() -> Result<(), String> {
+fn scan_cmd(args: &[String]) -> Result<(), String> {
     use llm_policy_router::guard::dlp::builtin::{scan, Builtin};
-    use llm_policy_router::guard::injection::detect;
+    use llm_policy_router::guard::injection::detect_with;
     use std::io::BufRead;
+    let personas = match args {
+        [] => false,
+        [flag] if flag == "--personas" => true,
+        _ => return Err(USAGE.to_string()),
+    };
     let mut out = String::new();
     let mut hits = Vec::new();
     for line in std::io::stdin().lock().lines() {
@@ -272,7 +278,7 @@ fn scan_cmd() -> Result<(), String> {
         scan(text, &|_: Builtin| true, &mut hits);
         let mut names: Vec<&str> = hits.iter().map(|h| h.detector.name()).collect();
         names.dedup();
-        let result = serde_json::json!({"dlp": names, "injection": detect(text).map(|a| a.name())});
+        let result = serde_json::json!({"dlp": names, "injection": detect_with(text, personas).map(|a| a.name())});
         out.push_str(&result.to_string());
         out.push('\n');
     }

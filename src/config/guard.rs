@@ -116,6 +116,7 @@ fn one(g: &GuardrailsConfig, path: &str, errors: &mut Errors) -> GuardPolicy {
             );
         }
         policy.injection = Some(p.action);
+        policy.injection_personas = p.personas;
         policy.injection_roles = match &p.roles {
             Some(r) => roles(r, &format!("{path}.prompt_injection.roles"), errors),
             None => DEFAULT_INJECTION_ROLES.map(str::to_string).to_vec(),

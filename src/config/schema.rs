@@ -345,6 +345,11 @@ pub struct InjectionConfig {
     pub action: crate::guard::Action,
     /// Message roles to scan; default `user` and `tool`.
     pub roles: Option<Vec<String>>,
+    /// Also treat persona set-ups as attacks (class `persona_setup`): "I want you to act as …",
+    /// "you will pretend to be …", "play the role of …". For workspaces that serve no role-play:
+    /// ordinary role-play prompts are caught too. Jailbreak personas are caught either way.
+    #[serde(default)]
+    pub personas: bool,
     /// Org only: workspace → phrases (or `re:<regex>`) that legitimate uses may contain, e.g. a
     /// security-training app. A string containing one is not scanned for injection.
     #[serde(default)]

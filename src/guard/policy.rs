@@ -24,6 +24,8 @@ pub struct GuardPolicy {
     pub dlp_responses: bool,
     pub injection: Option<Action>,
     pub injection_roles: Vec<String>,
+    /// Persona set-ups count as injection (`prompt_injection.personas`).
+    pub injection_personas: bool,
     pub allow: Vec<Allow>,
 }
 
@@ -79,6 +81,7 @@ impl GuardPolicy {
             dlp_responses: self.dlp_responses || workspace.dlp_responses,
             injection: self.injection.max(workspace.injection),
             injection_roles,
+            injection_personas: self.injection_personas || workspace.injection_personas,
             allow: Vec::new(),
         }
     }

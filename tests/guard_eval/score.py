@@ -1,6 +1,6 @@
 """Scores the guardrail detectors on the evaluation set through the CLI (`llm-policy-router scan`).
 
-    python tests/guard_eval/score.py [--split tune|holdout|all] [--json out.json]
+    python tests/guard_eval/score.py [--split tune|holdout|all] [--json out.json] [--personas]
 
 Short injections (short_injection.jsonl) are scored and reported separately: a different kind of
 attack (task hijacking, prompt leaking, planted instructions) with its own benign task prompts.
@@ -22,9 +22,12 @@ HERE = Path(__file__).resolve().parent
 CLI = HERE.parents[1] / "target" / "release" / "llm-policy-router"
 
 
+SCAN = [str(CLI), "scan"]
+
+
 def scan(records: list[dict]) -> list[dict]:
     stdin = "".join(json.dumps({"text": r["text"]}) + "\n" for r in records)
-    out = subprocess.run([str(CLI), "scan"], input=stdin, capture_output=True, text=True, check=True, timeout=300)
+    out = subprocess.run(SCAN, input=stdin, capture_output=True, text=True, check=True, timeout=300)
     return [json.loads(line) for line in out.stdout.splitlines()]
 
 
@@ -37,8 +40,11 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--split", default="all", choices=["tune", "holdout", "all"])
     ap.add_argument("--json")
+    ap.add_argument("--personas", action="store_true", help="as with prompt_injection.personas: persona set-ups count")
     args = ap.parse_args()
-    report = {"split": args.split}
+    if args.personas:
+        SCAN.append("--personas")
+    report = {"split": args.split, "personas": args.personas}
 
     dlp = load("dlp.jsonl", args.split)
     results = scan(dlp)

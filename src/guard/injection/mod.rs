@@ -7,6 +7,7 @@
 
 mod encoded;
 pub mod normalize;
+mod persona;
 mod shapes;
 mod vocab;
 
@@ -22,6 +23,8 @@ pub enum Attack {
     PromptExfiltration,
     FakeDelimiter,
     ToolOutputInjection,
+    /// A persona set up for the model; only with `prompt_injection.personas`.
+    PersonaSetup,
 }
 
 impl Attack {
@@ -32,6 +35,7 @@ impl Attack {
             Attack::PromptExfiltration => "prompt_exfiltration",
             Attack::FakeDelimiter => "fake_delimiter",
             Attack::ToolOutputInjection => "tool_output_injection",
+            Attack::PersonaSetup => "persona_setup",
         }
     }
 }
@@ -56,10 +60,15 @@ const DELIMITERS: [&str; 14] = [
 
 /// The attack in `text`, if any.
 pub fn detect(text: &str) -> Option<Attack> {
-    detect_depth(text, 0)
+    detect_depth(text, 0, false)
 }
 
-fn detect_depth(text: &str, depth: u8) -> Option<Attack> {
+/// `detect`; with `personas` a persona set-up ("I want you to act as …") counts too.
+pub fn detect_with(text: &str, personas: bool) -> Option<Attack> {
+    detect_depth(text, 0, personas)
+}
+
+fn detect_depth(text: &str, depth: u8, personas: bool) -> Option<Attack> {
     // Every delimiter starts with `<`, `[` or `#`: compare only where one of those appears.
     let bytes = text.as_bytes();
     for at in memchr::memchr3_iter(b'<', b'[', b'#', bytes) {
@@ -86,9 +95,12 @@ fn detect_depth(text: &str, depth: u8) -> Option<Attack> {
     if let Some(attack) = match_shapes(&words, &starts) {
         return Some(attack);
     }
+    if personas && persona::sets_up_persona(&words) {
+        return Some(Attack::PersonaSetup);
+    }
     if depth == 0 {
         for decoded in encoded_segments(text) {
-            if let Some(attack) = detect_depth(&decoded, 1) {
+            if let Some(attack) = detect_depth(&decoded, 1, personas) {
                 return Some(attack);
             }
         }

@@ -69,7 +69,7 @@ pub fn inspect(
     let mut hits = Vec::new();
     for segment in segments(api, top)? {
         if guard.injection_scans(&segment.role) && !allowed(guard, &segment.text) {
-            if let Some(attack) = injection::detect(&segment.text) {
+            if let Some(attack) = injection::detect_with(&segment.text, guard.injection_personas) {
                 match guard.injection {
                     Some(Action::Block) => return Err(injection_blocked(attack.name(), &segment)),
                     _ => {

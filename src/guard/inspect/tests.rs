@@ -75,6 +75,23 @@ fn workspace_tightens_and_org_grants_the_allowlist() {
 }
 
 #[test]
+fn persona_set_ups_count_where_a_workspace_asks_and_nowhere_else() {
+    let p = example_with(|v| {
+        v["org"]["guardrails"] = json!({"prompt_injection": {"action": "flag"}});
+        v["workspaces"]["engineering"]["policy"]["guardrails"] =
+            json!({"prompt_injection": {"action": "block", "personas": true}});
+    });
+    let role_play = r#"{"model":"gpt-4o-mini","messages":[{"role":"user","content":"I want you to act as a linux terminal."}]}"#;
+    let e = run(&p.guards["engineering"], role_play).unwrap_err();
+    assert_eq!(e.code, "guardrail_prompt_injection");
+    assert_eq!(e.metadata.unwrap()["class"], "persona_setup");
+    assert_eq!(
+        run(&p.guards["marketing"], role_play).unwrap().0.summary(),
+        ""
+    );
+}
+
+#[test]
 fn bad_config_is_refused_naming_the_field() {
     let bad = |g: serde_json::Value| {
         let mut v = crate::testutil::example_value();

@@ -1,0 +1,56 @@
+//! Persona set-ups, for workspaces that serve no role-play (`prompt_injection.personas: true`):
+//! "I want you to act as …", "you will pretend to be …", "play the role of …", "Act as a …",
+//! "let's roleplay". By default these pass, because role-play apps send exactly this; the
+//! jailbreak forms among them (a persona handed over "from now on", one without rules) are caught
+//! by `shapes` in every mode.
+
+use super::vocab::Class;
+
+/// True if `words` set up a persona for the model.
+pub(super) fn sets_up_persona(words: &[Class]) -> bool {
+    use Class::*;
+    words.iter().enumerate().any(|(i, class)| {
+        let before = words.get(i.saturating_sub(3)..i).unwrap_or_default();
+        match class {
+            // "I want you to act as", "you will pretend to be", "you're going to act like";
+            // "act as …" or "roleplay" opening the text.
+            Act | Pretend => before.iter().any(|c| matches!(c, You | YouAre)) || i <= 1,
+            // "play the role of", "assume the persona of", "immerse yourself in the character"
+            RoleVerb => words
+                .get(i + 1..(i + 4).min(words.len()))
+                .is_some_and(|after| after.contains(&Role)),
+            _ => false,
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{detect, detect_with, Attack};
+
+    #[test]
+    fn persona_set_ups_count_only_when_asked() {
+        for text in [
+            "I want you to act as a linux terminal. I will type commands.",
+            "Act as a travel guide for Rome.",
+            "You will pretend to be my late uncle Bob.",
+            "Please play the role of a strict interviewer.",
+            "Roleplay as a pirate captain.",
+        ] {
+            assert_eq!(detect(text), None, "{text}");
+            assert_eq!(
+                detect_with(text, true),
+                Some(Attack::PersonaSetup),
+                "{text}"
+            );
+        }
+        for text in [
+            "Can you explain how the Fair Labor Standards Act applies to interns?",
+            "The play had three acts and a long intermission.",
+            "We must act quickly on the security report.",
+            "Assume the array is sorted and write a binary search.",
+        ] {
+            assert_eq!(detect_with(text, true), None, "{text}");
+        }
+    }
+}
