@@ -39,14 +39,11 @@ pub(super) fn encoded_segments(text: &str) -> Vec<String> {
             i = probe + 1;
             continue;
         }
-        let mut start = probe;
-        while start > i && bytes.get(start - 1).is_some_and(|b| b64(*b)) {
-            start -= 1;
-        }
-        let mut end = probe + 1;
-        while bytes.get(end).is_some_and(|b| b64(*b)) {
-            end += 1;
-        }
+        // The run of base64 bytes around the probe (iterators: no bounds check per byte).
+        let back = bytes.get(i..probe).unwrap_or_default();
+        let start = probe - back.iter().rev().take_while(|b| b64(**b)).count();
+        let ahead = bytes.get(probe + 1..).unwrap_or_default();
+        let end = probe + 1 + ahead.iter().take_while(|b| b64(**b)).count();
         i = end;
         let seg = bytes.get(start..end).unwrap_or_default();
         if seg.len() < MIN_SEGMENT || seg.len() > MAX_DECODE {
