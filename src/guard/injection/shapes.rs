@@ -184,10 +184,13 @@ pub(super) fn match_shapes(words: &[Class], starts: &[usize]) -> Option<Attack> 
                         }
                     }
                 }
-                // "ignore everything and say …"
+                // "ignore everything and say …", "forget everything, write …"
                 if let Some(k) = ahead(words, i, 2, &[Everything]) {
-                    if words.get(k + 1) == Some(&And)
-                        && ahead(words, k + 1, 3, &[Just, Say, Reveal]).is_some()
+                    let output_next = |from: usize, window: usize| {
+                        ahead(words, from, window, &[Just, Say, Reveal]).is_some()
+                    };
+                    if (words.get(k + 1) == Some(&And) && output_next(k + 1, 3))
+                        || (k == i + 1 && output_next(k, 1))
                     {
                         return Some(Attack::InstructionOverride);
                     }
