@@ -151,21 +151,31 @@ def make_handler(provider: Provider):
             self.end_headers()
             words = [f"served by {provider.name}"] + [f" part{i}" for i in range(1, chunks)]
             reply = self.headers.get("x-mock-reply")
-            if reply:  # the given text, cut into `chunks` pieces
-                step = -(-len(reply) // chunks)
-                words = [reply[k:k + step] for k in range(0, len(reply), step)]
+            # A tool call whose arguments (this header) arrive cut into `chunks` pieces.
+            tool_arguments = self.headers.get("x-mock-tool-arguments")
+            if reply or tool_arguments:  # the given text, cut into `chunks` pieces
+                text = reply or tool_arguments
+                step = -(-len(text) // chunks)
+                words = [text[k:k + step] for k in range(0, len(text), step)]
             for i, word in enumerate(words):
                 if i:
                     time.sleep(interval)
                 last = i == len(words) - 1
-                finish = "stop" if last else None
+                finish = ("tool_calls" if tool_arguments else "stop") if last else None
+                delta = {"content": word}
+                if tool_arguments:
+                    call = {"index": 0, "function": {"arguments": word}}
+                    if i == 0:
+                        call.update({"id": "call_mock", "type": "function"})
+                        call["function"]["name"] = "send_mail"
+                    delta = {"tool_calls": [call]}
                 chunk = {
                     "id": "cmpl-mock" if legacy else "chatcmpl-mock",
                     "object": "text_completion" if legacy else "chat.completion.chunk",
                     "created": int(time.time()),
                     "model": model,
                     "choices": [{"index": 0, "text": word, "finish_reason": finish, "logprobs": None} if legacy
-                                else {"index": 0, "delta": {"content": word}, "finish_reason": finish}],
+                                else {"index": 0, "delta": delta, "finish_reason": finish}],
                 }
                 self._write_event(json.dumps(chunk), record)
                 if cut_after and i + 1 >= cut_after:

@@ -159,6 +159,21 @@ def test_a_streamed_answer_is_redacted_across_chunk_boundaries(response_dlp_stac
     assert stats.get("wasmcustom.llm_guardrail_redacted.workspace=engineering", 0) >= 2
 
 
+def test_streamed_tool_call_arguments_are_redacted_across_chunk_boundaries(response_dlp_stack):
+    arguments = '{"to": "jane.doe@example.com", "card": "4111 1111 1111 1111"}'
+    stream = client(response_dlp_stack, "engineering").chat.completions.create(
+        model="gpt-4o-mini", messages=[{"role": "user", "content": "mail it"}], stream=True,
+        extra_headers={"x-mock-tool-arguments": arguments, "x-mock-stream-chunks": "6", "x-mock-stream-interval-ms": "20"})
+    joined, names = "", set()
+    for chunk in stream:
+        for call in chunk.choices[0].delta.tool_calls or []:
+            assert call.index == 0
+            names.add(call.function.name)
+            joined += call.function.arguments or ""
+    assert joined == '{"to": "[EMAIL]", "card": "[CREDIT_CARD]"}'
+    assert "send_mail" in names
+
+
 def test_a_streamed_responses_api_answer_is_redacted_in_deltas_and_done_events(response_dlp_stack):
     text = "Mail jane.doe@example.com or call us, and never share 4111 1111 1111 1111 with anyone."
     expected = "Mail [EMAIL] or call us, and never share [CREDIT_CARD] with anyone."

@@ -9,11 +9,14 @@
 
 use super::inspect::{redact, redactable};
 use super::policy::GuardPolicy;
-use serde_json::Value;
+use serde_json::{Map, Value};
 use std::collections::{BTreeSet, HashMap};
 
 /// Characters held back per choice: longer than any single-line detector match.
 pub const WINDOW: usize = 256;
+
+/// `pending` keys of a choice: 0 is its text, `TOOL_KEYS + i` the arguments of tool call `i`.
+const TOOL_KEYS: u64 = 1;
 
 mod responses;
 
@@ -49,34 +52,115 @@ impl StreamRedactor {
         for choice in choices {
             let index = choice.get("index").and_then(Value::as_u64).unwrap_or(0);
             let finished = choice.get("finish_reason").is_some_and(|f| !f.is_null());
-            let slot = if choice.get("delta").is_some() {
-                choice
-                    .get_mut("delta")
-                    .and_then(Value::as_object_mut)
-                    .map(|delta| (delta, "content"))
-            } else {
-                choice.as_object_mut().map(|choice| (choice, "text"))
-            };
-            let Some((holder, field)) = slot else {
-                continue;
-            };
-            let incoming = holder.get(field).and_then(Value::as_str);
-            if incoming.is_none() && !finished {
-                continue;
-            }
-            let pending = self.pending.entry((index, 0)).or_default();
-            pending.push_str(incoming.unwrap_or_default());
-            let (release, redacted) = release(guard, pending, finished);
-            self.redacted.extend(redacted);
-            if finished {
-                self.pending.remove(&(index, 0));
-            }
-            if incoming != Some(release.as_str()) {
-                holder.insert(field.to_string(), Value::String(release));
-                changed = true;
+            if choice.get("delta").is_some() {
+                let Some(delta) = choice.get_mut("delta").and_then(Value::as_object_mut) else {
+                    continue;
+                };
+                changed |= self.choice_text(guard, index, delta, "content", finished);
+                changed |= self.tool_arguments(guard, index, delta, finished);
+            } else if let Some(choice) = choice.as_object_mut() {
+                changed |= self.choice_text(guard, index, choice, "text", finished);
             }
         }
         changed.then(|| sse(None, &chunk))
+    }
+
+    /// A choice's text in `holder[field]`, joined and windowed; true if the chunk changed.
+    fn choice_text(
+        &mut self,
+        guard: &GuardPolicy,
+        index: u64,
+        holder: &mut Map<String, Value>,
+        field: &str,
+        finished: bool,
+    ) -> bool {
+        let incoming = holder.get(field).and_then(Value::as_str);
+        if incoming.is_none() && !finished {
+            return false;
+        }
+        let pending = self.pending.entry((index, 0)).or_default();
+        pending.push_str(incoming.unwrap_or_default());
+        let (out, redacted) = release(guard, pending, finished);
+        self.redacted.extend(redacted);
+        if finished {
+            self.pending.remove(&(index, 0));
+        }
+        if incoming == Some(out.as_str()) {
+            return false;
+        }
+        holder.insert(field.to_string(), Value::String(out));
+        true
+    }
+
+    /// `delta.tool_calls[].function.arguments`, joined and windowed per tool call like text. When
+    /// the choice finishes, arguments still held go out in its last chunk (as a `tool_calls`
+    /// delta with just the index and the rest of the arguments, which clients append).
+    fn tool_arguments(
+        &mut self,
+        guard: &GuardPolicy,
+        index: u64,
+        delta: &mut Map<String, Value>,
+        finished: bool,
+    ) -> bool {
+        let mut changed = false;
+        if let Some(calls) = delta.get_mut("tool_calls").and_then(Value::as_array_mut) {
+            for call in calls {
+                let key = (
+                    index,
+                    TOOL_KEYS + call.get("index").and_then(Value::as_u64).unwrap_or(0),
+                );
+                let Some(args) = call
+                    .get_mut("function")
+                    .and_then(|f| f.get_mut("arguments"))
+                else {
+                    continue;
+                };
+                let Some(incoming) = args.as_str() else {
+                    continue;
+                };
+                let pending = self.pending.entry(key).or_default();
+                pending.push_str(incoming);
+                let (out, redacted) = release(guard, pending, finished);
+                self.redacted.extend(redacted);
+                if finished {
+                    self.pending.remove(&key);
+                }
+                if out != incoming {
+                    *args = Value::String(out);
+                    changed = true;
+                }
+            }
+        }
+        if !finished {
+            return changed;
+        }
+        let mut held: Vec<(u64, u64)> = self
+            .pending
+            .keys()
+            .filter(|(choice, key)| *choice == index && *key >= TOOL_KEYS)
+            .copied()
+            .collect();
+        held.sort_unstable();
+        for key in held {
+            let Some(mut pending) = self.pending.remove(&key) else {
+                continue;
+            };
+            let (out, redacted) = release(guard, &mut pending, true);
+            self.redacted.extend(redacted);
+            if out.is_empty() {
+                continue;
+            }
+            let call =
+                serde_json::json!({"index": key.1 - TOOL_KEYS, "function": {"arguments": out}});
+            match delta.get_mut("tool_calls").and_then(Value::as_array_mut) {
+                Some(calls) => calls.push(call),
+                None => {
+                    delta.insert("tool_calls".to_string(), Value::Array(vec![call]));
+                }
+            }
+            changed = true;
+        }
+        changed
     }
 }
 
@@ -174,6 +258,47 @@ mod tests {
             v["choices"][0]["delta"]["content"].as_str().unwrap().len(),
             500 - WINDOW
         );
+    }
+}
+
+#[cfg(test)]
+mod tool_call_tests {
+    use super::*;
+    use serde_json::json;
+
+    fn fragment(arguments: &str) -> String {
+        json!({"object": "chat.completion.chunk", "choices": [{"index": 0, "finish_reason": null,
+            "delta": {"tool_calls": [{"index": 0, "function": {"arguments": arguments}}]}}]})
+        .to_string()
+    }
+
+    #[test]
+    fn tool_call_arguments_are_redacted_across_chunks() {
+        let guard = tests::guard();
+        let args = r#"{"to":"jane.doe@example.com","body":"hi"}"#;
+        for cut in 1..args.len() {
+            let mut r = StreamRedactor::default();
+            let last = json!({"object": "chat.completion.chunk",
+                "choices": [{"index": 0, "finish_reason": "tool_calls", "delta": {}}]})
+            .to_string();
+            let mut joined = String::new();
+            for data in [fragment(&args[..cut]), fragment(&args[cut..]), last] {
+                let data = r
+                    .rewrite(&guard, &data)
+                    .map_or(data, |sse| tests::data_of(&sse));
+                let v: Value = serde_json::from_str(&data).unwrap();
+                for call in v["choices"][0]["delta"]["tool_calls"]
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                {
+                    assert_eq!(call["index"], 0);
+                    joined.push_str(call["function"]["arguments"].as_str().unwrap_or(""));
+                }
+            }
+            assert_eq!(joined, r#"{"to":"[EMAIL]","body":"hi"}"#, "cut {cut}");
+            assert!(r.pending.is_empty());
+        }
     }
 }
 
