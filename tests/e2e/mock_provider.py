@@ -214,22 +214,37 @@ def make_handler(provider: Provider):
             self.send_header("x-mock-provider", provider.name)
             self.end_headers()
             whole = response_object(provider.name, model)
-            whole["output"][0]["content"][0]["text"] = text
-            part = {"type": "output_text", "text": text, "annotations": []}
-            at = {"item_id": "msg_mock", "output_index": 0, "content_index": 0}
-            events = [{"type": "response.created", "response": {**whole, "status": "in_progress", "output": []}},
-                      {"type": "response.output_item.added", "output_index": 0,
-                       "item": {**whole["output"][0], "status": "in_progress", "content": []}},
-                      {"type": "response.content_part.added", **at, "part": {**part, "text": ""}}]
-            events += [{"type": "response.output_text.delta", **at, "delta": text[k:k + step]}
-                       for k in range(0, len(text), step)]
-            events += [{"type": "response.output_text.done", **at, "text": text},
-                       {"type": "response.content_part.done", **at, "part": part},
-                       {"type": "response.output_item.done", "output_index": 0, "item": whole["output"][0]},
-                       {"type": "response.completed", "response": whole}]
+            tool_arguments = self.headers.get("x-mock-tool-arguments")
+            if tool_arguments:  # a function call whose arguments stream in pieces
+                step = -(-len(tool_arguments) // chunks)
+                item = {"type": "function_call", "id": "fc_mock", "call_id": "call_mock", "name": "send_mail",
+                        "arguments": tool_arguments, "status": "completed"}
+                whole["output"] = [item]
+                at = {"item_id": "fc_mock", "output_index": 0}
+                events = [{"type": "response.created", "response": {**whole, "status": "in_progress", "output": []}},
+                          {"type": "response.output_item.added", "output_index": 0, "item": {**item, "arguments": ""}}]
+                events += [{"type": "response.function_call_arguments.delta", **at, "delta": tool_arguments[k:k + step]}
+                           for k in range(0, len(tool_arguments), step)]
+                events += [{"type": "response.function_call_arguments.done", **at, "arguments": tool_arguments},
+                           {"type": "response.output_item.done", "output_index": 0, "item": item},
+                           {"type": "response.completed", "response": whole}]
+            else:
+                whole["output"][0]["content"][0]["text"] = text
+                part = {"type": "output_text", "text": text, "annotations": []}
+                at = {"item_id": "msg_mock", "output_index": 0, "content_index": 0}
+                events = [{"type": "response.created", "response": {**whole, "status": "in_progress", "output": []}},
+                          {"type": "response.output_item.added", "output_index": 0,
+                           "item": {**whole["output"][0], "status": "in_progress", "content": []}},
+                          {"type": "response.content_part.added", **at, "part": {**part, "text": ""}}]
+                events += [{"type": "response.output_text.delta", **at, "delta": text[k:k + step]}
+                           for k in range(0, len(text), step)]
+                events += [{"type": "response.output_text.done", **at, "text": text},
+                           {"type": "response.content_part.done", **at, "part": part},
+                           {"type": "response.output_item.done", "output_index": 0, "item": whole["output"][0]},
+                           {"type": "response.completed", "response": whole}]
             for n, event in enumerate(events):
                 if n:
-                    time.sleep(interval if event["type"] == "response.output_text.delta" else 0)
+                    time.sleep(interval if event["type"].endswith(".delta") else 0)
                 self._write_event(json.dumps({**event, "sequence_number": n}), record, name=event["type"])
             self.wfile.write(b"0\r\n\r\n")
             self.wfile.flush()

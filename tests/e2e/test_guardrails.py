@@ -193,6 +193,19 @@ def test_a_streamed_responses_api_answer_is_redacted_in_deltas_and_done_events(r
     assert types.index("response.output_text.done") > max(i for i, t in enumerate(types) if t == "response.output_text.delta")
 
 
+def test_streamed_responses_api_function_call_arguments_are_redacted(response_dlp_stack):
+    arguments = '{"to": "jane.doe@example.com", "card": "4111 1111 1111 1111"}'
+    expected = '{"to": "[EMAIL]", "card": "[CREDIT_CARD]"}'
+    stream = client(response_dlp_stack, "engineering").responses.create(
+        model="gpt-4o-mini", input="mail it", stream=True,
+        extra_headers={"x-mock-tool-arguments": arguments, "x-mock-stream-chunks": "6", "x-mock-stream-interval-ms": "20"})
+    events = list(stream)
+    assert "".join(e.delta for e in events if e.type == "response.function_call_arguments.delta") == expected
+    assert [e.arguments for e in events if e.type == "response.function_call_arguments.done"] == [expected]
+    completed = [e for e in events if e.type == "response.completed"][0]
+    assert completed.response.output[0].arguments == expected
+
+
 def test_a_streamed_legacy_completion_is_redacted_across_chunk_boundaries(response_dlp_stack):
     text = "Mail jane.doe@example.com or call us, and never share 4111 1111 1111 1111 with anyone."
     stream = client(response_dlp_stack, "engineering").completions.create(

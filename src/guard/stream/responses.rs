@@ -5,6 +5,8 @@
 //! `incomplete` / `failed` (`response.output[].content[].text`): those are redacted whole. At
 //! `response.output_text.done` whatever is still held goes out as one more delta event just before
 //! it, so a client that joins deltas and one that reads the `done` text get the same redacted text.
+//! Function-call arguments (`response.function_call_arguments.delta` / `.done`, `arguments` of a
+//! `function_call` item) are handled the same way.
 
 use super::{release, sse, StreamRedactor};
 use crate::guard::inspect::{redact, redactable};
@@ -18,12 +20,9 @@ impl StreamRedactor {
         mut event: Value,
     ) -> Option<String> {
         let kind = event.get("type")?.as_str()?.to_string();
-        let key = (
-            index(&event, "output_index"),
-            index(&event, "content_index"),
-        );
         match kind.as_str() {
-            "response.output_text.delta" => {
+            "response.output_text.delta" | "response.function_call_arguments.delta" => {
+                let key = key_of(&event, &kind);
                 let incoming = event.get("delta")?.as_str()?.to_string();
                 let pending = self.pending.entry(key).or_default();
                 pending.push_str(&incoming);
@@ -35,7 +34,8 @@ impl StreamRedactor {
                 *event.get_mut("delta")? = Value::String(out);
                 Some(sse(Some(&kind), &event))
             }
-            "response.output_text.done" => {
+            "response.output_text.done" | "response.function_call_arguments.done" => {
+                let key = key_of(&event, &kind);
                 let held = self
                     .pending
                     .remove(&key)
@@ -45,20 +45,29 @@ impl StreamRedactor {
                         out
                     })
                     .unwrap_or_default();
-                let changed = self.redact_field(guard, event.get_mut("text"));
+                let (whole, delta_kind) = match kind.as_str() {
+                    "response.output_text.done" => ("text", "response.output_text.delta"),
+                    _ => ("arguments", "response.function_call_arguments.delta"),
+                };
+                let changed = self.redact_field(guard, event.get_mut(whole));
                 if held.is_empty() && !changed {
                     return None;
                 }
                 let mut out = String::new();
                 if !held.is_empty() {
-                    let delta = json!({
-                        "type": "response.output_text.delta",
+                    // What the window still held, as one more delta of the same kind.
+                    let mut delta = json!({
+                        "type": delta_kind,
                         "item_id": event.get("item_id").cloned().unwrap_or(Value::Null),
                         "output_index": key.0,
-                        "content_index": key.1,
                         "delta": held,
                     });
-                    out.push_str(&sse(Some("response.output_text.delta"), &delta));
+                    if let (Some(fields), Some(content)) =
+                        (delta.as_object_mut(), event.get("content_index"))
+                    {
+                        fields.insert("content_index".to_string(), content.clone());
+                    }
+                    out.push_str(&sse(Some(delta_kind), &delta));
                 }
                 out.push_str(&sse(Some(&kind), &event));
                 Some(out)
@@ -88,12 +97,15 @@ impl StreamRedactor {
         }
     }
 
-    /// An output item's `content[]` parts.
+    /// An output item: a message's `content[]` parts, a function call's `arguments`.
     fn redact_item(&mut self, guard: &GuardPolicy, item: Option<&mut Value>) -> bool {
-        let Some(parts) = item
-            .and_then(|i| i.get_mut("content"))
-            .and_then(Value::as_array_mut)
-        else {
+        let Some(item) = item else {
+            return false;
+        };
+        if item.get("type").and_then(Value::as_str) == Some("function_call") {
+            return self.redact_field(guard, item.get_mut("arguments"));
+        }
+        let Some(parts) = item.get_mut("content").and_then(Value::as_array_mut) else {
             return false;
         };
         let mut changed = false;
@@ -132,6 +144,20 @@ impl StreamRedactor {
 fn index(event: &Value, field: &str) -> u64 {
     event.get(field).and_then(Value::as_u64).unwrap_or(0)
 }
+
+/// `pending` key of an event's text: (output index, content index), or for function-call
+/// arguments (output index, `ARGUMENTS`).
+fn key_of(event: &Value, kind: &str) -> (u64, u64) {
+    let content = if kind.starts_with("response.function_call_arguments") {
+        ARGUMENTS
+    } else {
+        index(event, "content_index")
+    };
+    (index(event, "output_index"), content)
+}
+
+/// Stands for a function call's arguments where a content index would be (never a real one).
+const ARGUMENTS: u64 = u64::MAX;
 
 #[cfg(test)]
 mod tests {
@@ -191,6 +217,45 @@ mod tests {
         assert_eq!(out["response"]["output"][0]["content"][0]["text"], redacted);
         assert_eq!(out["response"]["usage"]["output_tokens"], 4);
         assert!(r.redacted.contains("email"));
+        // Function-call arguments: the same window, the same whole-text redaction.
+        let args = r#"{"to":"jane.doe@example.com"}"#;
+        let expected = r#"{"to":"[EMAIL]"}"#;
+        for cut in 1..args.len() {
+            let mut r = StreamRedactor::default();
+            let mut joined = String::new();
+            for part in [&args[..cut], &args[cut..]] {
+                let data = json!({"type": "response.function_call_arguments.delta", "item_id": "fc_1",
+                    "output_index": 1, "delta": part});
+                match r.rewrite(guard, &data.to_string()) {
+                    Some(sse) => joined.extend(
+                        events(&sse)
+                            .iter()
+                            .map(|(_, d)| d["delta"].as_str().unwrap().to_string()),
+                    ),
+                    None => joined.push_str(part),
+                }
+            }
+            let done = json!({"type": "response.function_call_arguments.done", "item_id": "fc_1",
+                "output_index": 1, "arguments": args});
+            for (name, data) in events(&r.rewrite(guard, &done.to_string()).unwrap()) {
+                match name.as_str() {
+                    "response.function_call_arguments.delta" => {
+                        joined.push_str(data["delta"].as_str().unwrap())
+                    }
+                    _ => assert_eq!(data["arguments"], expected),
+                }
+            }
+            assert_eq!(joined, expected, "cut {cut}");
+        }
+        let item = json!({"type": "response.output_item.done", "output_index": 1,
+            "item": {"type": "function_call", "name": "mail", "arguments": args}});
+        let (_, out) = events(
+            &StreamRedactor::default()
+                .rewrite(guard, &item.to_string())
+                .unwrap(),
+        )
+        .remove(0);
+        assert_eq!(out["item"]["arguments"], expected);
         // Events without text pass untouched.
         let created = json!({"type": "response.created", "response": {"output": []}});
         assert_eq!(r.rewrite(guard, &created.to_string()), None);
