@@ -77,7 +77,7 @@ def envoy_config(variant: str, port: int, admin: int, upstream: int) -> dict:
         if variant.startswith("plugin_guardrails"):
             # Every built-in DLP detector and prompt injection on, for every workspace.
             detectors = ["email", "phone", "us_ssn", "credit_card", "ip_address", "iban", "aws_access_key",
-                         "aws_secret_key", "gcp_service_account_key", "github_token", "gitlab_token", "slack_token",
+                         "aws_secret_key", "gcp_service_account_key", "google_api_key", "github_token", "gitlab_token", "slack_token",
                          "stripe_key", "openai_key", "private_key", "jwt", "generic_secret"]
             policy.setdefault("org", {})["guardrails"] = {
                 "dlp": {"detectors": {d: "redact" for d in detectors}},

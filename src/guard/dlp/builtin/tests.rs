@@ -203,6 +203,75 @@ fn generic_secrets_need_a_secret_name_and_a_random_value() {
 }
 
 #[test]
+fn passwords_may_hold_symbols_and_be_shorter() {
+    assert_eq!(
+        only("password: Tr0ub4dor&3xK9!qZ", "generic_secret"),
+        ["Tr0ub4dor&3xK9!qZ"]
+    );
+    assert_eq!(
+        only(r#"{"db_password": "Summer2024!"}"#, "generic_secret"),
+        ["Summer2024!"]
+    );
+    for near in [
+        "password: required",
+        "password = hunter2",
+        "the password field (see below)",
+        r#"password: "${DB_PASSWORD}""#,
+        "password=os.getenv('DB_PASS')",
+        "pwd: /home/user1/src",
+    ] {
+        assert!(only(near, "generic_secret").is_empty(), "{near}");
+    }
+}
+
+#[test]
+fn url_credentials() {
+    assert_eq!(
+        only(
+            "DATABASE_URL=postgres://admin:S3cretPassw0rd@db.internal:5432/app",
+            "generic_secret"
+        ),
+        ["S3cretPassw0rd"]
+    );
+    assert_eq!(
+        only(
+            "git remote add origin https://bob:ghx9Lk2m@git.example.com/repo.git",
+            "generic_secret"
+        ),
+        ["ghx9Lk2m"]
+    );
+    for near in [
+        "postgres://admin:${DB_PASSWORD}@db:5432/app",
+        "redis://:password@localhost:6379",
+        "https://user:****@host/path",
+        "https://example.com/a:b@c",
+        "mailto:jane@example.com",
+        "see http://[::1]:8080/",
+    ] {
+        assert!(only(near, "generic_secret").is_empty(), "{near}");
+    }
+}
+
+#[test]
+fn google_api_keys() {
+    assert_eq!(
+        only(
+            "maps key AIzaSyD-9tSrke72PouQMnMX-a7eZSW0jkFMBWY ok",
+            "google_api_key"
+        ),
+        ["AIzaSyD-9tSrke72PouQMnMX-a7eZSW0jkFMBWY"]
+    );
+    // One character short or long, or inside a longer token: not a key.
+    for near in [
+        "AIzaSyD-9tSrke72PouQMnMX-a7eZSW0jkFMBW",
+        "AIzaSyD-9tSrke72PouQMnMX-a7eZSW0jkFMBWYZ",
+        "xAIzaSyD-9tSrke72PouQMnMX-a7eZSW0jkFMBWY",
+    ] {
+        assert!(only(near, "google_api_key").is_empty(), "{near}");
+    }
+}
+
+#[test]
 fn utf8_text_around_matches_is_fine() {
     let text = "Grüße — schreib an jürgen@example.de, Tel. +49 30 1234567.";
     assert_eq!(only(text, "phone"), ["+49 30 1234567"]);
