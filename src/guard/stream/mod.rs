@@ -15,8 +15,10 @@ use std::collections::{BTreeSet, HashMap};
 /// Characters held back per choice: longer than any single-line detector match.
 pub const WINDOW: usize = 256;
 
-/// `pending` keys of a choice: 0 is its text, `TOOL_KEYS + i` the arguments of tool call `i`.
+/// `pending` keys of a choice: 0 is its text, `TOOL_KEYS + i` the arguments of tool call `i`,
+/// `REFUSAL_KEY` its refusal.
 const TOOL_KEYS: u64 = 1;
+const REFUSAL_KEY: u64 = u64::MAX;
 
 mod responses;
 
@@ -56,34 +58,37 @@ impl StreamRedactor {
                 let Some(delta) = choice.get_mut("delta").and_then(Value::as_object_mut) else {
                     continue;
                 };
-                changed |= self.choice_text(guard, index, delta, "content", finished);
+                changed |= self.choice_text(guard, (index, 0), delta, "content", finished);
+                changed |=
+                    self.choice_text(guard, (index, REFUSAL_KEY), delta, "refusal", finished);
                 changed |= self.tool_arguments(guard, index, delta, finished);
             } else if let Some(choice) = choice.as_object_mut() {
-                changed |= self.choice_text(guard, index, choice, "text", finished);
+                changed |= self.choice_text(guard, (index, 0), choice, "text", finished);
             }
         }
         changed.then(|| sse(None, &chunk))
     }
 
-    /// A choice's text in `holder[field]`, joined and windowed; true if the chunk changed.
+    /// A choice's text (or refusal) in `holder[field]`, joined and windowed under `key`; true if
+    /// the chunk changed. A field the stream never carried is not added at the end.
     fn choice_text(
         &mut self,
         guard: &GuardPolicy,
-        index: u64,
+        key: (u64, u64),
         holder: &mut Map<String, Value>,
         field: &str,
         finished: bool,
     ) -> bool {
         let incoming = holder.get(field).and_then(Value::as_str);
-        if incoming.is_none() && !finished {
+        if incoming.is_none() && (!finished || !self.pending.contains_key(&key)) {
             return false;
         }
-        let pending = self.pending.entry((index, 0)).or_default();
+        let pending = self.pending.entry(key).or_default();
         pending.push_str(incoming.unwrap_or_default());
         let (out, redacted) = release(guard, pending, finished);
         self.redacted.extend(redacted);
         if finished {
-            self.pending.remove(&(index, 0));
+            self.pending.remove(&key);
         }
         if incoming == Some(out.as_str()) {
             return false;
@@ -137,7 +142,7 @@ impl StreamRedactor {
         let mut held: Vec<(u64, u64)> = self
             .pending
             .keys()
-            .filter(|(choice, key)| *choice == index && *key >= TOOL_KEYS)
+            .filter(|(choice, key)| *choice == index && *key >= TOOL_KEYS && *key != REFUSAL_KEY)
             .copied()
             .collect();
         held.sort_unstable();
@@ -299,6 +304,49 @@ mod tool_call_tests {
             assert_eq!(joined, r#"{"to":"[EMAIL]","body":"hi"}"#, "cut {cut}");
             assert!(r.pending.is_empty());
         }
+    }
+}
+
+#[cfg(test)]
+mod refusal_tests {
+    use super::*;
+    use serde_json::json;
+
+    fn chunk(delta: Value, finish: bool) -> String {
+        json!({"object": "chat.completion.chunk", "choices": [{"index": 0, "delta": delta,
+            "finish_reason": if finish { json!("stop") } else { json!(null) }}]})
+        .to_string()
+    }
+
+    #[test]
+    fn a_refusal_is_redacted_like_text_and_never_added_where_there_was_none() {
+        let guard = tests::guard();
+        let text = "I can't email jane.doe@example.com for you.";
+        for cut in 1..text.len() {
+            let mut r = StreamRedactor::default();
+            let mut out = String::new();
+            let parts = [
+                chunk(json!({"refusal": &text[..cut]}), false),
+                chunk(json!({"refusal": &text[cut..]}), false),
+                chunk(json!({}), true),
+            ];
+            for data in parts {
+                let data = r
+                    .rewrite(&guard, &data)
+                    .map_or(data, |sse| tests::data_of(&sse));
+                let v: Value = serde_json::from_str(&data).unwrap();
+                assert!(v["choices"][0]["delta"].get("content").is_none(), "{v}");
+                out.push_str(v["choices"][0]["delta"]["refusal"].as_str().unwrap_or(""));
+            }
+            assert_eq!(out, "I can't email [EMAIL] for you.", "cut {cut}");
+        }
+        // An ordinary answer's last chunk gets no refusal field.
+        let mut r = StreamRedactor::default();
+        let _ = r.rewrite(&guard, &chunk(json!({"content": "hello"}), false));
+        let last = r.rewrite(&guard, &chunk(json!({}), true)).unwrap();
+        let v: Value = serde_json::from_str(&tests::data_of(&last)).unwrap();
+        assert!(v["choices"][0]["delta"].get("refusal").is_none());
+        assert_eq!(v["choices"][0]["delta"]["content"], "hello");
     }
 }
 

@@ -5,8 +5,9 @@
 //! `incomplete` / `failed` (`response.output[].content[].text`): those are redacted whole. At
 //! `response.output_text.done` whatever is still held goes out as one more delta event just before
 //! it, so a client that joins deltas and one that reads the `done` text get the same redacted text.
-//! Function-call arguments (`response.function_call_arguments.delta` / `.done`, `arguments` of a
-//! `function_call` item) are handled the same way.
+//! Refusals (`response.refusal.delta` / `.done`, `refusal` content parts) and function-call
+//! arguments (`response.function_call_arguments.delta` / `.done`, `arguments` of a `function_call`
+//! item) are handled the same way.
 
 use super::{release, sse, StreamRedactor};
 use crate::guard::inspect::{redact, redactable};
@@ -21,7 +22,9 @@ impl StreamRedactor {
     ) -> Option<String> {
         let kind = event.get("type")?.as_str()?.to_string();
         match kind.as_str() {
-            "response.output_text.delta" | "response.function_call_arguments.delta" => {
+            "response.output_text.delta"
+            | "response.refusal.delta"
+            | "response.function_call_arguments.delta" => {
                 let key = key_of(&event, &kind);
                 let incoming = event.get("delta")?.as_str()?.to_string();
                 let pending = self.pending.entry(key).or_default();
@@ -34,7 +37,9 @@ impl StreamRedactor {
                 *event.get_mut("delta")? = Value::String(out);
                 Some(sse(Some(&kind), &event))
             }
-            "response.output_text.done" | "response.function_call_arguments.done" => {
+            "response.output_text.done"
+            | "response.refusal.done"
+            | "response.function_call_arguments.done" => {
                 let key = key_of(&event, &kind);
                 let held = self
                     .pending
@@ -47,6 +52,7 @@ impl StreamRedactor {
                     .unwrap_or_default();
                 let (whole, delta_kind) = match kind.as_str() {
                     "response.output_text.done" => ("text", "response.output_text.delta"),
+                    "response.refusal.done" => ("refusal", "response.refusal.delta"),
                     _ => ("arguments", "response.function_call_arguments.delta"),
                 };
                 let changed = self.redact_field(guard, event.get_mut(whole));
@@ -115,12 +121,14 @@ impl StreamRedactor {
         changed
     }
 
-    /// One `output_text` content part's `text`.
+    /// One content part: an `output_text`'s `text`, a `refusal`'s `refusal`.
     fn redact_content(&mut self, guard: &GuardPolicy, part: Option<&mut Value>) -> bool {
-        match part {
-            Some(part) if part.get("type").and_then(Value::as_str) == Some("output_text") => {
-                self.redact_field(guard, part.get_mut("text"))
-            }
+        let Some(part) = part else {
+            return false;
+        };
+        match part.get("type").and_then(Value::as_str) {
+            Some("output_text") => self.redact_field(guard, part.get_mut("text")),
+            Some("refusal") => self.redact_field(guard, part.get_mut("refusal")),
             _ => false,
         }
     }
@@ -256,6 +264,32 @@ mod tests {
         )
         .remove(0);
         assert_eq!(out["item"]["arguments"], expected);
+        // A refusal: the same window; its done event and `refusal` content parts redacted whole.
+        let refusal = "I won't write to jane.doe@example.com.";
+        let mut r = StreamRedactor::default();
+        let mut joined = String::new();
+        let delta = json!({"type": "response.refusal.delta", "item_id": "msg_1", "output_index": 0,
+            "content_index": 0, "delta": refusal});
+        if let Some(sse) = r.rewrite(guard, &delta.to_string()) {
+            joined.extend(
+                events(&sse)
+                    .iter()
+                    .map(|(_, d)| d["delta"].as_str().unwrap().to_string()),
+            );
+        }
+        let done = json!({"type": "response.refusal.done", "item_id": "msg_1", "output_index": 0,
+            "content_index": 0, "refusal": refusal});
+        for (name, data) in events(&r.rewrite(guard, &done.to_string()).unwrap()) {
+            match name.as_str() {
+                "response.refusal.delta" => joined.push_str(data["delta"].as_str().unwrap()),
+                _ => assert_eq!(data["refusal"], "I won't write to [EMAIL]."),
+            }
+        }
+        assert_eq!(joined, "I won't write to [EMAIL].");
+        let part = json!({"type": "response.content_part.done", "item_id": "msg_1", "output_index": 0,
+            "content_index": 0, "part": {"type": "refusal", "refusal": refusal}});
+        let (_, out) = events(&r.rewrite(guard, &part.to_string()).unwrap()).remove(0);
+        assert_eq!(out["part"]["refusal"], "I won't write to [EMAIL].");
         // Events without text pass untouched.
         let created = json!({"type": "response.created", "response": {"output": []}});
         assert_eq!(r.rewrite(guard, &created.to_string()), None);
