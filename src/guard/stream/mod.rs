@@ -24,8 +24,8 @@ mod responses;
 
 #[derive(Debug, Default)]
 pub struct StreamRedactor {
-    /// Choice index (chat, completions) or (output, content) index pair (Responses API) → text
-    /// received but not yet released.
+    /// (choice index, part — see `TOOL_KEYS`) for chat and completions, (output, content) index
+    /// pair for the Responses API → text received but not yet released.
     pending: HashMap<(u64, u64), String>,
     /// Detectors that redacted something.
     pub redacted: BTreeSet<String>,
@@ -83,13 +83,7 @@ impl StreamRedactor {
         if incoming.is_none() && (!finished || !self.pending.contains_key(&key)) {
             return false;
         }
-        let pending = self.pending.entry(key).or_default();
-        pending.push_str(incoming.unwrap_or_default());
-        let (out, redacted) = release(guard, pending, finished);
-        self.redacted.extend(redacted);
-        if finished {
-            self.pending.remove(&key);
-        }
+        let out = self.feed(guard, key, incoming.unwrap_or_default(), finished);
         if incoming == Some(out.as_str()) {
             return false;
         }
@@ -123,13 +117,7 @@ impl StreamRedactor {
                 let Some(incoming) = args.as_str() else {
                     continue;
                 };
-                let pending = self.pending.entry(key).or_default();
-                pending.push_str(incoming);
-                let (out, redacted) = release(guard, pending, finished);
-                self.redacted.extend(redacted);
-                if finished {
-                    self.pending.remove(&key);
-                }
+                let out = self.feed(guard, key, incoming, finished);
                 if out != incoming {
                     *args = Value::String(out);
                     changed = true;
@@ -147,11 +135,7 @@ impl StreamRedactor {
             .collect();
         held.sort_unstable();
         for key in held {
-            let Some(mut pending) = self.pending.remove(&key) else {
-                continue;
-            };
-            let (out, redacted) = release(guard, &mut pending, true);
-            self.redacted.extend(redacted);
+            let out = self.feed(guard, key, "", true);
             if out.is_empty() {
                 continue;
             }
@@ -166,6 +150,25 @@ impl StreamRedactor {
             changed = true;
         }
         changed
+    }
+
+    /// Adds `incoming` to the text held under `key` and takes what can go out now (everything
+    /// when `finished`, which also forgets the key), redacted; records the detectors that fired.
+    fn feed(
+        &mut self,
+        guard: &GuardPolicy,
+        key: (u64, u64),
+        incoming: &str,
+        finished: bool,
+    ) -> String {
+        let pending = self.pending.entry(key).or_default();
+        pending.push_str(incoming);
+        let (out, redacted) = release(guard, pending, finished);
+        self.redacted.extend(redacted);
+        if finished {
+            self.pending.remove(&key);
+        }
+        out
     }
 }
 

@@ -9,7 +9,7 @@
 //! arguments (`response.function_call_arguments.delta` / `.done`, `arguments` of a `function_call`
 //! item) are handled the same way.
 
-use super::{release, sse, StreamRedactor};
+use super::{sse, StreamRedactor};
 use crate::guard::inspect::{redact, redactable};
 use crate::guard::policy::GuardPolicy;
 use serde_json::{json, Value};
@@ -26,11 +26,8 @@ impl StreamRedactor {
             | "response.refusal.delta"
             | "response.function_call_arguments.delta" => {
                 let key = key_of(&event, &kind);
-                let incoming = event.get("delta")?.as_str()?.to_string();
-                let pending = self.pending.entry(key).or_default();
-                pending.push_str(&incoming);
-                let (out, names) = release(guard, pending, false);
-                self.redacted.extend(names);
+                let incoming = event.get("delta")?.as_str()?;
+                let out = self.feed(guard, key, incoming, false);
                 if out == incoming {
                     return None;
                 }
@@ -41,15 +38,8 @@ impl StreamRedactor {
             | "response.refusal.done"
             | "response.function_call_arguments.done" => {
                 let key = key_of(&event, &kind);
-                let held = self
-                    .pending
-                    .remove(&key)
-                    .map(|mut pending| {
-                        let (out, names) = release(guard, &mut pending, true);
-                        self.redacted.extend(names);
-                        out
-                    })
-                    .unwrap_or_default();
+                // What the window still holds for this text (nothing if it never had deltas).
+                let held = self.feed(guard, key, "", true);
                 let (whole, delta_kind) = match kind.as_str() {
                     "response.output_text.done" => ("text", "response.output_text.delta"),
                     "response.refusal.done" => ("refusal", "response.refusal.delta"),
