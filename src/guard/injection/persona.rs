@@ -4,21 +4,24 @@
 //! jailbreak forms among them (a persona handed over "from now on", one without rules) are caught
 //! by `shapes` in every mode.
 
+use super::shapes::{after, before};
 use super::vocab::Class;
 
 /// True if `words` set up a persona for the model.
 pub(super) fn sets_up_persona(words: &[Class]) -> bool {
     use Class::*;
     words.iter().enumerate().any(|(i, class)| {
-        let before = words.get(i.saturating_sub(3)..i).unwrap_or_default();
         match class {
             // "I want you to act as", "you will pretend to be", "you're going to act like";
             // "act as …" or "roleplay" opening the text.
-            Act | Pretend => before.iter().any(|c| matches!(c, You | YouAre)) || i <= 1,
+            Act | Pretend => {
+                before(words, i, 3)
+                    .iter()
+                    .any(|c| matches!(c, You | YouAre))
+                    || i <= 1
+            }
             // "play the role of", "assume the persona of", "immerse yourself in the character"
-            RoleVerb => words
-                .get(i + 1..(i + 4).min(words.len()))
-                .is_some_and(|after| after.contains(&Role)),
+            RoleVerb => after(words, i, 3).any(|k| words.get(k) == Some(&Role)),
             _ => false,
         }
     })

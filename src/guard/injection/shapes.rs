@@ -7,14 +7,18 @@ use super::vocab::Class;
 use super::Attack;
 
 /// The up to `n` words right before `i`.
-fn before(words: &[Class], i: usize, n: usize) -> &[Class] {
+pub(super) fn before(words: &[Class], i: usize, n: usize) -> &[Class] {
     words.get(i.saturating_sub(n)..i).unwrap_or_default()
+}
+
+/// Positions of the up to `n` words right after `i`.
+pub(super) fn after(words: &[Class], i: usize, n: usize) -> std::ops::Range<usize> {
+    i + 1..(i + 1 + n).min(words.len())
 }
 
 /// True if some word within `window` after `i` has class `c`.
 fn ahead(words: &[Class], i: usize, window: usize, c: &[Class]) -> Option<usize> {
-    (i + 1..(i + 1 + window).min(words.len()))
-        .find(|&k| words.get(k).is_some_and(|w| c.contains(w)))
+    after(words, i, window).find(|&k| words.get(k).is_some_and(|w| c.contains(w)))
 }
 
 /// True if a word within `window` on either side of `i` has class `c`.
@@ -76,7 +80,7 @@ fn evades_rules(words: &[Class], i: usize) -> bool {
 
 /// Within `window` words after `i`: "your" + initial/system/hidden + prompt/instructions.
 fn your_own_prompt(words: &[Class], i: usize, window: usize) -> bool {
-    (i + 1..(i + 1 + window).min(words.len())).any(|k| {
+    after(words, i, window).any(|k| {
         words.get(k) == Some(&Class::Your)
             && matches!(
                 words.get(k + 1),
@@ -91,7 +95,7 @@ fn your_own_prompt(words: &[Class], i: usize, window: usize) -> bool {
 
 /// "verbatim" or "word for word" within `window` words after `i`.
 fn verbatim_after(words: &[Class], i: usize, window: usize) -> bool {
-    (i + 1..(i + 1 + window).min(words.len())).any(|k| match words.get(k) {
+    after(words, i, window).any(|k| match words.get(k) {
         Some(Class::Verbatim) => true,
         Some(Class::Word) => {
             words.get(k + 1) == Some(&Class::Scope) && words.get(k + 2) == Some(&Class::Word)
@@ -383,9 +387,7 @@ pub(super) fn match_shapes(words: &[Class], starts: &[usize]) -> Option<Attack> 
             Transform => {
                 if let Some(k) = ahead(words, i, 5, &[Text, PromptWord, Instructions]) {
                     if ahead(words, k, 4, &[Given]).is_some_and(|g| {
-                        words
-                            .get(g.saturating_sub(2)..g)
-                            .unwrap_or_default()
+                        before(words, g, 2)
                             .iter()
                             .any(|c| matches!(c, You | YouAre))
                     }) {
@@ -399,7 +401,7 @@ pub(super) fn match_shapes(words: &[Class], starts: &[usize]) -> Option<Attack> 
             // "complete this sentence: 'I was instructed to'", "… 'my instructions are'"
             Complete
                 if ahead(words, i, 3, &[Sentence]).is_some_and(|k| {
-                    (k + 1..(k + 7).min(words.len())).any(|j| {
+                    after(words, k, 6).any(|j| {
                         matches!(
                             (words.get(j), words.get(j + 1)),
                             (Some(Are), Some(Given)) | (Some(My), Some(Instructions | PromptWord))
