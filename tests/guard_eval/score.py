@@ -1,9 +1,10 @@
 """Scores the guardrail detectors on the evaluation set through the CLI (`llm-policy-router scan`).
 
-    python tests/guard_eval/score.py [--split tune|holdout|all] [--json out.json] [--personas]
+    python tests/guard_eval/score.py [--split tune|holdout|all] [--json out.json] [--personas] [--list]
 
 Short injections (short_injection.jsonl) are scored and reported separately: a different kind of
-attack (task hijacking, prompt leaking, planted instructions) with its own benign task prompts.
+attack (task hijacking, prompt leaking, planted instructions) with its own benign task prompts. So
+are the prompt-library prompts (prompts_benign.jsonl): long benign prompts, a false-positive rate.
 
 DLP: per detector, recall over records labelled with it (found if the detector fires on the
 text) and the false-positive rate over records labelled `none` (any detector firing is a false
@@ -41,7 +42,10 @@ def main() -> None:
     ap.add_argument("--split", default="all", choices=["tune", "holdout", "all"])
     ap.add_argument("--json")
     ap.add_argument("--personas", action="store_true", help="as with prompt_injection.personas: persona set-ups count")
+    ap.add_argument("--list", action="store_true", help="print the prompt-library false positives (tune split only)")
     args = ap.parse_args()
+    if args.list and args.split != "tune":
+        ap.error("--list shows texts: only for the tune split")
     if args.personas:
         SCAN.append("--personas")
     report = {"split": args.split, "personas": args.personas}
@@ -98,6 +102,7 @@ def main() -> None:
     for k, (f, n) in sorted(per.items()):
         print(f"  {k:48} {f}/{n}")
     report["short_injection"] = score_short(args.split)
+    report["prompt_library"] = score_prompts(args.split, args.list)
     if args.json:
         Path(args.json).write_text(json.dumps(report, indent=2) + "\n")
 
@@ -121,6 +126,21 @@ def score_short(split: str) -> dict:
         print(f"  {k:48} {f}/{n}")
     return {"recall": hits / total, "attacks": total, "found": hits, "benign": benign, "false_positives": fp,
             "per_class": {k: {"found": v[0], "of": v[1]} for k, v in sorted(per.items())}}
+
+
+def score_prompts(split: str, show: bool) -> dict:
+    """Benign prompts from a prompt library (prompts_benign.jsonl, added in session 5): long task,
+    role-play and agent prompts. Every flag is a false positive."""
+    rows = load("prompts_benign.jsonl", split)
+    by_class = collections.Counter()
+    for r, found in zip(rows, scan(rows)):
+        if found["injection"] is not None:
+            by_class[found["injection"]] += 1
+            if show:
+                print(f"  FP {found['injection']:22} {r['id']} {r['title']}")
+    fp = sum(by_class.values())
+    print(f"Prompt library [{split}] FPR {fp}/{len(rows)} = {fp / len(rows):.4f}   {dict(by_class)}")
+    return {"benign": len(rows), "false_positives": fp, "false_positive_rate": fp / len(rows), "by_class": dict(by_class)}
 
 
 if __name__ == "__main__":
