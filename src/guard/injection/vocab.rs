@@ -98,6 +98,8 @@ pub enum Class {
     Deceased,
     /// ready, able, logged, connected...: "you are now <state>", not a persona
     State,
+    /// despite, regardless, (no) matter: persisting against pushback
+    Despite,
     /// A word of digits (never in the vocabulary; set by the caller).
     Number,
     Other,
@@ -442,6 +444,12 @@ const WORDS: &[(&str, Class)] = &[
     ("ok", Class::State),
     ("okay", Class::State),
     ("safe", Class::State),
+    // Persistence in a persona (session 5).
+    ("despite", Class::Despite),
+    ("regardless", Class::Despite),
+    ("matter", Class::Despite),
+    ("saying", Class::Say),
+    ("remind", Class::Say),
 ];
 
 pub struct Vocabulary {
