@@ -13,9 +13,10 @@ use std::process::ExitCode;
 const USAGE: &str = "usage:
   llm-policy-router check <config.json>
       Validate a policy and print a summary. Exit 1 if it would be refused by Envoy.
-  llm-policy-router scan [--personas] < texts.jsonl
+  llm-policy-router scan [--personas] [--words] < texts.jsonl
       For each line {text: ...}: the DLP detectors (all on) and injection class that fire
-      (with --personas, as with prompt_injection.personas: persona set-ups count too).
+      (with --personas, as with prompt_injection.personas: persona set-ups count too; with
+      --words, also the words the injection detector reads, after normalisation).
   llm-policy-router explain <config.json> <body.json> [--key KEY] [--workspace-header WS]
                             [--path /v1/chat/completions] [--seed N] [--redis HOST:PORT]
       Print, as JSON, where the request would go and why every other endpoint was excluded.
@@ -259,12 +260,16 @@ fn redis_mget(addr: &str, keys: &[String]) -> std::io::Result<Vec<Option<String>
 fn scan_cmd(args: &[String]) -> Result<(), String> {
     use llm_policy_router::guard::dlp::builtin::{scan, Builtin};
     use llm_policy_router::guard::injection::detect_with;
+    use llm_policy_router::guard::injection::normalize::for_each_word;
     use std::io::BufRead;
-    let personas = match args {
-        [] => false,
-        [flag] if flag == "--personas" => true,
-        _ => return Err(USAGE.to_string()),
-    };
+    let (mut personas, mut words) = (false, false);
+    for flag in args {
+        match flag.as_str() {
+            "--personas" => personas = true,
+            "--words" => words = true,
+            _ => return Err(USAGE.to_string()),
+        }
+    }
     let mut out = String::new();
     let mut hits = Vec::new();
     for line in std::io::stdin().lock().lines() {
@@ -278,7 +283,16 @@ fn scan_cmd(args: &[String]) -> Result<(), String> {
         scan(text, &|_: Builtin| true, &mut hits);
         let mut names: Vec<&str> = hits.iter().map(|h| h.detector.name()).collect();
         names.dedup();
-        let result = serde_json::json!({"dlp": names, "injection": detect_with(text, personas).map(|a| a.name())});
+        let mut result = serde_json::Map::new();
+        result.insert("dlp".into(), serde_json::json!(names));
+        let attack = detect_with(text, personas).map(|a| a.name());
+        result.insert("injection".into(), serde_json::json!(attack));
+        if words {
+            let mut read = Vec::new();
+            for_each_word(text, |w| read.push(serde_json::Value::from(w)));
+            result.insert("words".into(), serde_json::Value::Array(read));
+        }
+        let result = serde_json::Value::Object(result);
         out.push_str(&result.to_string());
         out.push('\n');
     }

@@ -10,10 +10,13 @@ pub mod normalize;
 mod persona;
 mod shapes;
 mod vocab;
+mod wording;
+mod wording_weights;
 
 use encoded::encoded_segments;
 use shapes::{match_shapes, starts_shape};
 use vocab::{Class, Vocabulary};
+use wording::Tally;
 
 /// Why text was flagged.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -25,6 +28,8 @@ pub enum Attack {
     ToolOutputInjection,
     /// A persona set up for the model; only with `prompt_injection.personas`.
     PersonaSetup,
+    /// No shape, but the words together read as a jailbreak (`wording`).
+    JailbreakWording,
 }
 
 impl Attack {
@@ -36,6 +41,7 @@ impl Attack {
             Attack::FakeDelimiter => "fake_delimiter",
             Attack::ToolOutputInjection => "tool_output_injection",
             Attack::PersonaSetup => "persona_setup",
+            Attack::JailbreakWording => "jailbreak_wording",
         }
     }
 }
@@ -85,8 +91,9 @@ fn detect_depth(text: &str, depth: u8, personas: bool) -> Option<Attack> {
     let mut words: Vec<Class> = Vec::with_capacity(text.len() / 5);
     // Where a shape can start: most words of a text start none and are never looked at again.
     let mut starts: Vec<usize> = Vec::new();
+    let mut tally = Tally::default();
     normalize::for_each_word(text, |w| {
-        let class = word_class(vocab, w);
+        let class = word_class(vocab, w, &mut tally);
         if starts_shape(class) {
             starts.push(words.len());
         }
@@ -94,6 +101,9 @@ fn detect_depth(text: &str, depth: u8, personas: bool) -> Option<Attack> {
     });
     if let Some(attack) = match_shapes(&words, &starts) {
         return Some(attack);
+    }
+    if tally.reads_as_jailbreak(words.len()) {
+        return Some(Attack::JailbreakWording);
     }
     if personas && persona::sets_up_persona(&words) {
         return Some(Attack::PersonaSetup);
@@ -108,14 +118,15 @@ fn detect_depth(text: &str, depth: u8, personas: bool) -> Option<Attack> {
     None
 }
 
-/// A normalised word's class. A number keeps its digits (see `normalize`) and is told apart:
-/// "everything above 50" is not prior text.
-fn word_class(vocab: &Vocabulary, word: &str) -> Class {
+/// A normalised word's class; a weighted word is noted in `tally`. A number keeps its digits
+/// (see `normalize`) and is told apart: "everything above 50" is not prior text.
+fn word_class(vocab: &Vocabulary, word: &str, tally: &mut Tally) -> Class {
     if word.as_bytes().first().is_some_and(u8::is_ascii_digit) {
-        Class::Number
-    } else {
-        vocab.classify(word)
+        return Class::Number;
     }
+    let (class, weight) = vocab.look_up(word);
+    tally.note(weight);
+    class
 }
 
 #[cfg(test)]

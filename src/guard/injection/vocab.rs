@@ -2,6 +2,7 @@
 //! word with its middle letters scrambled ("ignroe", "insturctions": readable to a model, missed
 //! by exact matching).
 
+use super::wording_weights::WEIGHTS;
 use std::sync::OnceLock;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -452,12 +453,15 @@ const WORDS: &[(&str, Class)] = &[
     ("remind", Class::Say),
 ];
 
+/// The vocabulary and the word model's weighted words (`wording`) in one table, so that a word
+/// is looked up once for both.
 pub struct Vocabulary {
     /// Bit `len` of `shapes[first][last]` (letters `a`-`z`) is set if a vocabulary word has that
     /// first letter, last letter and length: most words of a text fail this test and are never
     /// compared with anything.
     shapes: [[u32; 26]; 26],
-    /// Vocabulary words grouped by (first letter, last letter), in `WORDS` order within a group.
+    /// Vocabulary words, and weighted words that are not vocabulary words (class `Other`, matched
+    /// exactly only), grouped by (first letter, last letter), in table order within a group.
     entries: Vec<Entry>,
     /// Group `first * 26 + last` is `entries[starts[g]..starts[g + 1]]`.
     starts: Vec<usize>,
@@ -466,6 +470,8 @@ pub struct Vocabulary {
 struct Entry {
     word: &'static str,
     class: Class,
+    /// The word's position in the word model's `WEIGHTS`, or `NO_WEIGHT`.
+    weight: u8,
     /// Sorted middle letters, for scrambled matching (words of 4+ letters).
     middle: Option<Middle>,
     /// Sum of the middle letters: the same for every scrambled form, so a word whose sum
@@ -499,6 +505,39 @@ fn middle_sum(b: &[u8]) -> u32 {
         .sum()
 }
 
+/// `Entry::weight` of a word the word model does not weigh.
+pub(super) const NO_WEIGHT: u8 = u8::MAX;
+const _: () = assert!(WEIGHTS.len() < NO_WEIGHT as usize);
+
+/// The vocabulary words (`true`: scrambled forms match them too), then the weighted words that
+/// are not vocabulary words, with the class a lookup would give them: `Other`, or that of the
+/// vocabulary word they are a scrambled form of. An exact match can then stop the lookup.
+fn table() -> Vec<(&'static str, Class, bool)> {
+    let scrambled_class = |word: &str| {
+        let same = |w: &str| {
+            w.len() == word.len()
+                && w.bytes().next() == word.bytes().next()
+                && w.bytes().last() == word.bytes().last()
+                && middle(w).is_some()
+                && middle(w) == middle(word)
+        };
+        WORDS
+            .iter()
+            .rev()
+            .find(|(w, _)| same(w))
+            .map_or(Class::Other, |&(_, c)| c)
+    };
+    let weighted_only = WEIGHTS
+        .iter()
+        .filter(|(word, _)| !WORDS.iter().any(|(w, _)| w == word))
+        .map(|&(word, _)| (word, scrambled_class(word), false));
+    WORDS
+        .iter()
+        .map(|&(word, class)| (word, class, true))
+        .chain(weighted_only)
+        .collect()
+}
+
 /// The group of words with this first and last letter.
 fn group(first: u8, last: u8) -> usize {
     usize::from(first.wrapping_sub(b'a')) * 26 + usize::from(last.wrapping_sub(b'a'))
@@ -508,20 +547,29 @@ impl Vocabulary {
     pub fn get() -> &'static Vocabulary {
         static V: OnceLock<Vocabulary> = OnceLock::new();
         V.get_or_init(|| {
+            let table = table();
             let ends = |w: &str| Some((*w.as_bytes().first()?, *w.as_bytes().last()?));
-            let mut grouped: Vec<(usize, usize)> = WORDS
+            let mut grouped: Vec<(usize, usize)> = table
                 .iter()
                 .enumerate()
-                .filter_map(|(i, (w, _))| ends(w).map(|(f, l)| (group(f, l), i)))
+                .filter_map(|(i, (w, _, _))| ends(w).map(|(f, l)| (group(f, l), i)))
                 .collect();
-            grouped.sort_unstable(); // by group, then WORDS order
+            grouped.sort_unstable(); // by group, then table order
+            let weight = |word: &str| {
+                WEIGHTS
+                    .binary_search_by(|(w, _)| (*w).cmp(word))
+                    .ok()
+                    .and_then(|i| u8::try_from(i).ok())
+                    .unwrap_or(NO_WEIGHT)
+            };
             let entries: Vec<Entry> = grouped
                 .iter()
-                .filter_map(|&(_, i)| WORDS.get(i))
-                .map(|&(word, class)| Entry {
+                .filter_map(|&(_, i)| table.get(i))
+                .map(|&(word, class, in_vocabulary)| Entry {
                     word,
                     class,
-                    middle: middle(word),
+                    weight: weight(word),
+                    middle: in_vocabulary.then(|| middle(word)).flatten(),
                     middle_sum: middle_sum(word.as_bytes()),
                 })
                 .collect();
@@ -529,7 +577,7 @@ impl Vocabulary {
                 .map(|g| grouped.partition_point(|&(wg, _)| wg < g))
                 .collect();
             let mut shapes = [[0u32; 26]; 26];
-            for (w, _) in WORDS {
+            for (w, _, _) in &table {
                 let b = w.as_bytes();
                 if let (Some(first), Some(last), true) = (b.first(), b.last(), b.len() < 32) {
                     let (f, l) = (
@@ -549,8 +597,14 @@ impl Vocabulary {
         })
     }
 
-    #[inline]
+    #[cfg(test)]
     pub fn classify(&self, word: &str) -> Class {
+        self.look_up(word).0
+    }
+
+    /// The class of `word` and its position in the word model's `WEIGHTS` (or `NO_WEIGHT`).
+    #[inline]
+    pub(super) fn look_up(&self, word: &str) -> (Class, u8) {
         // Most words of a text fail this bitmap test (first letter, last letter, length) and
         // are never hashed; exact and scrambled vocabulary words all pass it.
         let b = word.as_bytes();
@@ -562,10 +616,10 @@ impl Vocabulary {
                 .and_then(|row| row.get(letter(b.last())))
                 .is_some_and(|bits| bits & (1 << b.len()) != 0);
         if !known_shape {
-            return Class::Other;
+            return (Class::Other, NO_WEIGHT);
         }
         let (Some(&first), Some(&last)) = (b.first(), b.last()) else {
-            return Class::Other;
+            return (Class::Other, NO_WEIGHT);
         };
         let g = group(first, last);
         let same_ends = match (self.starts.get(g), self.starts.get(g + 1)) {
@@ -573,12 +627,14 @@ impl Vocabulary {
             _ => &[],
         };
         // The exact word wins; else a scrambled form (the last such vocabulary word, as before).
+        // Weights go to exact words only.
         let mut scrambled = None;
         let mut word_middle = None;
         let mut word_sum = None;
         for entry in same_ends.iter().filter(|e| e.word.len() == b.len()) {
-            if entry.word == word {
-                return entry.class;
+            // Inline byte comparison: words are short, a memcmp call costs more.
+            if entry.word.bytes().zip(b).all(|(x, &y)| x == y) {
+                return (entry.class, entry.weight);
             }
             if entry.middle.is_some()
                 && *word_sum.get_or_insert_with(|| middle_sum(b)) == entry.middle_sum
@@ -589,7 +645,7 @@ impl Vocabulary {
                 }
             }
         }
-        scrambled.unwrap_or(Class::Other)
+        (scrambled.unwrap_or(Class::Other), NO_WEIGHT)
     }
 }
 
