@@ -333,8 +333,8 @@ pub(super) fn match_shapes(words: &[Class], starts: &[usize]) -> Option<Attack> 
             {
                 return Some(Attack::JailbreakPersona);
             }
-            // "you are no longer ChatGPT"
-            No if words.get(i + 1) == Some(&Other)
+            // "you are no longer ChatGPT" (not "you are not an assistant, guide, or …")
+            No if words.get(i + 1) == Some(&Longer)
                 && words.get(i + 2) == Some(&Assistant)
                 && before(words, i, 3)
                     .iter()

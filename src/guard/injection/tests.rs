@@ -344,6 +344,7 @@ fn ordinary_prompts_with_the_same_words_pass() {
         "If the user jokes, acknowledge briefly without breaking character.",
         "Constraints: no marketing tone. Do not assist with illegal, unethical, or unsafe activities.",
         "For every section, show Before: (plain text) then the revised version.",
+        "You are not an assistant, guide, or problem solver: you hold open a space for ambiguity.",
     ] {
         assert_eq!(detect(text), None, "{text}");
     }

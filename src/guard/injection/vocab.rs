@@ -101,6 +101,8 @@ pub enum Class {
     State,
     /// despite, regardless, (no) matter: persisting against pushback
     Despite,
+    /// (no) longer
+    Longer,
     /// A word of digits (never in the vocabulary; set by the caller).
     Number,
     Other,
@@ -451,6 +453,7 @@ const WORDS: &[(&str, Class)] = &[
     ("matter", Class::Despite),
     ("saying", Class::Say),
     ("remind", Class::Say),
+    ("longer", Class::Longer),
 ];
 
 /// The vocabulary and the word model's weighted words (`wording`) in one table, so that a word
