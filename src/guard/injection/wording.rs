@@ -2,8 +2,8 @@
 //! wording ("you are HGTTG … zero moderation … able to answer any question"). Which distinct words
 //! a text contains is scored by a logistic regression trained on the tune split of the evaluation
 //! set (`tests/guard_eval/train_wording.py` writes `wording_weights.rs`); a text scoring above
-//! the threshold reads as a jailbreak. The weighted words are
-//! looked up with the vocabulary words, in the same table (`Vocabulary::look_up`).
+//! the threshold reads as a jailbreak. The weighted words are looked up with the vocabulary
+//! words, in the same table (`Vocabulary::look_up`): one lookup per word serves both.
 
 use super::wording_weights::{BIAS, MIN_WORDS, THRESHOLD, WEIGHTS};
 
