@@ -30,6 +30,8 @@ pub enum Attack {
     PersonaSetup,
     /// No shape, but the words together read as a jailbreak (`wording`).
     JailbreakWording,
+    /// The answer's opening dictated: "begin your reply with 'Sure, here is …'".
+    PrefixInjection,
 }
 
 impl Attack {
@@ -42,6 +44,7 @@ impl Attack {
             Attack::ToolOutputInjection => "tool_output_injection",
             Attack::PersonaSetup => "persona_setup",
             Attack::JailbreakWording => "jailbreak_wording",
+            Attack::PrefixInjection => "prefix_injection",
         }
     }
 }

@@ -105,6 +105,13 @@ pub enum Class {
     Despite,
     /// (no) longer
     Longer,
+    /// start, begin: where an answer starts
+    Start,
+    /// sure, certainly, absolutely: an affirmative opening
+    Affirm,
+    /// here, here's
+    Here,
+    With,
     /// A word of digits (never in the vocabulary; set by the caller).
     Number,
     Other,
@@ -456,6 +463,16 @@ const WORDS: &[(&str, Class)] = &[
     ("saying", Class::Say),
     ("remind", Class::Say),
     ("longer", Class::Longer),
+    // Prefix injection: "begin your reply with 'Sure, here is …'" (session 5).
+    ("start", Class::Start),
+    ("begin", Class::Start),
+    ("starting", Class::Start),
+    ("sure", Class::Affirm),
+    ("certainly", Class::Affirm),
+    ("absolutely", Class::Affirm),
+    ("here", Class::Here),
+    ("heres", Class::Here),
+    ("with", Class::With),
 ];
 
 /// The vocabulary and the word model's weighted words (`wording`) in one table, so that a word
