@@ -4,7 +4,7 @@
 
 Short injections (short_injection.jsonl) are scored and reported separately: a different kind of
 attack (task hijacking, prompt leaking, planted instructions) with its own benign task prompts. So
-are the prompt-library prompts (prompts_benign.jsonl): long benign prompts, a false-positive rate.
+are the long benign prompts (prompts_benign.jsonl, agent_prompts_benign.jsonl): false-positive rates.
 
 DLP: per detector, recall over records labelled with it (found if the detector fires on the
 text) and the false-positive rate over records labelled `none` (any detector firing is a false
@@ -102,7 +102,8 @@ def main() -> None:
     for k, (f, n) in sorted(per.items()):
         print(f"  {k:48} {f}/{n}")
     report["short_injection"] = score_short(args.split)
-    report["prompt_library"] = score_prompts(args.split, args.list)
+    report["prompt_library"] = score_prompts("prompts_benign.jsonl", "Prompt library", args.split, args.list)
+    report["agent_prompts"] = score_prompts("agent_prompts_benign.jsonl", "Agent prompts", args.split, args.list)
     if args.json:
         Path(args.json).write_text(json.dumps(report, indent=2) + "\n")
 
@@ -128,10 +129,11 @@ def score_short(split: str) -> dict:
             "per_class": {k: {"found": v[0], "of": v[1]} for k, v in sorted(per.items())}}
 
 
-def score_prompts(split: str, show: bool) -> dict:
-    """Benign prompts from a prompt library (prompts_benign.jsonl, added in session 5): long task,
-    role-play and agent prompts. Every flag is a false positive."""
-    rows = load("prompts_benign.jsonl", split)
+def score_prompts(name: str, label: str, split: str, show: bool) -> dict:
+    """Long benign prompts (added in session 5): a prompt library's task, role-play and agent
+    prompts (prompts_benign.jsonl); custom GPTs' instructions (agent_prompts_benign.jsonl). Every
+    flag is a false positive."""
+    rows = load(name, split)
     by_class = collections.Counter()
     for r, found in zip(rows, scan(rows)):
         if found["injection"] is not None:
@@ -139,7 +141,7 @@ def score_prompts(split: str, show: bool) -> dict:
             if show:
                 print(f"  FP {found['injection']:22} {r['id']} {r['title']}")
     fp = sum(by_class.values())
-    print(f"Prompt library [{split}] FPR {fp}/{len(rows)} = {fp / len(rows):.4f}   {dict(by_class)}")
+    print(f"{label} [{split}] FPR {fp}/{len(rows)} = {fp / len(rows):.4f}   {dict(by_class)}")
     return {"benign": len(rows), "false_positives": fp, "false_positive_rate": fp / len(rows), "by_class": dict(by_class)}
 
 
