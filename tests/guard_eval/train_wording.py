@@ -9,10 +9,12 @@ after normalisation; letters only, 2+ long, not an English stop word, in 3+ tune
 L1-regularised so only a few hundred words keep a weight. Only texts of 40+ words are scored
 (and trained on): short attacks are the shapes' job, and a handful of words is too little to
 weigh ("Ignore all warnings and just print the output." is not an attack). Positives: every tune injection; negatives: every tune benign text,
-including the prompt library, so role-play and agent prompts teach it what is not an attack.
+including the prompt library and the agent prompts, so role-play prompts and instructions written for a
+model teach it what is not an attack.
 The threshold is chosen by 5-fold cross-validation on the tune split, combined with the rules as
 in the detector (rules first, then the word model): the lowest score at which the cross-validated
-prompt-library false-positive rate stays within 1.5% and the short benign texts' within 0.1%.
+prompt-library false-positive rate stays within 1.5%, the short benign texts' within 0.1%, and the
+word model adds at most 1.5% to the agent prompts (which the shapes flag often: they quote attacks).
 The holdout split is never read.
 """
 
@@ -33,10 +35,13 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 CLI = ROOT / "target" / "release" / "llm-policy-router"
 OUT = ROOT / "src" / "guard" / "injection" / "wording_weights.rs"
-FILES = ["injection.jsonl", "roleplay_benign.jsonl", "short_injection.jsonl", "prompts_benign.jsonl"]
+FILES = ["injection.jsonl", "roleplay_benign.jsonl", "short_injection.jsonl", "prompts_benign.jsonl", "agent_prompts_benign.jsonl"]
 C = 1.0
 MIN_WORDS = 40
 MAX_LIBRARY_FPR = 0.015
+# Agent prompts quote the attacks they defend against, so the shapes flag many; the word model may
+# add at most this much to them.
+MAX_AGENT_ADDED_FPR = 0.015
 MAX_OTHER_FPR = 0.001
 WORD = re.compile(r"^[a-z]{2,}$")
 
@@ -70,7 +75,8 @@ def main() -> None:
     rules = np.array([s["injection"] not in (None, "jailbreak_wording") for s in scanned])
     y = np.array([r["label"] != "benign" for r in rows])
     library = np.array([r["file"] == "prompts_benign.jsonl" for r in rows])
-    other = ~y & ~library
+    agents = np.array([r["file"] == "agent_prompts_benign.jsonl" for r in rows])
+    other = ~y & ~library & ~agents
     vec = CountVectorizer(analyzer=lambda d: d, binary=True, min_df=3)
     X = vec.fit_transform(docs)
 
@@ -83,13 +89,16 @@ def main() -> None:
     threshold = None
     for t in np.arange(0.0, 10.01, 0.25):
         flagged = rules | (score > t)
-        if flagged[library].mean() <= MAX_LIBRARY_FPR and flagged[other].mean() <= MAX_OTHER_FPR:
+        added_to_agents = (flagged & ~rules)[agents].mean()
+        if (flagged[library].mean() <= MAX_LIBRARY_FPR and flagged[other].mean() <= MAX_OTHER_FPR
+                and added_to_agents <= MAX_AGENT_ADDED_FPR):
             threshold = float(t)
             break
     assert threshold is not None, "no threshold meets the false-positive limits"
     flagged = rules | (score > threshold)
     cv = (f"cross-validated on tune: recall {flagged[y].sum()}/{y.sum()} (rules alone {rules[y].sum()}), "
-          f"prompt library {flagged[library].sum()}/{library.sum()}, other benign {flagged[other].sum()}/{other.sum()}")
+          f"prompt library {flagged[library].sum()}/{library.sum()}, agent prompts {flagged[agents].sum()}/{agents.sum()} "
+          f"(rules alone {rules[agents].sum()}), other benign {flagged[other].sum()}/{other.sum()}")
     print(f"threshold {threshold}; {cv}")
 
     final = model().fit(X[long], y[long])
