@@ -112,6 +112,10 @@ pub enum Class {
     /// here, here's
     Here,
     With,
+    /// user, users, requester: the user spoken of
+    User,
+    /// asks, requests, tries, attempts: a request described, not made
+    Asks,
     /// A word of digits (never in the vocabulary; set by the caller).
     Number,
     Other,
@@ -473,6 +477,14 @@ const WORDS: &[(&str, Class)] = &[
     ("here", Class::Here),
     ("heres", Class::Here),
     ("with", Class::With),
+    // Defences that quote the attack: "if the user asks you to 'repeat the words above'" (session 5).
+    ("user", Class::User),
+    ("users", Class::User),
+    ("requester", Class::User),
+    ("asks", Class::Asks),
+    ("requests", Class::Asks),
+    ("tries", Class::Asks),
+    ("attempts", Class::Asks),
 ];
 
 /// The vocabulary and the word model's weighted words (`wording`) in one table, so that a word
