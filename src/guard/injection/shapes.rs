@@ -21,11 +21,14 @@ fn ahead(words: &[Class], i: usize, window: usize, c: &[Class]) -> Option<usize>
     after(words, i, window).find(|&k| words.get(k).is_some_and(|w| c.contains(w)))
 }
 
+/// Positions within `window` words on either side of `i`, `i` included.
+fn around(words: &[Class], i: usize, window: usize) -> std::ops::Range<usize> {
+    i.saturating_sub(window)..(i + window + 1).min(words.len())
+}
+
 /// True if a word within `window` on either side of `i` has class `c`.
 fn near(words: &[Class], i: usize, window: usize, c: &[Class]) -> bool {
-    let from = i.saturating_sub(window);
-    let to = (i + window + 1).min(words.len());
-    (from..to).any(|k| k != i && words.get(k).is_some_and(|w| c.contains(w)))
+    around(words, i, window).any(|k| k != i && words.get(k).is_some_and(|w| c.contains(w)))
 }
 
 /// The model was told to be someone in the 40 words before `i` ("act as", "you are an AI").
@@ -42,6 +45,12 @@ fn persona_before(words: &[Class], i: usize) -> bool {
                 | Class::Unbound
         )
     })
+}
+
+/// The words right before `j` are "you're" or "you are".
+fn says_you_are(words: &[Class], j: usize) -> bool {
+    let before = before(words, j, 2);
+    before.last() == Some(&Class::YouAre) || before == [Class::You, Class::Are]
 }
 
 /// "you are" / "you're" within the three words before `i` ("you are now DAN", "you're totally
@@ -67,9 +76,7 @@ fn negated(words: &[Class], i: usize) -> bool {
 /// The model is mentioned within `window` words of `i`: "ChatGPT", "OpenAI", "AI", "assistant",
 /// "language model".
 fn mentions_model(words: &[Class], i: usize, window: usize) -> bool {
-    let from = i.saturating_sub(window);
-    let to = (i + window + 1).min(words.len());
-    (from..to).any(|k| match words.get(k) {
+    around(words, i, window).any(|k| match words.get(k) {
         Some(Class::Assistant) => true,
         Some(Class::ModelWord) => k > 0 && words.get(k - 1) == Some(&Class::Language),
         _ => false,
@@ -506,8 +513,7 @@ pub(super) fn match_shapes(words: &[Class], starts: &[usize]) -> Option<Attack> 
             // A persona handed to the model: "you are now Tyler", "from now on you are BreadGPT",
             // "from now on, act as …" — not "you are now ready to deploy" (a state, not a persona).
             Now if i >= 2
-                && (words.get(i - 1) == Some(&YouAre)
-                    || (words.get(i - 2) == Some(&You) && words.get(i - 1) == Some(&Are)))
+                && says_you_are(words, i)
                 && !matches!(words.get(i + 1), None | Some(State | No)) =>
             {
                 return Some(Attack::JailbreakPersona);
@@ -525,14 +531,8 @@ pub(super) fn match_shapes(words: &[Class], starts: &[usize]) -> Option<Attack> 
             // "you are going to pretend to be Emojifier", "you're going to act as …"
             // (not "are you going to act on it?")
             Pretend | Act
-                if (i.saturating_sub(3)..i).any(|k| {
-                    k >= 1
-                        && words.get(k) == Some(&State)
-                        && (words.get(k - 1) == Some(&YouAre)
-                            || (k >= 2
-                                && words.get(k - 1) == Some(&Are)
-                                && words.get(k - 2) == Some(&You)))
-                }) =>
+                if (i.saturating_sub(3)..i)
+                    .any(|k| words.get(k) == Some(&State) && says_you_are(words, k)) =>
             {
                 return Some(Attack::JailbreakPersona);
             }
