@@ -605,14 +605,11 @@ fn url_passwords(t: &[u8], push: &mut dyn FnMut(Builtin, Range<usize>)) {
             continue;
         };
         let password = rest.get(colon + 1..at_sign).unwrap_or_default();
-        let lower = password.to_ascii_lowercase();
         let masked = password.len() < 4
             || password
                 .iter()
                 .all(|&b| b == b'*' || b == b'x' || b == b'X')
-            || [&b"%"[..], b"password", b"passwd", b"secret"]
-                .iter()
-                .any(|p| memmem::find(&lower, p).is_some());
+            || mentions(password, &[b"%", b"password", b"passwd", b"secret"]);
         if !masked && !placeholder(password) {
             let start = userinfo_start + colon + 1;
             push(Builtin::GenericSecret, start..start + password.len());
@@ -854,26 +851,32 @@ fn looks_like_password(v: &[u8]) -> bool {
         && !placeholder(v)
 }
 
+/// `v`, lowercased, contains one of `words` (lowercase).
+fn mentions(v: &[u8], words: &[&[u8]]) -> bool {
+    let lower = v.to_ascii_lowercase();
+    words.iter().any(|w| memmem::find(&lower, w).is_some())
+}
+
 /// A value written to be replaced: `your_key_here`, `<token>`, `${VAR}`, `process.env.X`.
 fn placeholder(v: &[u8]) -> bool {
-    let lower = v.to_ascii_lowercase();
-    [
-        &b"your"[..],
-        b"xxxx",
-        b"example",
-        b"changeme",
-        b"placeholder",
-        b"redacted",
-        b"dummy",
-        b"<",
-        b"${",
-        b"{{",
-        b"process.env",
-        b"os.environ",
-        b"getenv",
-    ]
-    .iter()
-    .any(|p| memmem::find(&lower, p).is_some())
+    mentions(
+        v,
+        &[
+            b"your",
+            b"xxxx",
+            b"example",
+            b"changeme",
+            b"placeholder",
+            b"redacted",
+            b"dummy",
+            b"<",
+            b"${",
+            b"{{",
+            b"process.env",
+            b"os.environ",
+            b"getenv",
+        ],
+    )
 }
 
 #[cfg(test)]
