@@ -543,35 +543,6 @@ fn middle_sum(b: &[u8]) -> u32 {
 pub(super) const NO_WEIGHT: u8 = u8::MAX;
 const _: () = assert!(WEIGHTS.len() < NO_WEIGHT as usize);
 
-/// The vocabulary words (`true`: scrambled forms match them too), then the weighted words that
-/// are not vocabulary words, with the class a lookup would give them: `Other`, or that of the
-/// vocabulary word they are a scrambled form of. An exact match can then stop the lookup.
-fn table() -> Vec<(&'static str, Class, bool)> {
-    let scrambled_class = |word: &str| {
-        let same = |w: &str| {
-            w.len() == word.len()
-                && w.bytes().next() == word.bytes().next()
-                && w.bytes().last() == word.bytes().last()
-                && middle(w).is_some()
-                && middle(w) == middle(word)
-        };
-        WORDS
-            .iter()
-            .rev()
-            .find(|(w, _)| same(w))
-            .map_or(Class::Other, |&(_, c)| c)
-    };
-    let weighted_only = WEIGHTS
-        .iter()
-        .filter(|(word, _)| !WORDS.iter().any(|(w, _)| w == word))
-        .map(|&(word, _)| (word, scrambled_class(word), false));
-    WORDS
-        .iter()
-        .map(|&(word, class)| (word, class, true))
-        .chain(weighted_only)
-        .collect()
-}
-
 /// The group of words with this first and last letter.
 fn group(first: u8, last: u8) -> usize {
     usize::from(first.wrapping_sub(b'a')) * 26 + usize::from(last.wrapping_sub(b'a'))
@@ -581,54 +552,69 @@ impl Vocabulary {
     pub fn get() -> &'static Vocabulary {
         static V: OnceLock<Vocabulary> = OnceLock::new();
         V.get_or_init(|| {
-            let table = table();
-            let ends = |w: &str| Some((*w.as_bytes().first()?, *w.as_bytes().last()?));
-            let mut grouped: Vec<(usize, usize)> = table
+            // The vocabulary words (`true`: scrambled forms match them too), then the weighted
+            // words that are not vocabulary words, with the class a vocabulary lookup gives them
+            // (`Other`, or that of the word they are a scrambled form of), so that an exact
+            // match can stop a lookup.
+            let vocabulary: Vec<_> = WORDS.iter().map(|&(w, c)| (w, c, true)).collect();
+            let plain = Vocabulary::build(&vocabulary);
+            let weighted_only = WEIGHTS
                 .iter()
-                .enumerate()
-                .filter_map(|(i, (w, _, _))| ends(w).map(|(f, l)| (group(f, l), i)))
-                .collect();
-            grouped.sort_unstable(); // by group, then table order
-            let weight = |word: &str| {
-                WEIGHTS
-                    .binary_search_by(|(w, _)| (*w).cmp(word))
-                    .ok()
-                    .and_then(|i| u8::try_from(i).ok())
-                    .unwrap_or(NO_WEIGHT)
-            };
-            let entries: Vec<Entry> = grouped
-                .iter()
-                .filter_map(|&(_, i)| table.get(i))
-                .map(|&(word, class, in_vocabulary)| Entry {
-                    word,
-                    class,
-                    weight: weight(word),
-                    middle: in_vocabulary.then(|| middle(word)).flatten(),
-                    middle_sum: middle_sum(word.as_bytes()),
-                })
-                .collect();
-            let starts = (0..=26 * 26)
-                .map(|g| grouped.partition_point(|&(wg, _)| wg < g))
-                .collect();
-            let mut shapes = [[0u32; 26]; 26];
-            for (w, _, _) in &table {
-                let b = w.as_bytes();
-                if let (Some(first), Some(last), true) = (b.first(), b.last(), b.len() < 32) {
-                    let (f, l) = (
-                        usize::from(first.wrapping_sub(b'a')),
-                        usize::from(last.wrapping_sub(b'a')),
-                    );
-                    if let Some(slot) = shapes.get_mut(f).and_then(|row| row.get_mut(l)) {
-                        *slot |= 1 << b.len();
-                    }
+                .filter(|(word, _)| !WORDS.iter().any(|(w, _)| w == word))
+                .map(|&(word, _)| (word, plain.look_up(word).0, false));
+            let table: Vec<_> = vocabulary.iter().copied().chain(weighted_only).collect();
+            Vocabulary::build(&table)
+        })
+    }
+
+    /// The lookup over `table`: (word, class, whether scrambled forms match it).
+    fn build(table: &[(&'static str, Class, bool)]) -> Vocabulary {
+        let ends = |w: &str| Some((*w.as_bytes().first()?, *w.as_bytes().last()?));
+        let mut grouped: Vec<(usize, usize)> = table
+            .iter()
+            .enumerate()
+            .filter_map(|(i, (w, _, _))| ends(w).map(|(f, l)| (group(f, l), i)))
+            .collect();
+        grouped.sort_unstable(); // by group, then table order
+        let weight = |word: &str| {
+            WEIGHTS
+                .binary_search_by(|(w, _)| (*w).cmp(word))
+                .ok()
+                .and_then(|i| u8::try_from(i).ok())
+                .unwrap_or(NO_WEIGHT)
+        };
+        let entries: Vec<Entry> = grouped
+            .iter()
+            .filter_map(|&(_, i)| table.get(i))
+            .map(|&(word, class, in_vocabulary)| Entry {
+                word,
+                class,
+                weight: weight(word),
+                middle: in_vocabulary.then(|| middle(word)).flatten(),
+                middle_sum: middle_sum(word.as_bytes()),
+            })
+            .collect();
+        let starts = (0..=26 * 26)
+            .map(|g| grouped.partition_point(|&(wg, _)| wg < g))
+            .collect();
+        let mut shapes = [[0u32; 26]; 26];
+        for (w, _, _) in table {
+            let b = w.as_bytes();
+            if let (Some(first), Some(last), true) = (b.first(), b.last(), b.len() < 32) {
+                let (f, l) = (
+                    usize::from(first.wrapping_sub(b'a')),
+                    usize::from(last.wrapping_sub(b'a')),
+                );
+                if let Some(slot) = shapes.get_mut(f).and_then(|row| row.get_mut(l)) {
+                    *slot |= 1 << b.len();
                 }
             }
-            Vocabulary {
-                shapes,
-                entries,
-                starts,
-            }
-        })
+        }
+        Vocabulary {
+            shapes,
+            entries,
+            starts,
+        }
     }
 
     #[cfg(test)]
