@@ -26,9 +26,9 @@ CLI = HERE.parents[1] / "target" / "release" / "llm-policy-router"
 SCAN = [str(CLI), "scan"]
 
 
-def scan(records: list[dict]) -> list[dict]:
+def scan(records: list[dict], *flags: str) -> list[dict]:
     stdin = "".join(json.dumps({"text": r["text"]}) + "\n" for r in records)
-    out = subprocess.run(SCAN, input=stdin, capture_output=True, text=True, check=True, timeout=300)
+    out = subprocess.run(SCAN + list(flags), input=stdin, capture_output=True, text=True, check=True, timeout=300)
     return [json.loads(line) for line in out.stdout.splitlines()]
 
 

@@ -20,9 +20,7 @@ The holdout split is never read.
 
 from __future__ import annotations
 
-import json
 import re
-import subprocess
 from pathlib import Path
 
 import numpy as np
@@ -31,9 +29,9 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, CountVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import StratifiedKFold
 
-HERE = Path(__file__).resolve().parent
-ROOT = HERE.parents[1]
-CLI = ROOT / "target" / "release" / "llm-policy-router"
+from score import load, scan
+
+ROOT = Path(__file__).resolve().parents[2]
 OUT = ROOT / "src" / "guard" / "injection" / "wording_weights.rs"
 FILES = ["injection.jsonl", "roleplay_benign.jsonl", "short_injection.jsonl", "prompts_benign.jsonl", "agent_prompts_benign.jsonl"]
 C = 1.0
@@ -47,20 +45,7 @@ WORD = re.compile(r"^[a-z]{2,}$")
 
 
 def tune_rows() -> list[dict]:
-    rows = []
-    for name in FILES:
-        for line in (HERE / name).read_text().splitlines():
-            r = json.loads(line)
-            if r["split"] == "tune":
-                r["file"] = name
-                rows.append(r)
-    return rows
-
-
-def scan(rows: list[dict]) -> list[dict]:
-    stdin = "".join(json.dumps({"text": r["text"]}) + "\n" for r in rows)
-    out = subprocess.run([str(CLI), "scan", "--words"], input=stdin, capture_output=True, text=True, check=True)
-    return [json.loads(line) for line in out.stdout.splitlines()]
+    return [dict(r, file=name) for name in FILES for r in load(name, "tune")]
 
 
 def model() -> LogisticRegression:
@@ -69,7 +54,7 @@ def model() -> LogisticRegression:
 
 def main() -> None:
     rows = tune_rows()
-    scanned = scan(rows)
+    scanned = scan(rows, "--words")
     docs = [sorted({w for w in s["words"] if WORD.match(w) and w not in ENGLISH_STOP_WORDS}) for s in scanned]
     # The rules alone: what fired other than the word model itself.
     rules = np.array([s["injection"] not in (None, "jailbreak_wording") for s in scanned])
