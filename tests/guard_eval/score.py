@@ -3,8 +3,9 @@
     python tests/guard_eval/score.py [--split tune|holdout|all] [--json out.json] [--personas] [--list]
 
 Short injections (short_injection.jsonl) are scored and reported separately: a different kind of
-attack (task hijacking, prompt leaking, planted instructions) with its own benign task prompts. So
-are the long benign prompts (prompts_benign.jsonl, agent_prompts_benign.jsonl): false-positive rates.
+attack (task hijacking, prompt leaking, planted instructions) with its own benign task prompts. So are
+jailbreak templates of a second source (jailbreak_templates.jsonl) and the long benign prompts
+(prompts_benign.jsonl, agent_prompts_benign.jsonl): false-positive rates.
 
 DLP: per detector, recall over records labelled with it (found if the detector fires on the
 text) and the false-positive rate over records labelled `none` (any detector firing is a false
@@ -101,16 +102,19 @@ def main() -> None:
     print(f"  of which role-play prompts (awesome-chatgpt-prompts): {roleplay[0]}/{roleplay[1]} flagged")
     for k, (f, n) in sorted(per.items()):
         print(f"  {k:48} {f}/{n}")
-    report["short_injection"] = score_short(args.split)
+    report["short_injection"] = score_attacks("short_injection.jsonl", "Short injections", args.split)
+    report["templates"] = score_attacks("jailbreak_templates.jsonl", "Jailbreak templates", args.split)
     report["prompt_library"] = score_prompts("prompts_benign.jsonl", "Prompt library", args.split, args.list)
     report["agent_prompts"] = score_prompts("agent_prompts_benign.jsonl", "Agent prompts", args.split, args.list)
     if args.json:
         Path(args.json).write_text(json.dumps(report, indent=2) + "\n")
 
 
-def score_short(split: str) -> dict:
-    """Short, task-style injections and benign task prompts (short_injection.jsonl, added in session 4)."""
-    rows = load("short_injection.jsonl", split)
+def score_attacks(name: str, label: str, split: str) -> dict:
+    """A separate attack set, with its own benign prompts if it has any: short task-style injections
+    and benign task prompts (short_injection.jsonl, added in session 4); jailbreak templates of a
+    second source (jailbreak_templates.jsonl, session 6)."""
+    rows = load(name, split)
     per = collections.defaultdict(lambda: [0, 0])
     benign = fp = 0
     for r, found in zip(rows, scan(rows)):
@@ -122,7 +126,8 @@ def score_short(split: str) -> dict:
             per[r["class"]][0] += found["injection"] is not None
     hits = sum(v[0] for v in per.values())
     total = sum(v[1] for v in per.values())
-    print(f"Short injections [{split}] recall {hits}/{total} = {hits / total:.3f}   FPR on task prompts {fp}/{benign}")
+    benign_part = f"   FPR on task prompts {fp}/{benign}" if benign else ""
+    print(f"{label} [{split}] recall {hits}/{total} = {hits / total:.3f}{benign_part}")
     for k, (f, n) in sorted(per.items()):
         print(f"  {k:48} {f}/{n}")
     return {"recall": hits / total, "attacks": total, "found": hits, "benign": benign, "false_positives": fp,
