@@ -12,6 +12,7 @@ hash of the template's path, as an attacker would fill it.
 
 Left out, by rule:
 - templates that are not attacks (`dt_stereotypes_benign.yaml`: a plain helpful-assistant prompt);
+- templates that need a template engine to render (a `{% for %}` loop over examples);
 - near-duplicates of any record of `injection.jsonl` (the in-the-wild set there comes from an earlier
   snapshot of the same collection): a template is left out when half or more of its word 5-grams
   occur in one injection record, or half or more of that record's occur in it;
@@ -77,13 +78,16 @@ def main(wheel: Path, out_path: str) -> None:
     known = [json.loads(line) for line in (HERE / "injection.jsonl").read_text().splitlines()]
     known = [(r["id"], shingles(r["text"])) for r in known if r["label"] == "injection"]
     kept: list[tuple[str, set]] = []
-    dropped = {"not an attack": 0, "near-duplicate of injection.jsonl": 0, "near-duplicate of another template": 0}
+    dropped = {"not an attack": 0, "needs a template engine": 0, "near-duplicate of injection.jsonl": 0, "near-duplicate of another template": 0}
     with zipfile.ZipFile(wheel) as z, open(out_path, "w", encoding="utf-8") as out:
         for path in sorted(n for n in z.namelist() if n.startswith(PREFIX) and n.endswith(".yaml")):
             if path.rsplit("/", 1)[-1] in NOT_ATTACKS:
                 dropped["not an attack"] += 1
                 continue
             template = yaml.safe_load(z.read(path))
+            if re.search(r"\{%-?\s*for\b", template["value"]):
+                dropped["needs a template engine"] += 1
+                continue
             text = render(template, path)
             words = shingles(text)
             if any(near(words, other) for _, other in known):
