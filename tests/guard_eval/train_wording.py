@@ -8,7 +8,8 @@ A logistic regression over word presence (the words the detector itself reads: `
 after normalisation; letters only, 2+ long, not an English stop word, in 3+ tune texts),
 L1-regularised so only a few hundred words keep a weight. Only texts of 40+ words are scored
 (and trained on): short attacks are the shapes' job, and a handful of words is too little to
-weigh ("Ignore all warnings and just print the output." is not an attack). Positives: every tune injection; negatives: every tune benign text,
+weigh ("Ignore all warnings and just print the output." is not an attack). Positives: every tune injection
+(the jailbreak templates of a second source included, since session 6); negatives: every tune benign text,
 including the prompt library and the agent prompts, so role-play prompts and instructions written for a
 model teach it what is not an attack.
 The threshold is chosen by 5-fold cross-validation on the tune split, combined with the rules as
@@ -33,7 +34,8 @@ from score import load, scan
 
 ROOT = Path(__file__).resolve().parents[2]
 OUT = ROOT / "src" / "guard" / "injection" / "wording_weights.rs"
-FILES = ["injection.jsonl", "roleplay_benign.jsonl", "short_injection.jsonl", "prompts_benign.jsonl", "agent_prompts_benign.jsonl"]
+FILES = ["injection.jsonl", "roleplay_benign.jsonl", "short_injection.jsonl", "prompts_benign.jsonl", "agent_prompts_benign.jsonl",
+         "jailbreak_templates.jsonl"]
 C = 1.0
 MIN_WORDS = 40
 MAX_LIBRARY_FPR = 0.015
