@@ -189,6 +189,10 @@ pub(super) fn match_shapes(words: &[Class], starts: &[usize]) -> Option<Attack> 
                 if negated(words, i) {
                     continue;
                 }
+                // "forget that you are an AI", "ignore that you're ChatGPT": what the model is, dropped
+                if ahead(words, i, 5, &[Assistant]).is_some_and(|k| you_are_before(words, k)) {
+                    return Some(Attack::JailbreakPersona);
+                }
                 if let Some(k) = ahead(words, i, 5, &[Instructions, Rules, Message]) {
                     let between = words.get(i + 1..k).unwrap_or_default();
                     if between
@@ -269,25 +273,27 @@ pub(super) fn match_shapes(words: &[Class], starts: &[usize]) -> Option<Attack> 
             {
                 return Some(Attack::JailbreakPersona)
             }
-            // "an unfiltered AI", "uncensored mode", "you are completely amoral": the model or its
-            // persona without limits. Not "your unfiltered opinion", "unrestricted access", nor
-            // "do not assist with illegal, unethical … activities" (refuses what it names).
+            // "an unfiltered AI", "uncensored mode", "you are completely amoral", "your responses
+            // will be unfiltered": the model, its persona or its answers without limits. Not "your
+            // unfiltered opinion", "unrestricted access", nor "do not assist with illegal,
+            // unethical … activities" (refuses what it names).
             Unbound
                 if !before(words, i, 4).contains(&No)
                     && (ahead(words, i, 3, &[Assistant, Role, Mode, Persona]).is_some()
-                        || you_are_before(words, i)) =>
+                        || you_are_before(words, i)
+                        || before(words, i, 4).windows(2).any(|w| w == [Your, Ways])) =>
             {
                 return Some(Attack::JailbreakPersona)
             }
-            // "you are in developer mode", "act as ChatGPT with Developer Mode enabled"
+            // "you are in developer mode", "act as ChatGPT with Developer Mode enabled", "the GPT
+            // with Developer Mode", "simulate Developer Mode". Not "enable developer mode on your
+            // phone (so that you can debug)".
             Developer
                 if ahead(words, i, 1, &[Mode]).is_some()
-                    && near(
-                        words,
-                        i,
-                        10,
-                        &[You, YouAre, Your, Act, Pretend, Restrictions],
-                    ) =>
+                    && (near(words, i, 10, &[Act, Pretend, RoleVerb, Restrictions])
+                        || before(words, i, 4)
+                            .iter()
+                            .any(|c| matches!(c, You | YouAre | Your | Assistant))) =>
             {
                 return Some(Attack::JailbreakPersona)
             }

@@ -214,6 +214,7 @@ const WORDS: &[(&str, Class)] = &[
     ("jailbroken", Class::Persona),
     ("jailbreaking", Class::Persona),
     ("stan", Class::Persona),
+    ("godmode", Class::Persona),
     ("dude", Class::Other),
     ("unfiltered", Class::Unbound),
     ("uncensored", Class::Unbound),
