@@ -31,6 +31,8 @@ enum Probe {
     Time(u32),
     GetResponseHeader(u32),
     SetResponseHeader(u32),
+    /// Pure computation, no hostcall: FNV-1a over the body `n` times (wasm speed in Envoy's V8).
+    Hash(u32),
 }
 
 struct Root {
@@ -59,6 +61,7 @@ impl RootContext for Root {
             "time" => Probe::Time(n),
             "get_response_header" => Probe::GetResponseHeader(n),
             "set_response_header" => Probe::SetResponseHeader(n),
+            "hash" => Probe::Hash(n),
             _ => Probe::None,
         });
         true
@@ -143,6 +146,14 @@ fn request_probe(probe: Probe, body: &[u8]) {
         Probe::Time(n) => (0..n).for_each(|_| {
             std::hint::black_box(hostcalls::get_current_time().ok());
         }),
+        Probe::Hash(n) => (0..n).for_each(|_| {
+            std::hint::black_box(fnv1a(std::hint::black_box(body)));
+        }),
         _ => {}
     }
+}
+
+/// FNV-1a: one multiply per byte, a serial chain the compiler cannot vectorise.
+pub fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3))
 }
