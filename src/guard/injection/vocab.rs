@@ -116,6 +116,8 @@ pub enum Class {
     User,
     /// asks, requests, tries, attempts: a request described, not made
     Asks,
+    /// a, an: "you are now a writing assistant" names a role, not a persona
+    Article,
     /// A word of digits (never in the vocabulary; set by the caller).
     Number,
     Other,
@@ -486,6 +488,8 @@ const WORDS: &[(&str, Class)] = &[
     ("requests", Class::Asks),
     ("tries", Class::Asks),
     ("attempts", Class::Asks),
+    ("a", Class::Article),
+    ("an", Class::Article),
 ];
 
 /// The vocabulary and the word model's weighted words (`wording`) in one table, so that a word
