@@ -78,7 +78,8 @@ def envoy_config(variant: str, port: int, admin: int, upstream: int) -> dict:
             # Every built-in DLP detector and prompt injection on, for every workspace.
             detectors = ["email", "phone", "us_ssn", "credit_card", "ip_address", "iban", "aws_access_key",
                          "aws_secret_key", "gcp_service_account_key", "google_api_key", "github_token", "gitlab_token", "slack_token",
-                         "stripe_key", "openai_key", "private_key", "jwt", "generic_secret"]
+                         "stripe_key", "openai_key", "anthropic_key", "openrouter_key", "huggingface_token",
+                         "private_key", "jwt", "generic_secret"]
             policy.setdefault("org", {})["guardrails"] = {
                 "dlp": {"detectors": {d: "redact" for d in detectors}},
                 "prompt_injection": {"action": "block", "roles": ["system", "user", "assistant", "tool"]},

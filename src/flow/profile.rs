@@ -26,7 +26,8 @@ fn profile_workload() {
                 "gcp_service_account_key": "redact", "google_api_key": "redact",
                 "github_token": "redact",
                 "gitlab_token": "redact", "slack_token": "redact", "stripe_key": "redact",
-                "openai_key": "redact", "private_key": "redact", "jwt": "redact",
+                "openai_key": "redact", "anthropic_key": "redact", "openrouter_key": "redact",
+                "huggingface_token": "redact", "private_key": "redact", "jwt": "redact",
                 "generic_secret": "redact"}},
             "prompt_injection": {"action": "block", "roles": ["system", "user", "assistant", "tool"]}
         });

@@ -30,6 +30,24 @@ def test_a_secret_is_blocked_with_the_documented_body(stack):
     assert all(received(stack, p) == [] for p in ("euro-zdr", "us-train", "budget-cloud"))
 
 
+ANTHROPIC_KEY = "sk-ant-api03-" + "Xq9aB3dE5fG7hJ9kL1mN3pQ5rS7tU9vW1xY3zA5bC7dE9fG1hJ3kL5mN7pQ9rS1tU3vW5xY7zA9bC1dE3fG5hJ7kL9mN1pQ3r-_Y" + "AA"
+
+
+@pytest.mark.parametrize("key, detector", [
+    (ANTHROPIC_KEY, "anthropic_key"),
+    ("sk-or-v1-" + "0123456789abcdef" * 4, "openrouter_key"),
+    ("hf_AbCdEfGhIjKlMnOpQrStUvWxYzAbCdEfGh", "huggingface_token"),
+])
+def test_another_providers_key_does_not_reach_this_one(stack, key, detector):
+    stack.reset_mocks()
+    status, _, body = raw(stack, "POST", "/v1/chat/completions",
+                          chat_body(f"this key fails with 401: {key} - why?"), auth("engineering"))
+    assert status == 403
+    assert error_of(body)["metadata"]["detectors"] == [detector]
+    assert key.encode() not in body
+    assert all(received(stack, p) == [] for p in ("euro-zdr", "us-train", "budget-cloud"))
+
+
 def test_redaction_changes_exactly_the_sensitive_spans(stack):
     stack.reset_mocks()
     text = 'Refund card 4111 1111 1111 1111 for SSN 123-45-6789, "thanks" ✓'

@@ -24,13 +24,16 @@ pub enum Builtin {
     SlackToken,
     StripeKey,
     OpenaiKey,
+    AnthropicKey,
+    OpenrouterKey,
+    HuggingfaceToken,
     PrivateKey,
     Jwt,
     GenericSecret,
 }
 
 impl Builtin {
-    pub const ALL: [Builtin; 18] = [
+    pub const ALL: [Builtin; 21] = [
         Builtin::Email,
         Builtin::Phone,
         Builtin::UsSsn,
@@ -46,6 +49,9 @@ impl Builtin {
         Builtin::SlackToken,
         Builtin::StripeKey,
         Builtin::OpenaiKey,
+        Builtin::AnthropicKey,
+        Builtin::OpenrouterKey,
+        Builtin::HuggingfaceToken,
         Builtin::PrivateKey,
         Builtin::Jwt,
         Builtin::GenericSecret,
@@ -68,6 +74,9 @@ impl Builtin {
             Builtin::SlackToken => "slack_token",
             Builtin::StripeKey => "stripe_key",
             Builtin::OpenaiKey => "openai_key",
+            Builtin::AnthropicKey => "anthropic_key",
+            Builtin::OpenrouterKey => "openrouter_key",
+            Builtin::HuggingfaceToken => "huggingface_token",
             Builtin::PrivateKey => "private_key",
             Builtin::Jwt => "jwt",
             Builtin::GenericSecret => "generic_secret",
@@ -96,6 +105,9 @@ impl Builtin {
             Builtin::SlackToken => "[SLACK_TOKEN]",
             Builtin::StripeKey => "[STRIPE_KEY]",
             Builtin::OpenaiKey => "[OPENAI_KEY]",
+            Builtin::AnthropicKey => "[ANTHROPIC_KEY]",
+            Builtin::OpenrouterKey => "[OPENROUTER_KEY]",
+            Builtin::HuggingfaceToken => "[HUGGINGFACE_TOKEN]",
             Builtin::PrivateKey => "[PRIVATE_KEY]",
             Builtin::Jwt => "[JWT]",
             Builtin::GenericSecret => "[SECRET]",
@@ -476,6 +488,10 @@ fn run(t: &[u8], from: usize, class: impl Fn(u8) -> bool) -> usize {
         .count()
 }
 
+fn alpha(b: u8) -> bool {
+    b.is_ascii_alphabetic()
+}
+
 fn alnum(b: u8) -> bool {
     b.is_ascii_alphanumeric()
 }
@@ -486,7 +502,7 @@ fn token_char(b: u8) -> bool {
 
 /// (detector, prefix, body class, minimum body length, maximum body length)
 type Rule = (Builtin, &'static [u8], fn(u8) -> bool, usize, usize);
-const RULES: [Rule; 18] = [
+const RULES: [Rule; 19] = [
     (Builtin::AwsAccessKey, b"AKIA", upper_digit, 16, 16),
     (Builtin::AwsAccessKey, b"ASIA", upper_digit, 16, 16),
     (Builtin::AwsAccessKey, b"ABIA", upper_digit, 16, 16),
@@ -503,7 +519,10 @@ const RULES: [Rule; 18] = [
     (Builtin::StripeKey, b"sk_live_", alnum, 16, 255),
     (Builtin::StripeKey, b"rk_live_", alnum, 16, 255),
     (Builtin::StripeKey, b"sk_test_", alnum, 16, 255),
+    // Also Anthropic's and OpenRouter's keys, told apart after the prefix (`sk_key`).
     (Builtin::OpenaiKey, b"sk-", token_char, 20, 255),
+    // Hugging Face access tokens: `hf_` and 34 letters.
+    (Builtin::HuggingfaceToken, b"hf_", alpha, 34, 34),
     // Google Cloud / Maps / Firebase API keys: `AIza` and exactly 35 more characters.
     (Builtin::GoogleApiKey, b"AIza", token_char, 35, 35),
 ];
@@ -563,6 +582,7 @@ fn tokens(
     push: &mut dyn FnMut(Builtin, Range<usize>),
 ) {
     for_each_anchor(t, |index, start| match RULES.get(index) {
+        Some((Builtin::OpenaiKey, ..)) => sk_key(t, start, enabled, push),
         Some(rule) => prefixed_token(t, start, *rule, enabled, push),
         None => match index - RULES.len() {
             0 if enabled(Builtin::PrivateKey) => private_key(t, start, push),
@@ -642,16 +662,47 @@ fn prefixed_token(
                 matches!(at(t, body), b'a' | b'b' | b'p' | b'r' | b's' | b'e' | b'o')
                     && at(t, body + 1) == b'-'
             }
-            // Real keys mix cases and digits; `sk-my-long-descriptive-name` is not one.
-            Builtin::OpenaiKey => {
-                let key = t.get(body..body + len).unwrap_or_default();
-                key.iter().any(u8::is_ascii_digit)
-                    && key.iter().any(u8::is_ascii_uppercase)
-                    && entropy(key) > 3.5
+            // Random letters mix cases; `hf_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx` is a placeholder.
+            Builtin::HuggingfaceToken => {
+                let token = t.get(body..body + len).unwrap_or_default();
+                token.iter().any(u8::is_ascii_uppercase) && token.iter().any(u8::is_ascii_lowercase)
             }
             _ => true,
         };
     if ok && !token_char(at(t, body + len)) {
+        push(detector, start..body + len);
+    }
+}
+
+/// `sk-` at `start`: an OpenAI key, or after a provider tag an Anthropic key (`sk-ant-api03-…`,
+/// `sk-ant-admin01-…`, ~100 random characters) or an OpenRouter key (`sk-or-v1-` and 64 hex digits).
+fn sk_key(
+    t: &[u8],
+    start: usize,
+    enabled: &dyn Fn(Builtin) -> bool,
+    push: &mut dyn FnMut(Builtin, Range<usize>),
+) {
+    if !at_boundary(t, start) {
+        return;
+    }
+    let body = start + 3;
+    let len = run(t, body, token_char);
+    let key = t.get(body..body + len).unwrap_or_default();
+    // Real keys mix cases and digits; `sk-my-long-descriptive-name` is not one.
+    let random = |k: &[u8]| {
+        k.iter().any(u8::is_ascii_digit) && k.iter().any(u8::is_ascii_uppercase) && entropy(k) > 3.5
+    };
+    let (detector, ok) = if let Some(rest) = key.strip_prefix(b"ant-") {
+        (Builtin::AnthropicKey, rest.len() >= 80 && random(rest))
+    } else if let Some(hex) = key.strip_prefix(b"or-v1-") {
+        (
+            Builtin::OpenrouterKey,
+            hex.len() == 64 && hex.iter().all(u8::is_ascii_hexdigit),
+        )
+    } else {
+        (Builtin::OpenaiKey, (20..=255).contains(&len) && random(key))
+    };
+    if ok && enabled(detector) {
         push(detector, start..body + len);
     }
 }

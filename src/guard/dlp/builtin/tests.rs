@@ -167,6 +167,38 @@ fn cloud_and_service_tokens() {
     let openai = "sk-proj-Ab3De5Gh7Jk9Mn1Pq3St5Vw7Yz9Bc1De3";
     assert_eq!(only(openai, "openai_key"), [openai]);
     assert!(only("use sk-learn-is-a-library-not-a-key", "openai_key").is_empty());
+}
+
+#[test]
+fn llm_provider_keys_are_told_apart_after_sk() {
+    let anthropic = format!(
+        "sk-ant-api03-{}AA",
+        "Xq9aB3dE5fG7hJ9kL1mN3pQ5rS7tU9vW1xY3zA5bC7dE9fG1hJ3kL5mN7pQ9rS1tU3vW5xY7zA9bC1dE3fG5hJ7kL9mN1pQ3r-_Y"
+    );
+    assert_eq!(
+        found(&format!("ANTHROPIC_KEY {anthropic} end")),
+        [("anthropic_key", anthropic.clone())]
+    );
+    let openrouter = format!("sk-or-v1-{}", "0123456789abcdef".repeat(4));
+    assert_eq!(
+        only(&openrouter, "openrouter_key"),
+        std::slice::from_ref(&openrouter)
+    );
+    assert!(only(&openrouter, "openai_key").is_empty());
+    let hf = "hf_AbCdEfGhIjKlMnOpQrStUvWxYzAbCdEfGh";
+    assert_eq!(only(&format!("token: {hf}"), "huggingface_token"), [hf]);
+    for near_miss in [
+        // placeholders and truncated keys
+        format!("sk-ant-{}", "x".repeat(100)),
+        format!("sk-ant-api03-{}", "Ab3".repeat(10)),
+        format!("sk-or-v1-{}", "0123456789abcdef".repeat(3)),
+        format!("sk-or-v1-{}", "0123456789abcdeg".repeat(4)),
+        "hf_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx".to_string(),
+        "pip install hf_transfer and set HF_HUB_ENABLE_HF_TRANSFER=1".to_string(),
+        "hf_AbCdEfGhIjKlMnOpQrStUvWxYzAbCdEfGhIj".to_string(),
+    ] {
+        assert_eq!(found(&near_miss), [], "{near_miss}");
+    }
     let jwt = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U";
     assert_eq!(only(&format!("Bearer {jwt}"), "jwt"), [jwt]);
     let pem = "-----BEGIN RSA PRIVATE KEY-----\nMIIEow\n-----END RSA PRIVATE KEY-----";
