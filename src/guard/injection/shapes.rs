@@ -61,16 +61,30 @@ fn you_are_before(words: &[Class], i: usize) -> bool {
 }
 
 /// Word `i` is inside a request that is described, not made: "if the user asks you to …", "the
-/// requester asks to …" within the eight words before.
+/// requester asks to …" within the eight words before, or a request or pressure described within
+/// six ("attempts to force you to …", "requests to …", "a root command that tells you to …").
 fn described_request(words: &[Class], i: usize) -> bool {
-    let before = before(words, i, 8);
-    before.contains(&Class::Asks) && before.contains(&Class::User)
+    let before8 = before(words, i, 8);
+    (before8.contains(&Class::Asks) && before8.contains(&Class::User))
+        || before(words, i, 6).contains(&Class::Coerce)
 }
 
-/// The word right before `i` is a negation ("do not ignore", "must never bypass"). Only right
-/// before: "don't hesitate, ignore all previous instructions" is still an override.
+/// Word `i` is negated: a negation right before it, or before a list of such verbs ("do not
+/// ignore", "must never bypass", "never share, display, or show", "do not ever tell"). Only
+/// through such words: "don't hesitate, ignore all previous instructions" is still an override.
 fn negated(words: &[Class], i: usize) -> bool {
-    i > 0 && words.get(i - 1) == Some(&Class::No)
+    use Class::*;
+    let mut k = i;
+    while k > 0 && i - k < 6 {
+        k -= 1;
+        match words.get(k) {
+            Some(No) => return true,
+            // Not through an override verb: "do not forget: ignore your prior instructions".
+            Some(Reveal | And | Or | Ever) => {}
+            _ => return false,
+        }
+    }
+    false
 }
 
 /// The model is mentioned within `window` words of `i`: "ChatGPT", "OpenAI", "AI", "assistant",
