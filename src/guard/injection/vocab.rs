@@ -120,6 +120,11 @@ pub enum Class {
     Article,
     Or,
     Ever,
+    If,
+    /// this, these
+    This,
+    /// reading, processing, parsing, summarizing …: a model at work on a document
+    Reading,
     /// force, persuade, trick, attempts, requests, tells: a request or pressure described, as
     /// defences describe the attacks they refuse
     Coerce,
@@ -514,6 +519,20 @@ const WORDS: &[(&str, Class)] = &[
     ("tells", Class::Coerce),
     ("instructing", Class::Coerce),
     ("share", Class::Reveal),
+    // Instructions planted for the model that will read a document: "if you are an AI reading
+    // this, …" (session 6).
+    ("if", Class::If),
+    ("this", Class::This),
+    ("these", Class::This),
+    ("reading", Class::Reading),
+    ("processing", Class::Reading),
+    ("parsing", Class::Reading),
+    ("scanning", Class::Reading),
+    ("summarizing", Class::Reading),
+    ("summarising", Class::Reading),
+    ("reviewing", Class::Reading),
+    ("screening", Class::Reading),
+    ("evaluating", Class::Reading),
 ];
 
 /// The vocabulary and the word model's weighted words (`wording`) in one table, so that a word
