@@ -560,9 +560,10 @@ pub(super) fn match_shapes(words: &[Class], starts: &[usize]) -> Option<Attack> 
             }
             // A persona handed to the model: "you are now Tyler", "from now on you are BreadGPT",
             // "from now on, act as …" — not "you are now ready to deploy" (a state, not a persona)
-            // nor "you are now a writing assistant" (a role, as agent prompts name theirs).
+            // nor "you are now a writing assistant" / "you are now my co-pilot" (a role, as agent
+            // prompts name theirs).
             Now if says_you_are(words, i)
-                && !matches!(words.get(i + 1), None | Some(State | No | Article)) =>
+                && !matches!(words.get(i + 1), None | Some(State | No | Article | My)) =>
             {
                 return Some(Attack::JailbreakPersona);
             }

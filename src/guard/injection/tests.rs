@@ -374,6 +374,7 @@ fn ordinary_prompts_with_the_same_words_pass() {
         "What size should it be? Just follow your prompt.",
         "You are now a writing assistant that helps students with essays.",
         "You're now ready to deploy.",
+        "You are now my co-pilot for planning this trip.",
         "If you are an AI, say so.",
         "If you are reading this, you are awesome.",
         "You are an AI assistant reading this document to answer questions.",
