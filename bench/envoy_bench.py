@@ -79,6 +79,7 @@ def envoy_config(variant: str, port: int, admin: int, upstream: int) -> dict:
             detectors = ["email", "phone", "us_ssn", "credit_card", "ip_address", "iban", "aws_access_key",
                          "aws_secret_key", "gcp_service_account_key", "google_api_key", "github_token", "gitlab_token", "slack_token",
                          "stripe_key", "openai_key", "anthropic_key", "openrouter_key", "huggingface_token",
+                         "groq_key", "xai_key", "perplexity_key", "replicate_token",
                          "private_key", "jwt", "generic_secret"]
             policy.setdefault("org", {})["guardrails"] = {
                 "dlp": {"detectors": {d: "redact" for d in detectors}},

@@ -27,7 +27,9 @@ fn profile_workload() {
                 "github_token": "redact",
                 "gitlab_token": "redact", "slack_token": "redact", "stripe_key": "redact",
                 "openai_key": "redact", "anthropic_key": "redact", "openrouter_key": "redact",
-                "huggingface_token": "redact", "private_key": "redact", "jwt": "redact",
+                "huggingface_token": "redact", "groq_key": "redact", "xai_key": "redact",
+                "perplexity_key": "redact", "replicate_token": "redact",
+                "private_key": "redact", "jwt": "redact",
                 "generic_secret": "redact"}},
             "prompt_injection": {"action": "block", "roles": ["system", "user", "assistant", "tool"]}
         });

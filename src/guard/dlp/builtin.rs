@@ -27,13 +27,17 @@ pub enum Builtin {
     AnthropicKey,
     OpenrouterKey,
     HuggingfaceToken,
+    GroqKey,
+    XaiKey,
+    PerplexityKey,
+    ReplicateToken,
     PrivateKey,
     Jwt,
     GenericSecret,
 }
 
 impl Builtin {
-    pub const ALL: [Builtin; 21] = [
+    pub const ALL: [Builtin; 25] = [
         Builtin::Email,
         Builtin::Phone,
         Builtin::UsSsn,
@@ -52,6 +56,10 @@ impl Builtin {
         Builtin::AnthropicKey,
         Builtin::OpenrouterKey,
         Builtin::HuggingfaceToken,
+        Builtin::GroqKey,
+        Builtin::XaiKey,
+        Builtin::PerplexityKey,
+        Builtin::ReplicateToken,
         Builtin::PrivateKey,
         Builtin::Jwt,
         Builtin::GenericSecret,
@@ -77,6 +85,10 @@ impl Builtin {
             Builtin::AnthropicKey => "anthropic_key",
             Builtin::OpenrouterKey => "openrouter_key",
             Builtin::HuggingfaceToken => "huggingface_token",
+            Builtin::GroqKey => "groq_key",
+            Builtin::XaiKey => "xai_key",
+            Builtin::PerplexityKey => "perplexity_key",
+            Builtin::ReplicateToken => "replicate_token",
             Builtin::PrivateKey => "private_key",
             Builtin::Jwt => "jwt",
             Builtin::GenericSecret => "generic_secret",
@@ -108,6 +120,10 @@ impl Builtin {
             Builtin::AnthropicKey => "[ANTHROPIC_KEY]",
             Builtin::OpenrouterKey => "[OPENROUTER_KEY]",
             Builtin::HuggingfaceToken => "[HUGGINGFACE_TOKEN]",
+            Builtin::GroqKey => "[GROQ_KEY]",
+            Builtin::XaiKey => "[XAI_KEY]",
+            Builtin::PerplexityKey => "[PERPLEXITY_KEY]",
+            Builtin::ReplicateToken => "[REPLICATE_TOKEN]",
             Builtin::PrivateKey => "[PRIVATE_KEY]",
             Builtin::Jwt => "[JWT]",
             Builtin::GenericSecret => "[SECRET]",
@@ -502,7 +518,7 @@ fn token_char(b: u8) -> bool {
 
 /// (detector, prefix, body class, minimum body length, maximum body length)
 type Rule = (Builtin, &'static [u8], fn(u8) -> bool, usize, usize);
-const RULES: [Rule; 19] = [
+const RULES: [Rule; 23] = [
     (Builtin::AwsAccessKey, b"AKIA", upper_digit, 16, 16),
     (Builtin::AwsAccessKey, b"ASIA", upper_digit, 16, 16),
     (Builtin::AwsAccessKey, b"ABIA", upper_digit, 16, 16),
@@ -523,6 +539,12 @@ const RULES: [Rule; 19] = [
     (Builtin::OpenaiKey, b"sk-", token_char, 20, 255),
     // Hugging Face access tokens: `hf_` and 34 letters.
     (Builtin::HuggingfaceToken, b"hf_", alpha, 34, 34),
+    // Other LLM providers' keys (lengths as issued, with some slack): Groq `gsk_` + 52, xAI
+    // `xai-` + 80, Perplexity `pplx-` + 48, Replicate `r8_` + 37.
+    (Builtin::GroqKey, b"gsk_", alnum, 48, 56),
+    (Builtin::XaiKey, b"xai-", alnum, 70, 90),
+    (Builtin::PerplexityKey, b"pplx-", alnum, 40, 56),
+    (Builtin::ReplicateToken, b"r8_", alnum, 34, 40),
     // Google Cloud / Maps / Firebase API keys: `AIza` and exactly 35 more characters.
     (Builtin::GoogleApiKey, b"AIza", token_char, 35, 35),
 ];
@@ -666,6 +688,16 @@ fn prefixed_token(
             Builtin::HuggingfaceToken => {
                 let token = t.get(body..body + len).unwrap_or_default();
                 token.iter().any(u8::is_ascii_uppercase) && token.iter().any(u8::is_ascii_lowercase)
+            }
+            // Random: digits and letters, entropy > 3.5 (`gsk_xxxx…`, `pplx-your-key…` pass).
+            Builtin::GroqKey
+            | Builtin::XaiKey
+            | Builtin::PerplexityKey
+            | Builtin::ReplicateToken => {
+                let key = t.get(body..body + len).unwrap_or_default();
+                key.iter().any(u8::is_ascii_digit)
+                    && key.iter().any(u8::is_ascii_alphabetic)
+                    && entropy(key) > 3.5
             }
             _ => true,
         };

@@ -185,6 +185,31 @@ fn llm_provider_keys_are_told_apart_after_sk() {
         std::slice::from_ref(&openrouter)
     );
     assert!(only(&openrouter, "openai_key").is_empty());
+    let random = "q7Lm2Xv9Rt4Bn8Kp3Wd6Hs1Fj5Gz0Yc7Ea2Ui9Oo4Pl8Mk3Nb6Vc1Xz5Qw0Er7Ty2Ui9Op4As8Df3Gh6Jk1Lz5Xc0Vb7";
+    for (prefix, len, detector) in [
+        ("gsk_", 52, "groq_key"),
+        ("xai-", 80, "xai_key"),
+        ("pplx-", 48, "perplexity_key"),
+        ("r8_", 37, "replicate_token"),
+    ] {
+        let key = format!("{prefix}{}", &random[..len]);
+        assert_eq!(
+            found(&format!("export KEY {key} now")),
+            [(detector, key.clone())],
+            "{detector}"
+        );
+        // A placeholder of the same length, and a key too short, pass.
+        assert_eq!(
+            found(&format!("{prefix}{}", "x".repeat(len))),
+            [],
+            "{detector}"
+        );
+        assert_eq!(
+            found(&format!("{prefix}{}", &random[..20])),
+            [],
+            "{detector}"
+        );
+    }
     let hf = "hf_AbCdEfGhIjKlMnOpQrStUvWxYzAbCdEfGh";
     assert_eq!(only(&format!("token: {hf}"), "huggingface_token"), [hf]);
     for near_miss in [
