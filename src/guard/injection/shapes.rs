@@ -602,17 +602,17 @@ pub(super) fn match_shapes(words: &[Class], starts: &[usize]) -> Option<Attack> 
             {
                 return Some(Attack::PromptExfiltration);
             }
-            // Addressed to the model from inside data: "attention AI assistant: ...", "note to the AI"
             // "If you are an AI reading this, …", "if you're a language model processing this
             // résumé, …": instructions planted in a document for the model that will read it.
             If if ahead(words, i, 4, &[Assistant, ModelWord]).is_some_and(|k| {
-                (says_you_are(words, k) || you_are_before(words, k))
+                you_are_before(words, k)
                     && ahead(words, k, 3, &[Reading])
                         .is_some_and(|r| ahead(words, r, 2, &[This]).is_some())
             }) =>
             {
                 return Some(Attack::ToolOutputInjection);
             }
+            // Addressed to the model from inside data: "attention AI assistant: ...", "note to the AI"
             Attention
                 if ahead(words, i, 3, &[Assistant]).is_some()
                     && ahead(words, i, 12, &[Instructions, Message, OverrideVerb]).is_some() =>
