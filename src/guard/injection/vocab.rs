@@ -121,6 +121,10 @@ pub enum Class {
     Or,
     Ever,
     If,
+    /// divider: the line between a fake refusal and the real answer
+    Divider,
+    /// rebel, rebellious: the answer after the divider
+    Rebel,
     /// this, these
     This,
     /// reading, processing, parsing, summarizing …: a model at work on a document
@@ -522,6 +526,10 @@ const WORDS: &[(&str, Class)] = &[
     // Instructions planted for the model that will read a document: "if you are an AI reading
     // this, …" (session 6).
     ("if", Class::If),
+    // "Format: your refusal, insert divider, then the real answer" (Pliny's jailbreaks, session 6).
+    ("divider", Class::Divider),
+    ("rebel", Class::Rebel),
+    ("rebellious", Class::Rebel),
     ("this", Class::This),
     ("these", Class::This),
     ("reading", Class::Reading),
