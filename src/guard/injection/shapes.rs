@@ -78,7 +78,7 @@ fn negated(words: &[Class], i: usize) -> bool {
     while k > 0 && i - k < 6 {
         k -= 1;
         match words.get(k) {
-            Some(No) => return true,
+            Some(No | Non) => return true,
             // Not through an override verb: "do not forget: ignore your prior instructions".
             Some(Reveal | And | Or | Ever) => {}
             _ => return false,

@@ -121,6 +121,9 @@ pub enum Class {
     Or,
     Ever,
     If,
+    /// non (Italian), não (Portuguese): a negation, but only right before a verb ("non dimenticare");
+    /// in English "non-specific" must not read as "no"
+    Non,
     /// divider: the line between a fake refusal and the real answer
     Divider,
     /// rebel, rebellious: the answer after the divider
@@ -358,7 +361,7 @@ const WORDS: &[(&str, Class)] = &[
     ("and", Class::And),
     ("lifted", Class::Lifted),
     ("disabled", Class::Lifted),
-    // The same override in German, Spanish and French.
+    // The same override in German, Spanish and French (Italian and Portuguese below).
     ("vergiss", Class::OverrideVerb),
     ("ignoriere", Class::OverrideVerb),
     ("ignorieren", Class::OverrideVerb),
@@ -405,6 +408,23 @@ const WORDS: &[(&str, Class)] = &[
     ("précédents", Class::Prior),
     ("dessus", Class::Prior),
     ("anteriormente", Class::Prior),
+    // Italian and Portuguese (session 6).
+    ("dimentica", Class::OverrideVerb),
+    ("dimenticare", Class::OverrideVerb),
+    ("tutte", Class::Everything),
+    ("tutto", Class::Everything),
+    ("istruzioni", Class::Instructions),
+    ("precedenti", Class::Prior),
+    ("regole", Class::Rules),
+    ("esquece", Class::OverrideVerb),
+    ("esqueça", Class::OverrideVerb),
+    ("tudo", Class::Everything),
+    ("instruções", Class::Instructions),
+    ("instrucoes", Class::Instructions),
+    ("regras", Class::Rules),
+    ("non", Class::Non),
+    ("não", Class::Non),
+    ("nao", Class::Non),
     // Short hijacks, prompt leaks and planted instructions (session 4).
     ("stop", Class::Stop),
     ("halt", Class::Stop),
