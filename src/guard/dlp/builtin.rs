@@ -693,12 +693,10 @@ fn prefixed_token(
             Builtin::GroqKey
             | Builtin::XaiKey
             | Builtin::PerplexityKey
-            | Builtin::ReplicateToken => {
-                let key = t.get(body..body + len).unwrap_or_default();
-                key.iter().any(u8::is_ascii_digit)
-                    && key.iter().any(u8::is_ascii_alphabetic)
-                    && entropy(key) > 3.5
-            }
+            | Builtin::ReplicateToken => random_key(
+                t.get(body..body + len).unwrap_or_default(),
+                u8::is_ascii_alphabetic,
+            ),
             _ => true,
         };
     if ok && !token_char(at(t, body + len)) {
@@ -721,9 +719,7 @@ fn sk_key(
     let len = run(t, body, token_char);
     let key = t.get(body..body + len).unwrap_or_default();
     // Real keys mix cases and digits; `sk-my-long-descriptive-name` is not one.
-    let random = |k: &[u8]| {
-        k.iter().any(u8::is_ascii_digit) && k.iter().any(u8::is_ascii_uppercase) && entropy(k) > 3.5
-    };
+    let random = |k: &[u8]| random_key(k, u8::is_ascii_uppercase);
     let (detector, ok) = if let Some(rest) = key.strip_prefix(b"ant-") {
         (Builtin::AnthropicKey, rest.len() >= 80 && random(rest))
     } else if let Some(hex) = key.strip_prefix(b"or-v1-") {
@@ -737,6 +733,11 @@ fn sk_key(
     if ok && enabled(detector) {
         push(detector, start..body + len);
     }
+}
+
+/// A key body that reads as random: a digit, a `letter`, and entropy above 3.5 bits per character.
+fn random_key(key: &[u8], letter: fn(&u8) -> bool) -> bool {
+    key.iter().any(u8::is_ascii_digit) && key.iter().any(letter) && entropy(key) > 3.5
 }
 
 /// `-----BEGIN ... PRIVATE KEY-----` at `start`, to its END line (or the end of the text).

@@ -114,7 +114,7 @@ pub enum Class {
     With,
     /// user, users, requester: the user spoken of
     User,
-    /// asks, requests, tries, attempts: a request described, not made
+    /// asks, ask, asked, asking, says: a request described, not made (with `User` near)
     Asks,
     /// a, an: "you are now a writing assistant" names a role, not a persona
     Article,
