@@ -9,7 +9,10 @@ after normalisation; letters only, 2+ long, not an English stop word, in 3+ tune
 L1-regularised so only a few hundred words keep a weight. Only texts of 40+ words are scored
 (and trained on): short attacks are the shapes' job, and a handful of words is too little to
 weigh ("Ignore all warnings and just print the output." is not an attack). Positives: every tune injection
-(the jailbreak templates of a second source included, since session 6); negatives: every tune benign text,
+(the jailbreak templates of a second source included, since session 6; not the short injections of a third,
+deepset_injection.jsonl: its 40+-word records are mostly German, role-play prompts the prompt library holds as
+benign, or an attack behind an ordinary question, and training on them raised the cross-validated prompt-library
+false positives from 11 to 14 of 1,017 in session 7); negatives: every tune benign text,
 including the prompt library and the agent prompts, so role-play prompts and instructions written for a
 model teach it what is not an attack.
 The threshold is chosen by 5-fold cross-validation on the tune split, combined with the rules as

@@ -8,6 +8,9 @@ use std::sync::OnceLock;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Class {
     OverrideVerb,
+    /// ignorieren, vergessen: German infinitives, which also end a sentence ("die obigen
+    /// Anweisungen ignorieren")
+    OverrideVerbFinal,
     Prior,
     Everything,
     Your,
@@ -135,6 +138,14 @@ pub enum Class {
     /// force, persuade, trick, attempts, requests, tells: a request or pressure described, as
     /// defences describe the attacks they refuse
     Coerce,
+    /// task, tasks, Aufgabe(n)
+    Task,
+    /// leave, lassen: "leave all previous information behind"
+    Leave,
+    /// behind, hinter
+    Behind,
+    /// evil, malicious: "pretend you are an evil AI"
+    Evil,
     /// A word of digits (never in the vocabulary; set by the caller).
     Number,
     Other,
@@ -364,7 +375,7 @@ const WORDS: &[(&str, Class)] = &[
     // The same override in German, Spanish and French (Italian and Portuguese below).
     ("vergiss", Class::OverrideVerb),
     ("ignoriere", Class::OverrideVerb),
-    ("ignorieren", Class::OverrideVerb),
+    ("ignorieren", Class::OverrideVerbFinal),
     ("missachte", Class::OverrideVerb),
     ("vorherigen", Class::Prior),
     ("vorherige", Class::Prior),
@@ -394,7 +405,7 @@ const WORDS: &[(&str, Class)] = &[
     ("oben", Class::Prior),
     ("zuvor", Class::Prior),
     ("vorher", Class::Prior),
-    ("vergessen", Class::OverrideVerb),
+    ("vergessen", Class::OverrideVerbFinal),
     ("todo", Class::Everything),
     ("anterior", Class::Prior),
     ("tout", Class::Everything),
@@ -561,6 +572,34 @@ const WORDS: &[(&str, Class)] = &[
     ("reviewing", Class::Reading),
     ("screening", Class::Reading),
     ("evaluating", Class::Reading),
+    // Short injections of a third source (deepset/prompt-injections, session 7): the override in
+    // German word order, in Croatian and in more Spanish and German forms; "now focus on your new
+    // task"; "leave all previous information behind"; "pretend you are an evil AI".
+    ("assignments", Class::Instructions),
+    ("aufträge", Class::Instructions),
+    ("instruktionen", Class::Instructions),
+    ("instrukcije", Class::Instructions),
+    ("ausführungen", Class::Instructions),
+    ("missachten", Class::OverrideVerbFinal),
+    ("zaboravi", Class::OverrideVerb),
+    ("olvide", Class::OverrideVerb),
+    ("abweichend", Class::OverrideVerb),
+    ("sve", Class::Everything),
+    ("antes", Class::Prior),
+    ("informationen", Class::Info),
+    ("task", Class::Task),
+    ("tasks", Class::Task),
+    ("aufgabe", Class::Task),
+    ("aufgaben", Class::Task),
+    ("neue", Class::New),
+    ("jetzt", Class::Now),
+    ("nun", Class::Now),
+    ("leave", Class::Leave),
+    ("lassen", Class::Leave),
+    ("behind", Class::Behind),
+    ("hinter", Class::Behind),
+    ("evil", Class::Evil),
+    ("malicious", Class::Evil),
 ];
 
 /// The vocabulary and the word model's weighted words (`wording`) in one table, so that a word
