@@ -268,11 +268,20 @@ fn number_at(t: &[u8], start: usize, push: &mut dyn FnMut(Builtin, Range<usize>)
     let mut digits = Small::<u8, 24>::default();
     let mut groups = Small::<usize, 12>::default();
     let mut seps = Small::<u8, 12>::default();
-    // `(` opens an area code only as `(ddd)`; otherwise it is punctuation before the number:
-    // "(078-05-1120)", "(4111 1111 1111 1111)".
+    // `(` opens an area code only as `(ddd)` or, with a trunk 0, `(0d)` to `(0dddd)`; otherwise
+    // it is punctuation before the number: "(078-05-1120)", "(4111 1111 1111 1111)".
     let opens = at(t, start) == b'(';
-    let area_code =
-        opens && (1..=3).all(|k| at(t, start + k).is_ascii_digit()) && at(t, start + 4) == b')';
+    let area_code = opens && {
+        let inside = (1..=5)
+            .take_while(|&k| at(t, start + k).is_ascii_digit())
+            .count();
+        let area_digits = if at(t, start + 1) == b'0' {
+            2..=5
+        } else {
+            3..=3
+        };
+        area_digits.contains(&inside) && at(t, start + inside + 1) == b')'
+    };
     if opens && !area_code {
         return number_at(t, start + 1, push);
     }
@@ -294,9 +303,19 @@ fn number_at(t: &[u8], start: usize, push: &mut dyn FnMut(Builtin, Range<usize>)
             group += 1;
             i += 1;
             end = i;
+        } else if let Some(skip) = (plus && groups.is_empty())
+            .then(|| trunk_zero(t, i))
+            .flatten()
+        {
+            // `+44 (0)20 7946 0958`, `+49(0)30 1234567`: the national trunk 0 after the
+            // country code, written in parentheses; not dialled, so not counted.
+            groups.push(group);
+            seps.push(b' ');
+            group = 0;
+            i += skip;
         } else if matches!(b, b' ' | b'-' | b'.' | b')') && group > 0 {
-            // A closing parenthesis may be followed by a space: `(415) 555-0100`.
-            let skip = if b == b')' && at(t, i + 1) == b' ' {
+            // A closing parenthesis may be followed by a space or dash: `(415) 555-0100`.
+            let skip = if b == b')' && matches!(at(t, i + 1), b' ' | b'-') {
                 2
             } else {
                 1
@@ -315,11 +334,16 @@ fn number_at(t: &[u8], start: usize, push: &mut dyn FnMut(Builtin, Range<usize>)
     if group > 0 {
         groups.push(group);
     }
-    // Glued to a word (`abc123`, `123abc`) or to more structure: not a standalone number.
+    // Glued to a word (`abc123`, `123abc`) or to more structure: not a standalone number;
+    // a phone extension (`555-0132x123`) is checked with the phone shapes.
     let next = at(t, end);
-    if is_word(next) || (matches!(next, b'.' | b'-') && at(t, end + 1).is_ascii_digit()) {
+    if (is_word(next) && extension_end(t, end).is_none())
+        || (matches!(next, b'.' | b'-') && at(t, end + 1).is_ascii_digit())
+    {
         return end;
     }
+    // Followed right away by an extension: only a phone number can be.
+    let glued_extension = is_word(next);
     let n = digits.len();
     let all_dots = !seps.is_empty() && seps.iter().all(|s| *s == b'.');
     let same_seps = seps.windows(2).all(|w| w.first() == w.get(1));
@@ -339,14 +363,15 @@ fn number_at(t: &[u8], start: usize, push: &mut dyn FnMut(Builtin, Range<usize>)
             }
             ok
         };
-        if octets_ok && !version && !preceded_by_word(t, start, b"version") {
+        if octets_ok && !version && !glued_extension && !preceded_by_word(t, start, b"version") {
             push(Builtin::IpAddress, start..end);
         }
         return end;
     }
     if !plus
         && !paren
-        && (13..=19).contains(&n)
+        && (12..=19).contains(&n)
+        && !glued_extension
         && same_seps
         && !all_dots
         && luhn(&digits)
@@ -357,6 +382,7 @@ fn number_at(t: &[u8], start: usize, push: &mut dyn FnMut(Builtin, Range<usize>)
     }
     if !plus
         && !paren
+        && !glued_extension
         && *groups == [3, 2, 4]
         && same_seps
         && matches!(seps.first(), Some(b'-' | b' ' | b'.'))
@@ -373,24 +399,125 @@ fn number_at(t: &[u8], start: usize, push: &mut dyn FnMut(Builtin, Range<usize>)
         }
         return end;
     }
-    let phone = if plus {
-        (8..=15).contains(&n) && groups.len() >= 2 && groups.first().is_some_and(|g| *g <= 3)
-            || (10..=15).contains(&n)
+    // Every phone shape below has 8 digits or more; most numbers in a text have fewer.
+    if n < 8 {
+        return end;
+    }
+    // `00` instead of `+` (the international prefix dialled from most countries): `0044 20 7946
+    // 0958`, `001-415-555-0132`.
+    let double_zero = !plus
+        && !paren
+        && digits.starts_with(b"00")
+        && digits.get(2).is_some_and(|d| *d != b'0')
+        && groups.first().is_some_and(|g| (3..=5).contains(g))
+        && !continues_code(t, start);
+    let phone = if plus || double_zero {
+        let n = if double_zero { n - 2 } else { n };
+        let country = groups
+            .first()
+            .map_or(0, |g| if double_zero { g - 2 } else { *g });
+        (8..=15).contains(&n) && groups.len() >= 2 && country <= 3 || plus && (10..=15).contains(&n)
+    } else if paren && digits.first() == Some(&b'0') {
+        // `(0191) 496 0915`, `(06882) 81232`: a national area code with its trunk 0.
+        (9..=11).contains(&n) && groups.len() >= 2
     } else if paren {
         n == 10 && groups.first() == Some(&3) && at(t, start + 4) == b')'
-    } else {
-        // North American: 3-3-4 with one kind of separator, area code not starting 0/1.
-        n == 10
-            && *groups == [3, 3, 4]
+    } else if digits.first() == Some(&b'0') {
+        // National numbers with their trunk 0, in groups: `0121 496 0725`, `02 69 00 56 79`,
+        // `090-7888-4495`, `0468 067 845` (not one run of digits: an id as often as a phone).
+        (10..=11).contains(&n)
+            && (2..=5).contains(&groups.len())
+            && groups.iter().all(|g| *g >= 2)
             && same_seps
-            && !all_dots
-            && digits.first().is_some_and(|d| *d >= b'2')
+            && digits.get(1).is_some_and(|d| *d != b'0')
+            && !continues_code(t, start)
+    } else {
+        // North American: 3-3-4 with one kind of separator (dots too: `415.555.0132`), area
+        // code not starting 0/1.
+        n == 10 && *groups == [3, 3, 4] && same_seps && digits.first().is_some_and(|d| *d >= b'2')
             || n == 11 && *groups == [1, 3, 3, 4] && digits.first() == Some(&b'1') && same_seps
     };
     if phone {
+        let end = extension_end(t, end).unwrap_or(end);
         push(Builtin::Phone, start..end);
+        return end;
     }
     end
+}
+
+/// The number at `start` continues a code written in groups that begins with two capitals and
+/// two digits, as IBANs do (`NL91 ABNA 0417 1643 01`, one with a bad checksum included): its
+/// tail is not a phone number.
+fn continues_code(t: &[u8], start: usize) -> bool {
+    let mut k = start;
+    for _ in 0..8 {
+        if k < 2 || at(t, k - 1) != b' ' {
+            return false;
+        }
+        let end = k - 1;
+        let mut s = end;
+        while s > 0 && end - s < 4 && at(t, s - 1).is_ascii_alphanumeric() {
+            s -= 1;
+        }
+        let group = t.get(s..end).unwrap_or_default();
+        if group.is_empty()
+            || (s > 0 && is_word(at(t, s - 1)))
+            || !group
+                .iter()
+                .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+        {
+            return false;
+        }
+        if let [a, b, c, d] = group {
+            if a.is_ascii_uppercase()
+                && b.is_ascii_uppercase()
+                && c.is_ascii_digit()
+                && d.is_ascii_digit()
+            {
+                return true;
+            }
+        }
+        k = s;
+    }
+    false
+}
+
+/// `(0)` or ` (0)` at `i`, and a space after it: the bytes to skip.
+fn trunk_zero(t: &[u8], i: usize) -> Option<usize> {
+    let space = usize::from(at(t, i) == b' ');
+    let marked =
+        at(t, i + space) == b'(' && at(t, i + space + 1) == b'0' && at(t, i + space + 2) == b')';
+    if !marked {
+        return None;
+    }
+    let skip = space + 3;
+    let skip = skip + usize::from(at(t, i + skip) == b' ');
+    at(t, i + skip).is_ascii_digit().then_some(skip)
+}
+
+/// Where a phone extension right after a number ends: `x123`, ` x123`, ` ext. 123`, ` ext 123`
+/// (1-6 digits, then not a word). Runs after every number: most fail the first byte test.
+fn extension_end(t: &[u8], end: usize) -> Option<usize> {
+    let space = usize::from(at(t, end) == b' ');
+    let marker = end + space;
+    let from = match at(t, marker).to_ascii_lowercase() {
+        b'x' => marker + 1,
+        b'e' if t
+            .get(marker..marker + 3)
+            .is_some_and(|w| w.eq_ignore_ascii_case(b"ext")) =>
+        {
+            let dot = usize::from(at(t, marker + 3) == b'.');
+            marker + 3 + dot + usize::from(at(t, marker + 3 + dot) == b' ')
+        }
+        _ => return None,
+    };
+    let digits = t
+        .get(from..)
+        .unwrap_or_default()
+        .iter()
+        .take_while(|b| b.is_ascii_digit())
+        .count();
+    ((1..=6).contains(&digits) && !is_word(at(t, from + digits))).then_some(from + digits)
 }
 
 fn preceded_by_word(t: &[u8], start: usize, word: &[u8]) -> bool {

@@ -43,7 +43,10 @@ pub fn card_brand(d: &[u8]) -> Option<&'static str> {
         {
             Some("discover")
         }
-        () if (3528..=3589).contains(&p4) && (16..=19).contains(&n) => Some("jcb"),
+        // The whole 35 range, as card generators (Faker) and some BIN tables give it (JCB uses
+        // 3528-3589); 15-digit JCB cards start 2131 or 1800.
+        () if p2 == 35 && (16..=19).contains(&n) => Some("jcb"),
+        () if (p4 == 2131 || p4 == 1800) && n == 15 => Some("jcb"),
         () if ((300..=305).contains(&p3) || p2 == 36 || p2 == 38 || p2 == 39)
             && (14..=19).contains(&n) =>
         {

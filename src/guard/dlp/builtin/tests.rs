@@ -96,6 +96,50 @@ fn ssn_phone_ip() {
     assert_eq!(only("gateway (10.0.0.1)", "ip_address"), ["10.0.0.1"]);
     assert_eq!(only("call (415) 555-0132", "phone"), ["(415) 555-0132"]);
     assert!(only("(see page 12)", "phone").is_empty());
+}
+
+/// Session 7: formats a Faker-generated spot check missed (see README).
+#[test]
+fn more_phone_and_card_formats() {
+    for (text, phone) in [
+        ("Tel +44 (0)20 7946 0958.", "+44 (0)20 7946 0958"),
+        ("Tel +49(0)30 1234567.", "+49(0)30 1234567"),
+        ("office 415.555.0132 today", "415.555.0132"),
+        ("desk +1-415-555-0132x1234, ask", "+1-415-555-0132x1234"),
+        ("desk (415)555-0132 ext. 12", "(415)555-0132 ext. 12"),
+        ("from abroad 001-415-555-0132", "001-415-555-0132"),
+        ("London 0044 20 7946 0958", "0044 20 7946 0958"),
+        ("ring 0121 496 0725 now", "0121 496 0725"),
+        ("ring (0191) 496 0915 now", "(0191) 496 0915"),
+        ("Paris 02 69 00 56 79", "02 69 00 56 79"),
+        ("mobile 090-7888-4495", "090-7888-4495"),
+        ("kantoor (029)-0399936", "(029)-0399936"),
+    ] {
+        assert_eq!(only(text, "phone"), [phone], "{text}");
+    }
+    for near in [
+        "order 0121496072 shipped",
+        "screen 1920x1080 px",
+        "on 01.02.2024 at 10:30",
+        "ref 0012 3456",
+        "IBAN NL91 ABNA 0417 1643 01 (bad check digits)",
+        "CH93 0076 2011 6238 5295 8",
+        "build 0.5.1.2000",
+        "SKU 00 12 34 56 78",
+    ] {
+        assert!(only(near, "phone").is_empty(), "{near}");
+    }
+    // Maestro has 12-digit cards; JCB 15-digit ones start 2131 or 1800.
+    assert_eq!(
+        only("card 6759 4111 1113", "credit_card"),
+        ["6759 4111 1113"]
+    );
+    assert_eq!(
+        only("card 213100000000001", "credit_card"),
+        ["213100000000001"]
+    );
+    // Luhn-valid, 12 digits, not a Maestro prefix: an order number.
+    assert!(only("order 412345678905", "credit_card").is_empty());
     // Sentence punctuation around an IPv6 address is not part of it.
     let full = "2001:0db8:85a3:0000:0000:8a2e:0370:7334";
     assert_eq!(
