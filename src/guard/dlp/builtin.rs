@@ -266,7 +266,8 @@ fn number_at(t: &[u8], start: usize, push: &mut dyn FnMut(Builtin, Range<usize>)
     // The run: digits and single separators between digits (on the stack: this runs at every
     // number in the text).
     let mut digits = Small::<u8, 24>::default();
-    let mut groups = Small::<usize, 12>::default();
+    // Digits per group (at most 20 digits are read).
+    let mut groups = Small::<u8, 12>::default();
     let mut seps = Small::<u8, 12>::default();
     // `(` opens an area code only as `(ddd)` or, with a trunk 0, `(0d)` to `(0dddd)`; otherwise
     // it is punctuation before the number: "(078-05-1120)", "(4111 1111 1111 1111)".
@@ -291,7 +292,7 @@ fn number_at(t: &[u8], start: usize, push: &mut dyn FnMut(Builtin, Range<usize>)
     if plus || paren {
         i += 1;
     }
-    let mut group = 0;
+    let mut group = 0u8;
     let mut end = i;
     loop {
         let b = at(t, i);
@@ -352,7 +353,7 @@ fn number_at(t: &[u8], start: usize, push: &mut dyn FnMut(Builtin, Range<usize>)
         let octets_ok = groups.iter().all(|g| *g <= 3) && {
             let mut ok = true;
             let mut k = 0;
-            for g in groups.iter() {
+            for g in groups.iter().map(|g| usize::from(*g)) {
                 let octet = digits
                     .get(k..k + g)
                     .unwrap_or_default()

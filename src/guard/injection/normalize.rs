@@ -135,7 +135,8 @@ pub fn for_each_word(text: &str, mut f: impl FnMut(&str)) {
                 .is_none_or(|&b| ASCII.get(usize::from(b)) == Some(&SEPARATOR));
             if let (true, Some(word)) = (ends_word, text.get(i..run)) {
                 words.emit(word, &mut f);
-                i = run;
+                // The separator after it ends nothing more (no word is being read): skip it.
+                i = run + 1;
                 continue;
             }
         }
