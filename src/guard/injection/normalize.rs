@@ -135,8 +135,14 @@ pub fn for_each_word(text: &str, mut f: impl FnMut(&str)) {
                 .is_none_or(|&b| ASCII.get(usize::from(b)) == Some(&SEPARATOR));
             if let (true, Some(word)) = (ends_word, text.get(i..run)) {
                 words.emit(word, &mut f);
-                // The separator after it ends nothing more (no word is being read): skip it.
+                // The separators after it end nothing more (no word is being read): skip them.
                 i = run + 1;
+                while bytes
+                    .get(i)
+                    .is_some_and(|&b| ASCII.get(usize::from(b)) == Some(&SEPARATOR))
+                {
+                    i += 1;
+                }
                 continue;
             }
         }
