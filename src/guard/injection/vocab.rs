@@ -738,6 +738,8 @@ impl Vocabulary {
     }
 
     /// The class of `word` and its position in the word model's `WEIGHTS` (or `NO_WEIGHT`).
+    /// The bitmap test is small enough to inline into the word loop (most words end there); the
+    /// comparisons are out of line, or the whole lookup would not inline (−0.9 µs per 8 KB).
     #[inline]
     pub(super) fn look_up(&self, word: &str) -> (Class, u8) {
         // Most words of a text fail this bitmap test (first letter, last letter, length) and
@@ -753,6 +755,12 @@ impl Vocabulary {
         if !known_shape {
             return (Class::Other, NO_WEIGHT);
         }
+        self.look_up_known_shape(word)
+    }
+
+    #[inline(never)]
+    fn look_up_known_shape(&self, word: &str) -> (Class, u8) {
+        let b = word.as_bytes();
         let (Some(&first), Some(&last)) = (b.first(), b.last()) else {
             return (Class::Other, NO_WEIGHT);
         };
