@@ -609,6 +609,10 @@ pub struct Vocabulary {
     /// first letter, last letter and length: most words of a text fail this test and are never
     /// compared with anything.
     shapes: [[u32; 26]; 26],
+    /// Bit `sum % 64` of `sums[first][last]` is set if a word with that first and last letter
+    /// has middle letters summing to `sum`: the same for every scrambled form, so this second
+    /// test keeps them all while most words that pass the first stop here.
+    sums: [[u64; 26]; 26],
     /// Vocabulary words, and weighted words that are not vocabulary words (class `Other`, matched
     /// exactly only), grouped by (first letter, last letter), in table order within a group.
     entries: Vec<Entry>,
@@ -713,6 +717,7 @@ impl Vocabulary {
             .map(|g| grouped.partition_point(|&(wg, _)| wg < g))
             .collect();
         let mut shapes = [[0u32; 26]; 26];
+        let mut sums = [[0u64; 26]; 26];
         for (w, _, _) in table {
             let b = w.as_bytes();
             if let (Some(first), Some(last), true) = (b.first(), b.last(), b.len() < 32) {
@@ -723,10 +728,14 @@ impl Vocabulary {
                 if let Some(slot) = shapes.get_mut(f).and_then(|row| row.get_mut(l)) {
                     *slot |= 1 << b.len();
                 }
+                if let Some(slot) = sums.get_mut(f).and_then(|row| row.get_mut(l)) {
+                    *slot |= 1 << (middle_sum(b) % 64);
+                }
             }
         }
         Vocabulary {
             shapes,
+            sums,
             entries,
             starts,
         }
@@ -755,11 +764,20 @@ impl Vocabulary {
         if !known_shape {
             return (Class::Other, NO_WEIGHT);
         }
-        self.look_up_known_shape(word)
+        let sum = middle_sum(b);
+        let known_sum = self
+            .sums
+            .get(letter(b.first()))
+            .and_then(|row| row.get(letter(b.last())))
+            .is_some_and(|bits| bits & (1 << (sum % 64)) != 0);
+        if !known_sum {
+            return (Class::Other, NO_WEIGHT);
+        }
+        self.look_up_known_shape(word, sum)
     }
 
     #[inline(never)]
-    fn look_up_known_shape(&self, word: &str) -> (Class, u8) {
+    fn look_up_known_shape(&self, word: &str, sum: u32) -> (Class, u8) {
         let b = word.as_bytes();
         let (Some(&first), Some(&last)) = (b.first(), b.last()) else {
             return (Class::Other, NO_WEIGHT);
@@ -773,15 +791,12 @@ impl Vocabulary {
         // Weights go to exact words only.
         let mut scrambled = None;
         let mut word_middle = None;
-        let mut word_sum = None;
         for entry in same_ends.iter().filter(|e| e.word.len() == b.len()) {
             // Inline byte comparison: words are short, a memcmp call costs more.
             if entry.word.bytes().zip(b).all(|(x, &y)| x == y) {
                 return (entry.class, entry.weight);
             }
-            if entry.middle.is_some()
-                && *word_sum.get_or_insert_with(|| middle_sum(b)) == entry.middle_sum
-            {
+            if entry.middle.is_some() && sum == entry.middle_sum {
                 let mine = *word_middle.get_or_insert_with(|| middle(word));
                 if mine.is_some() && mine == entry.middle {
                     scrambled = Some(entry.class);
