@@ -3,8 +3,11 @@
 //! confirmed by a validator, so a version string or an order number is not called a card.
 
 use super::validate::{card_brand, entropy, iban, luhn, ssn};
+use anchors::for_each_anchor;
 use memchr::memmem;
 use std::ops::Range;
+
+mod anchors;
 
 /// Every built-in detector. The config names them by `name()`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -690,39 +693,6 @@ fn literals() -> impl Iterator<Item = &'static [u8]> {
         .iter()
         .map(|r| r.1)
         .chain([PEM, JWT, GCP_KEY_ID, SLACK_WEBHOOK])
-}
-
-/// Where each anchor occurs: (index into `literals()`, start). Natively one Aho-Corasick pass
-/// (its vectorised prefilter) instead of one search per literal (20 passes). In wasm the
-/// automaton has no vectorised prefilter and walks every byte, slower than twenty SIMD128
-/// substring searches, so wasm keeps those. Both find the same anchors: no valid anchor starts
-/// inside another (every one but the PEM line ends in a token character, and prefixes need a
-/// boundary before them).
-#[cfg(not(target_arch = "wasm32"))]
-fn for_each_anchor(t: &[u8], mut found: impl FnMut(usize, usize)) {
-    static ANCHORS: std::sync::OnceLock<Option<aho_corasick::AhoCorasick>> =
-        std::sync::OnceLock::new();
-    let anchors = ANCHORS.get_or_init(|| {
-        aho_corasick::AhoCorasick::builder()
-            .match_kind(aho_corasick::MatchKind::LeftmostFirst)
-            .build(literals())
-            .ok()
-    });
-    for m in anchors.iter().flat_map(|a| a.find_iter(t)) {
-        found(m.pattern().as_usize(), m.start());
-    }
-}
-
-#[cfg(target_arch = "wasm32")]
-fn for_each_anchor(t: &[u8], mut found: impl FnMut(usize, usize)) {
-    // Searchers built once (building one per scan was ~4% of a guarded request).
-    static FINDERS: std::sync::OnceLock<Vec<memmem::Finder<'static>>> = std::sync::OnceLock::new();
-    let finders = FINDERS.get_or_init(|| literals().map(memmem::Finder::new).collect());
-    for (index, finder) in finders.iter().enumerate() {
-        for start in finder.find_iter(t) {
-            found(index, start);
-        }
-    }
 }
 
 /// Literal-prefixed tokens and assignments of secrets.
