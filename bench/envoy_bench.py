@@ -75,12 +75,10 @@ def envoy_config(variant: str, port: int, admin: int, upstream: int) -> dict:
         policy = json.loads((ROOT / "bench" / "policy.json").read_text())
         policy["access_log_note"] = variant != "plugin_no_note"
         if variant.startswith("plugin_guardrails"):
-            # Every built-in DLP detector and prompt injection on, for every workspace.
-            detectors = ["email", "phone", "us_ssn", "credit_card", "ip_address", "iban", "aws_access_key",
-                         "aws_secret_key", "gcp_service_account_key", "google_api_key", "github_token", "gitlab_token", "slack_token",
-                         "stripe_key", "openai_key", "anthropic_key", "openrouter_key", "huggingface_token",
-                         "groq_key", "xai_key", "perplexity_key", "replicate_token",
-                         "private_key", "jwt", "generic_secret"]
+            # Every built-in DLP detector (as the committed schema lists them) and prompt injection on,
+            # for every workspace. An older build (`_alt`) refuses names it does not know.
+            schema = json.loads((ROOT / "examples" / "policy.schema.json").read_text())
+            detectors = schema["$defs"]["DlpConfig"]["properties"]["detectors"]["propertyNames"]["enum"]
             policy.setdefault("org", {})["guardrails"] = {
                 "dlp": {"detectors": {d: "redact" for d in detectors}},
                 "prompt_injection": {"action": "block", "roles": ["system", "user", "assistant", "tool"]},

@@ -123,3 +123,17 @@ fn hash_key_matches_the_config_hashes() {
         .unwrap()
         .contains(out.trim()));
 }
+
+/// The committed schema is what `schema` prints (regenerate: `llm-policy-router schema >
+/// examples/policy.schema.json`), and it names every built-in detector as a `detectors` key.
+#[test]
+fn committed_schema_is_current_and_lists_the_detectors() {
+    let (ok, out, err) = cli(&["schema"]);
+    assert!(ok, "{err}");
+    let committed = std::fs::read_to_string("examples/policy.schema.json").unwrap();
+    assert_eq!(out, committed, "examples/policy.schema.json is stale");
+    let schema: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let names = &schema["$defs"]["DlpConfig"]["properties"]["detectors"]["propertyNames"]["enum"];
+    assert_eq!(names.as_array().map(Vec::len), Some(25), "{names}");
+    assert!(names.as_array().unwrap().iter().any(|n| n == "iban"));
+}

@@ -314,6 +314,10 @@ pub struct GuardrailsConfig {
 pub struct DlpConfig {
     /// Built-in detector → action (`flag`, `redact`, `block`); detectors not listed are off.
     #[serde(default)]
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        schemars(schema_with = "detector_actions_schema")
+    )]
     pub detectors: BTreeMap<String, crate::guard::Action>,
     /// Named regexes of your own.
     #[serde(default)]
@@ -420,4 +424,21 @@ fn default_key_prefix() -> String {
 
 fn default_redis_timeout_ms() -> u64 {
     250
+}
+
+/// The `detectors` map's schema, with the built-in detector names as its only keys, so that an
+/// editor flags a misspelt detector before the plugin refuses it.
+#[cfg(not(target_arch = "wasm32"))]
+fn detector_actions_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    let names: Vec<&str> = crate::guard::dlp::builtin::Builtin::ALL
+        .iter()
+        .map(|b| b.name())
+        .collect();
+    let action = generator.subschema_for::<crate::guard::Action>();
+    schemars::json_schema!({
+        "description": "Built-in detector → action (`flag`, `redact`, `block`); detectors not listed are off.",
+        "type": "object",
+        "propertyNames": { "enum": names },
+        "additionalProperties": action,
+    })
 }
