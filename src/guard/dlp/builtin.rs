@@ -307,7 +307,7 @@ fn number_at(t: &[u8], start: usize, push: &mut dyn FnMut(Builtin, Range<usize>)
             group += 1;
             i += 1;
             end = i;
-        } else if let Some(skip) = (plus && groups.is_empty())
+        } else if let Some(skip) = (plus && groups.is_empty() && group > 0)
             .then(|| trunk_zero(t, i))
             .flatten()
         {
@@ -486,7 +486,7 @@ fn continues_code(t: &[u8], start: usize) -> bool {
     false
 }
 
-/// `(0)` or ` (0)` at `i`, and a space after it: the bytes to skip.
+/// `(0)` or ` (0)` at `i`, with an optional space after it, then a digit: the bytes to skip.
 fn trunk_zero(t: &[u8], i: usize) -> Option<usize> {
     let space = usize::from(at(t, i) == b' ');
     let marked =
@@ -500,7 +500,7 @@ fn trunk_zero(t: &[u8], i: usize) -> Option<usize> {
 }
 
 /// Where a phone extension right after a number ends: `x123`, ` x123`, ` ext. 123`, ` ext 123`
-/// (1-6 digits, then not a word). Runs after every number: most fail the first byte test.
+/// (1-6 digits, then not a word). Asked for numbers glued to a letter and for phone numbers only.
 fn extension_end(t: &[u8], end: usize) -> Option<usize> {
     let space = usize::from(at(t, end) == b' ');
     let marker = end + space;
