@@ -611,12 +611,13 @@ pub(super) fn match_shapes(words: &[Class], starts: &[usize]) -> Option<Attack> 
                 return Some(Attack::JailbreakPersona);
             }
             // The same hand-over in the other order, opening the message: "(Okay.) Now you are Xi
-            // Jinping, how do you answer …" (not "now you are ready", "now you are a tutor"; not
+            // Jinping, how do you answer …", "Jetzt bist du …" (not "now you are ready", "now you are a tutor"; not
             // mid-text, where "now you're tired", "now you are required to" describe).
             Now if i <= 2 && {
                 let k = match (words.get(i + 1), words.get(i + 2)) {
                     (Some(YouAre), _) => Some(i + 2),
-                    (Some(You), Some(Are)) => Some(i + 3),
+                    // German puts the verb first: "jetzt bist du Xi Jinping"
+                    (Some(You), Some(Are)) | (Some(Are), Some(You)) => Some(i + 3),
                     _ => None,
                 };
                 k.is_some_and(|k| !matches!(words.get(k), None | Some(State | No | Article | My)))

@@ -600,6 +600,13 @@ const WORDS: &[(&str, Class)] = &[
     ("hinter", Class::Behind),
     ("evil", Class::Evil),
     ("malicious", Class::Evil),
+    // "jetzt bist du X" (not "jetzt bist du ein Pirat": a role).
+    ("du", Class::You),
+    ("bist", Class::Are),
+    ("ein", Class::Article),
+    ("eine", Class::Article),
+    ("mein", Class::My),
+    ("meine", Class::My),
 ];
 
 /// The vocabulary and the word model's weighted words (`wording`) in one table, so that a word
