@@ -436,7 +436,6 @@ fn detector_actions_schema(generator: &mut schemars::SchemaGenerator) -> schemar
         .collect();
     let action = generator.subschema_for::<crate::guard::Action>();
     schemars::json_schema!({
-        "description": "Built-in detector → action (`flag`, `redact`, `block`); detectors not listed are off.",
         "type": "object",
         "propertyNames": { "enum": names },
         "additionalProperties": action,

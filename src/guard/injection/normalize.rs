@@ -106,6 +106,12 @@ const ASCII: [u8; 128] = {
     table
 };
 
+/// An ASCII byte that is no part of a word (not a letter, digit, leetspeak symbol or apostrophe).
+#[inline]
+fn separates(b: u8) -> bool {
+    ASCII.get(usize::from(b)) == Some(&SEPARATOR)
+}
+
 /// Calls `f` with each normalised word of `text`, in one pass and without allocating per word
 /// (the injection detector classifies words as they come). ASCII, nearly all of any prompt, is
 /// read byte by byte through a table; other characters are decoded, unhidden and folded.
@@ -130,17 +136,12 @@ pub fn for_each_word(text: &str, mut f: impl FnMut(&str)) {
             _ => None,
         };
         if let Some(run) = run {
-            let ends_word = bytes
-                .get(run)
-                .is_none_or(|&b| ASCII.get(usize::from(b)) == Some(&SEPARATOR));
+            let ends_word = bytes.get(run).is_none_or(|&b| separates(b));
             if let (true, Some(word)) = (ends_word, text.get(i..run)) {
                 words.emit(word, &mut f);
                 // The separators after it end nothing more (no word is being read): skip them.
                 i = run + 1;
-                while bytes
-                    .get(i)
-                    .is_some_and(|&b| ASCII.get(usize::from(b)) == Some(&SEPARATOR))
-                {
+                while bytes.get(i).is_some_and(|&b| separates(b)) {
                     i += 1;
                 }
                 continue;

@@ -758,15 +758,17 @@ impl Vocabulary {
     /// comparisons are out of line, or the whole lookup would not inline (−0.9 µs per 8 KB).
     #[inline]
     pub(super) fn look_up(&self, word: &str) -> (Class, u8) {
-        // Most words of a text fail this bitmap test (first letter, last letter, length) and
-        // are never hashed; exact and scrambled vocabulary words all pass it.
+        // Most words of a text fail these two bitmap tests (first letter, last letter, and
+        // length, then middle letters' sum) and are never compared with anything; exact and
+        // scrambled vocabulary words pass both.
         let b = word.as_bytes();
         let letter = |b: Option<&u8>| b.map_or(usize::MAX, |b| usize::from(b.wrapping_sub(b'a')));
+        let (first, last) = (letter(b.first()), letter(b.last()));
         let known_shape = b.len() < 32
             && self
                 .shapes
-                .get(letter(b.first()))
-                .and_then(|row| row.get(letter(b.last())))
+                .get(first)
+                .and_then(|row| row.get(last))
                 .is_some_and(|bits| bits & (1 << b.len()) != 0);
         if !known_shape {
             return (Class::Other, NO_WEIGHT);
@@ -774,8 +776,8 @@ impl Vocabulary {
         let sum = middle_sum(b);
         let known_sum = self
             .sums
-            .get(letter(b.first()))
-            .and_then(|row| row.get(letter(b.last())))
+            .get(first)
+            .and_then(|row| row.get(last))
             .is_some_and(|bits| bits & (1 << (sum % 64)) != 0);
         if !known_sum {
             return (Class::Other, NO_WEIGHT);

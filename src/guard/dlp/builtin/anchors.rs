@@ -4,7 +4,7 @@
 //! Natively one Aho-Corasick pass (its vectorised prefilter). In wasm the automaton has no
 //! vectorised prefilter and walks every byte, so wasm searches with SIMD128 instead: one pass for
 //! `_` and `-`, which most literals contain, checking the literals around each hit, and one
-//! substring search per remaining literal (7 passes instead of 27: one search per literal cost
+//! substring search per remaining literal (9 passes instead of 27: one search per literal cost
 //! ~13% of a guarded 2 KB request in V8, `bench/profile_wasm.sh`). Both find the same valid
 //! anchors: no valid anchor starts inside another (every one but the PEM line ends in a token
 //! character, and prefixes need a boundary before them), so the extra overlapping hits a
