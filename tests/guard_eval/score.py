@@ -5,7 +5,8 @@
 Short injections (short_injection.jsonl) are scored and reported separately: a different kind of
 attack (task hijacking, prompt leaking, planted instructions) with its own benign task prompts. So are
 jailbreak templates of a second source (jailbreak_templates.jsonl), short injections of a third
-(deepset_injection.jsonl) and the long benign prompts
+(deepset_injection.jsonl), injection wrappers of a fourth, alone and planted in documents, with
+benign finance questions (spikee_injection.jsonl) and the long benign prompts
 (prompts_benign.jsonl, agent_prompts_benign.jsonl): false-positive rates.
 
 DLP: per detector, recall over records labelled with it (found if the detector fires on the
@@ -106,6 +107,7 @@ def main() -> None:
     report["short_injection"] = score_attacks("short_injection.jsonl", "Short injections", args.split)
     report["templates"] = score_attacks("jailbreak_templates.jsonl", "Jailbreak templates", args.split)
     report["deepset"] = score_attacks("deepset_injection.jsonl", "Short injections, deepset", args.split)
+    report["spikee"] = score_attacks("spikee_injection.jsonl", "Injection wrappers, spikee", args.split)
     report["prompt_library"] = score_prompts("prompts_benign.jsonl", "Prompt library", args.split, args.list)
     report["agent_prompts"] = score_prompts("agent_prompts_benign.jsonl", "Agent prompts", args.split, args.list)
     if args.json:
@@ -116,7 +118,8 @@ def score_attacks(name: str, label: str, split: str) -> dict:
     """A separate attack set, with its own benign prompts if it has any: short task-style injections
     and benign task prompts (short_injection.jsonl, added in session 4); jailbreak templates of a
     second source (jailbreak_templates.jsonl, session 6); short injections of a third source
-    (deepset_injection.jsonl, session 7)."""
+    (deepset_injection.jsonl, session 7); injection wrappers of a fourth (spikee_injection.jsonl,
+    session 8)."""
     rows = load(name, split)
     per = collections.defaultdict(lambda: [0, 0])
     benign = fp = 0
