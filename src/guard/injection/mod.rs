@@ -6,6 +6,8 @@
 //! fire. Base64 and hex segments are decoded and scanned once more.
 
 mod encoded;
+mod exfil;
+mod heading;
 pub mod normalize;
 mod persona;
 mod shapes;
@@ -32,6 +34,8 @@ pub enum Attack {
     JailbreakWording,
     /// The answer's opening dictated: "begin your reply with 'Sure, here is …'".
     PrefixInjection,
+    /// A markdown image to render whose address has a slot for data (`?q=[QUERY]`).
+    ExfiltrationImage,
 }
 
 impl Attack {
@@ -45,12 +49,14 @@ impl Attack {
             Attack::PersonaSetup => "persona_setup",
             Attack::JailbreakWording => "jailbreak_wording",
             Attack::PrefixInjection => "prefix_injection",
+            Attack::ExfiltrationImage => "exfiltration_image",
         }
     }
 }
 
-/// Template tokens of chat formats, matched on the lowercased raw text.
-const DELIMITERS: [&str; 14] = [
+/// Template tokens of chat formats, and the opening tag of a fake policy file ("policy
+/// puppetry": allowed modes, blocked strings), matched on the lowercased raw text.
+const DELIMITERS: [&str; 15] = [
     "<|im_start|>",
     "<|im_end|>",
     "<|system|>",
@@ -65,6 +71,7 @@ const DELIMITERS: [&str; 14] = [
     "### instruction:",
     "<start_of_turn>",
     "</s><s>",
+    "<interaction-config>",
 ];
 
 /// The attack in `text`, if any.
@@ -104,6 +111,12 @@ fn detect_depth(text: &str, depth: u8, personas: bool) -> Option<Attack> {
     });
     if let Some(attack) = match_shapes(&words, &starts) {
         return Some(attack);
+    }
+    if heading::names_new_orders(&words, &starts) && heading::announces_new_orders(text) {
+        return Some(Attack::ToolOutputInjection);
+    }
+    if exfil::image_carries_data(text) {
+        return Some(Attack::ExfiltrationImage);
     }
     if tally.reads_as_jailbreak(words.len()) {
         return Some(Attack::JailbreakWording);

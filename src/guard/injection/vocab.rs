@@ -104,8 +104,14 @@ pub enum Class {
     Deceased,
     /// ready, able, logged, connected...: "you are now <state>", not a persona
     State,
-    /// despite, regardless, (no) matter: persisting against pushback
+    /// despite, (no) matter: persisting against pushback
     Despite,
+    /// regardless: "regardless of your previous instructions" sets them aside
+    Regardless,
+    /// instead, rather: one task swapped for another
+    Instead,
+    /// enabled, activated, unlocked: a mode declared on
+    Enabled,
     /// (no) longer
     Longer,
     /// start, begin: where an answer starts
@@ -276,7 +282,12 @@ const WORDS: &[(&str, Class)] = &[
     ("updated", Class::New),
     ("revised", Class::New),
     ("must", Class::Must),
-    ("instead", Class::Must),
+    ("instead", Class::Instead),
+    ("rather", Class::Instead),
+    ("enabled", Class::Enabled),
+    ("activated", Class::Enabled),
+    ("unlocked", Class::Enabled),
+    ("engaged", Class::Enabled),
     ("immediately", Class::Must),
     ("attention", Class::Attention),
     ("note", Class::Attention),
@@ -510,7 +521,7 @@ const WORDS: &[(&str, Class)] = &[
     ("safe", Class::State),
     // Persistence in a persona (session 5).
     ("despite", Class::Despite),
-    ("regardless", Class::Despite),
+    ("regardless", Class::Regardless),
     ("matter", Class::Despite),
     ("saying", Class::Say),
     ("remind", Class::Say),
@@ -557,6 +568,7 @@ const WORDS: &[(&str, Class)] = &[
     // Instructions planted for the model that will read a document: "if you are an AI reading
     // this, …" (session 6).
     ("if", Class::If),
+    ("when", Class::If),
     // "Format: your refusal, insert divider, then the real answer" (Pliny's jailbreaks, session 6).
     ("divider", Class::Divider),
     ("rebel", Class::Rebel),
