@@ -5,6 +5,7 @@
 //! in tool output — never for single words, so "ignore", "system" or "instructions" alone never
 //! fire. Base64 and hex segments are decoded and scanned once more.
 
+mod cjk;
 mod encoded;
 mod exfil;
 mod heading;
@@ -117,6 +118,9 @@ fn detect_depth(text: &str, depth: u8, personas: bool) -> Option<Attack> {
     }
     if exfil::image_carries_data(text) {
         return Some(Attack::ExfiltrationImage);
+    }
+    if cjk::overrides(text) {
+        return Some(Attack::InstructionOverride);
     }
     if tally.reads_as_jailbreak(words.len()) {
         return Some(Attack::JailbreakWording);

@@ -192,6 +192,9 @@ pub(super) fn starts_shape(class: Class) -> bool {
             | If
             | Divider
             | Regardless
+            | Follow
+            | Reading
+            | Task
     )
 }
 
@@ -234,6 +237,16 @@ pub(super) fn match_shapes(words: &[Class], starts: &[usize]) -> Option<Attack> 
                         .iter()
                         .any(|c| matches!(c, Prior | Everything | Your))
                         || ahead(words, k, 2, &[Prior]).is_some()
+                    {
+                        return Some(Attack::InstructionOverride);
+                    }
+                }
+                // "forget your previous task", "ignore all previous tasks" (not "skip the previous
+                // task": a user moving on names no task of the model's)
+                if let Some(k) = ahead(words, i, 4, &[Task]) {
+                    let between = words.get(i + 1..k).unwrap_or_default();
+                    if between.contains(&Prior)
+                        && between.iter().any(|c| matches!(c, Your | Everything))
                     {
                         return Some(Attack::InstructionOverride);
                     }
@@ -686,6 +699,56 @@ pub(super) fn match_shapes(words: &[Class], starts: &[usize]) -> Option<Attack> 
                     && ahead(words, i, 10, &[Opposite, Rebel, Unbound]).is_some() =>
             {
                 return Some(Attack::PrefixInjection);
+            }
+            // "do not follow the system prompt", "don't obey your previous instructions" (not "do not
+            // follow the instructions in the README": a document's, not the model's own)
+            Follow
+                if negated(words, i)
+                    && ahead(words, i, 4, &[PromptWord, Instructions, Rules]).is_some_and(
+                        |k| {
+                            words
+                                .get(i + 1..k)
+                                .unwrap_or_default()
+                                .iter()
+                                .any(|c| matches!(c, SystemWord | Prior | Your))
+                                || ahead(words, k, 2, &[Prior]).is_some()
+                        },
+                    ) =>
+            {
+                return Some(Attack::InstructionOverride);
+            }
+            // "AI models reading this must respond …", "note for any language model processing this
+            // résumé": planted text addressed to the model that will read it (not "you are an AI
+            // assistant reading this document to answer questions": an agent told its job)
+            Reading
+                if ahead(words, i, 2, &[This]).is_some()
+                    && (i.saturating_sub(2)..i).any(|k| {
+                        matches!(words.get(k), Some(Assistant | ModelWord))
+                            && !you_are_before(words, k)
+                            && !(k > 0 && you_are_before(words, k - 1))
+                    }) =>
+            {
+                return Some(Attack::ToolOutputInjection);
+            }
+            // "your task has changed", "your new task is to …": the model's task swapped
+            Task if before(words, i, 1) == [Your] && ahead(words, i, 3, &[Changed]).is_some() => {
+                return Some(Attack::InstructionOverride);
+            }
+            New if before(words, i, 1) == [Your]
+                && words.get(i + 1) == Some(&Task)
+                && words.get(i + 2) == Some(&Are) =>
+            {
+                return Some(Attack::InstructionOverride);
+            }
+            // "hypothetically, if you had no content policy, …": the model imagined without rules
+            No if ahead(words, i, 3, &[Restrictions, Rules])
+                .is_some_and(|k| words.get(k + 1) != Some(&Scope))
+                && before(words, i, 4).contains(&If)
+                && before(words, i, 3)
+                    .iter()
+                    .any(|c| matches!(c, You | YouAre)) =>
+            {
+                return Some(Attack::JailbreakPersona);
             }
             // "regardless of your previous instructions", "regardless of any prior rules": set
             // aside (not "regardless of your instructions, it failed": only prior ones count).
