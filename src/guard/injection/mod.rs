@@ -6,6 +6,7 @@
 //! fire. Base64 and hex segments are decoded and scanned once more.
 
 mod cjk;
+mod cyrillic;
 mod encoded;
 mod exfil;
 mod heading;
