@@ -58,7 +58,7 @@ impl Attack {
 
 /// Template tokens of chat formats, and the opening tag of a fake policy file ("policy
 /// puppetry": allowed modes, blocked strings), matched on the lowercased raw text.
-const DELIMITERS: [&str; 15] = [
+const DELIMITERS: [&str; 20] = [
     "<|im_start|>",
     "<|im_end|>",
     "<|system|>",
@@ -73,6 +73,11 @@ const DELIMITERS: [&str; 15] = [
     "### instruction:",
     "<start_of_turn>",
     "</s><s>",
+    "<|user|>",
+    "<|assistant|>",
+    "<|begin_of_text|>",
+    "<|end|>",
+    "<end_of_turn>",
     "<interaction-config>",
 ];
 

@@ -116,6 +116,8 @@ pub enum Class {
     Follow,
     /// changed, switched: "your task has changed"
     Changed,
+    /// request, question, query: what the user asked ("ignore the user's request")
+    Query,
     /// (no) longer
     Longer,
     /// start, begin: where an answer starts
@@ -512,6 +514,10 @@ const WORDS: &[(&str, Class)] = &[
     ("obey", Class::Follow),
     ("heed", Class::Follow),
     ("changed", Class::Changed),
+    ("request", Class::Query),
+    ("question", Class::Query),
+    ("questions", Class::Query),
+    ("query", Class::Query),
     ("switched", Class::Changed),
     ("models", Class::ModelWord),
     ("llms", Class::Assistant),
