@@ -166,16 +166,17 @@ def test_legal_redacts_email_and_ordinary_prompts_pass_untouched(stack):
 
 def test_legal_redacts_phone_numbers_as_people_write_them(stack):
     """International with the trunk 0 marked, `00` for `+`, an extension, national with a trunk 0
-    (session 7's formats); an order number and a screen size stay."""
+    (session 7's formats), any number a phone word comes right before (session 8); an order number
+    and a screen size stay."""
     stack.reset_mocks()
     text = ("Call +44 (0)20 7946 0958, 0049 30 1234567 or 415.555.0132 x204; "
-            "Paris: 01 42 68 53 00. Order 0121496072, screen 1920x1080.")
+            "Paris: 01 42 68 53 00. Order 0121496072, screen 1920x1080. Mobile: 3842297076")
     r = client(stack, "legal").chat.completions.with_raw_response.create(
         model="gpt-4o-mini", messages=[{"role": "user", "content": text}])
     assert r.headers["x-llm-guardrails"] == "redact:phone"
     sent = json.loads(received(stack, "euro-zdr")[-1]["body"])
     assert sent["messages"][0]["content"] == (
-        "Call [PHONE], [PHONE] or [PHONE]; Paris: [PHONE]. Order 0121496072, screen 1920x1080.")
+        "Call [PHONE], [PHONE] or [PHONE]; Paris: [PHONE]. Order 0121496072, screen 1920x1080. Mobile: [PHONE]")
 
 
 @pytest.fixture(scope="module")

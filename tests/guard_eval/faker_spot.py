@@ -2,11 +2,15 @@
 data with): card numbers of every brand Faker knows, IBANs of 21 countries, e-mails, IPv4/IPv6,
 US SSNs, and phone numbers as 12 locales write them, each in a short sentence.
 
-    pip install faker==40.63.0 && make build && python tests/guard_eval/faker_spot.py
+    pip install faker==40.63.0 && make build && python tests/guard_eval/faker_spot.py [--seed N] [--phone-context]
 
 Not part of the committed evaluation set and not split: session 7 ran it after the set was built,
 then widened the phone and card detectors for what it missed, so its figures are in-sample. It
 prints recall per detector, phone recall per locale, and a few misses of each.
+
+`--seed 2` draws other values than the seed-1 values session 7 tuned on (session 8: a fresh check).
+`--phone-context` puts each phone number in a sentence that says it is one ("Call me on …", "My phone
+number is …"), as Presidio's evaluation templates do; by default the sentences say nothing about it.
 """
 
 from __future__ import annotations
@@ -14,6 +18,8 @@ from __future__ import annotations
 import collections
 import json
 import random
+
+import argparse
 
 from faker import Faker
 
@@ -24,11 +30,12 @@ IBAN_LOCALES = ["en_GB", "de_DE", "fr_FR", "es_ES", "it_IT", "nl_NL", "pl_PL", "
 PHONE_LOCALES = ["en_US", "en_GB", "de_DE", "fr_FR", "en_IN", "ja_JP", "pt_BR", "es_ES", "it_IT", "nl_NL",
                  "en_AU", "en_CA"]
 SENTENCES = ["Please contact me at {}.", "My details: {} - thanks", "{}", "the value is {} ok"]
+PHONE_SENTENCES = ["Call me on {} tomorrow.", "My phone number is {}.", "Tel: {}", "You can reach me by phone at {}"]
 
 
-def values() -> list[tuple[str, str, str]]:
+def values(seed: int) -> list[tuple[str, str, str]]:
     """(detector, group, value): the group is the phone locale, else the detector."""
-    Faker.seed(1)
+    Faker.seed(seed)
     us = Faker("en_US")
     out = [("credit_card", "credit_card", us.credit_card_number()) for _ in range(200)]
     for locale in IBAN_LOCALES:
@@ -46,8 +53,16 @@ def values() -> list[tuple[str, str, str]]:
 
 
 def main() -> None:
-    rng = random.Random(1)
-    rows = [(d, g, v, rng.choice(SENTENCES).format(v)) for d, g, v in values()]
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--phone-context", action="store_true")
+    args = ap.parse_args()
+    rng = random.Random(args.seed)
+
+    def sentence(detector: str) -> str:
+        return rng.choice(PHONE_SENTENCES if args.phone_context and detector == "phone" else SENTENCES)
+
+    rows = [(d, g, v, sentence(d).format(v)) for d, g, v in values(args.seed)]
     found = scan([{"text": text} for *_, text in rows])
     per: dict[str, list] = collections.defaultdict(lambda: [0, 0, []])
     for (detector, group, value, _), result in zip(rows, found):

@@ -8,6 +8,7 @@ use memchr::memmem;
 use std::ops::Range;
 
 mod anchors;
+mod phone_context;
 
 /// Every built-in detector. The config names them by `name()`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -441,7 +442,15 @@ fn number_at(t: &[u8], start: usize, push: &mut dyn FnMut(Builtin, Range<usize>)
         n == 10 && *groups == [3, 3, 4] && same_seps && digits.first().is_some_and(|d| *d >= b'2')
             || n == 11 && *groups == [1, 3, 3, 4] && digits.first() == Some(&b'1') && same_seps
     };
-    if phone {
+    // Any other number of 8 to 13 digits (not a date: 8 digits in three groups) counts when a
+    // phone word comes right before it: "Call me on 3842297076", "Tel: 47-6797-4077".
+    let date = n == 8 && groups.len() == 3;
+    let said = !phone
+        && !glued_extension
+        && !date
+        && (8..=13).contains(&n)
+        && phone_context::says_phone(t, start);
+    if phone || said {
         let end = extension_end(t, end).unwrap_or(end);
         push(Builtin::Phone, start..end);
         return end;

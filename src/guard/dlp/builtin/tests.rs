@@ -98,6 +98,31 @@ fn ssn_phone_ip() {
     assert!(only("(see page 12)", "phone").is_empty());
 }
 
+/// Session 8: any number of 8 to 13 digits counts as a phone when a phone word stands right
+/// before it; without one, a run of digits is an id.
+#[test]
+fn numbers_said_to_be_phones() {
+    for (text, phone) in [
+        ("Call me on 3842297076 tomorrow.", "3842297076"),
+        ("My phone number is 04235521134.", "04235521134"),
+        ("Tel: 47-6797-4077", "47-6797-4077"),
+        ("WhatsApp 67 8728-1191", "67 8728-1191"),
+        ("Tel. 5345064070", "5345064070"),
+    ] {
+        assert_eq!(only(text, "phone"), [phone], "{text}");
+    }
+    for near in [
+        "Order 3842297076 shipped",
+        "The call ended. Ticket 3842297076",
+        "phone 0123; invoice 3842297076",
+        "Call me on 2024-10-03",
+        "Call me on 12345",
+        "Revenue will reach 12000000 USD",
+    ] {
+        assert!(only(near, "phone").is_empty(), "{near}");
+    }
+}
+
 /// Session 7: formats a Faker-generated spot check missed (see README).
 #[test]
 fn more_phone_and_card_formats() {
