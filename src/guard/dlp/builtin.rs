@@ -8,7 +8,7 @@ use memchr::memmem;
 use std::ops::Range;
 
 mod anchors;
-mod phone_context;
+mod context;
 
 /// Every built-in detector. The config names them by `name()`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -392,16 +392,21 @@ fn number_at(t: &[u8], start: usize, push: &mut dyn FnMut(Builtin, Range<usize>)
         && same_seps
         && matches!(seps.first(), Some(b'-' | b' ' | b'.'))
     {
-        let num = |r: Range<usize>| {
-            digits
-                .get(r)
-                .unwrap_or_default()
-                .iter()
-                .fold(0u32, |a, d| a * 10 + u32::from(d - b'0'))
-        };
-        if ssn(num(0..3), num(3..5), num(5..9)) {
+        if is_ssn(&digits) {
             push(Builtin::UsSsn, start..end);
         }
+        return end;
+    }
+    // Nine digits in one run after "SSN" / "social security": `SSN 078051120`.
+    if n == 9
+        && groups.len() == 1
+        && !plus
+        && !paren
+        && !glued_extension
+        && is_ssn(&digits)
+        && context::says(t, start, &context::SSN_WORDS)
+    {
+        push(Builtin::UsSsn, start..end);
         return end;
     }
     // Every phone shape below has 8 digits or more; most numbers in a text have fewer.
@@ -449,13 +454,25 @@ fn number_at(t: &[u8], start: usize, push: &mut dyn FnMut(Builtin, Range<usize>)
         && !glued_extension
         && !date
         && (8..=13).contains(&n)
-        && phone_context::says_phone(t, start);
+        && context::says(t, start, &context::PHONE_WORDS);
     if phone || said {
         let end = extension_end(t, end).unwrap_or(end);
         push(Builtin::Phone, start..end);
         return end;
     }
     end
+}
+
+/// Nine digits that form a valid SSN (area, group, serial).
+fn is_ssn(digits: &[u8]) -> bool {
+    let num = |r: Range<usize>| {
+        digits
+            .get(r)
+            .unwrap_or_default()
+            .iter()
+            .fold(0u32, |a, d| a * 10 + u32::from(d - b'0'))
+    };
+    ssn(num(0..3), num(3..5), num(5..9))
 }
 
 /// The number at `start` continues a code written in groups that begins with two capitals and

@@ -123,6 +123,24 @@ fn numbers_said_to_be_phones() {
     }
 }
 
+/// Session 8: nine digits in one run are an SSN only after "SSN" or "social security".
+#[test]
+fn ssn_in_one_run_needs_its_name() {
+    assert_eq!(only("SSN 078051120", "us_ssn"), ["078051120"]);
+    assert_eq!(
+        only(
+            "my social security number is 536-22-1234 or 536221234",
+            "us_ssn"
+        ),
+        ["536-22-1234"]
+    );
+    assert_eq!(only("Social Security: 536221234", "us_ssn"), ["536221234"]);
+    assert!(only("order 536221234", "us_ssn").is_empty());
+    // Not a valid SSN (area 000, 666 or 9xx): a number.
+    assert!(only("SSN 000121234", "us_ssn").is_empty());
+    assert!(only("SSN 912121234", "us_ssn").is_empty());
+}
+
 /// Session 7: formats a Faker-generated spot check missed (see README).
 #[test]
 fn more_phone_and_card_formats() {

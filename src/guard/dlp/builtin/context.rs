@@ -1,10 +1,10 @@
-//! A number said to be a phone number: "Call me on 3842297076", "Tel: 0463699774", "my phone
-//! number is 47-6797-4077". A number without a phone shape — one run of digits, an uncommon
-//! grouping — is an id as often as a phone (`Order 0121496072`), so it counts only when a phone
-//! word comes right before it.
+//! A number said to be what it is: "Call me on 3842297076", "Tel: 0463699774", "my phone number
+//! is 47-6797-4077", "SSN 078051120". A number without the shape of a phone number or an SSN —
+//! one run of digits, an uncommon grouping — is an id as often as either (`Order 0121496072`), so
+//! it counts only when such a word comes right before it.
 
 /// Whole words (any case) that say a phone number follows.
-const PHONE_WORDS: [&[u8]; 21] = [
+pub(super) const PHONE_WORDS: [&[u8]; 21] = [
     b"phone",
     b"phones",
     b"telephone",
@@ -28,12 +28,15 @@ const PHONE_WORDS: [&[u8]; 21] = [
     b"celular",
 ];
 
-/// How far before the number a phone word may end.
+/// Whole words that say a US social security number follows.
+pub(super) const SSN_WORDS: [&[u8]; 5] = [b"ssn", b"ssns", b"social", b"security", b"ss"];
+
+/// How far before the number such a word may end.
 const WINDOW: usize = 32;
 
-/// True if a phone word stands within `WINDOW` bytes before `start`, with no digit and no line,
-/// clause or sentence break between (the word is about this number, not an earlier one).
-pub(super) fn says_phone(t: &[u8], start: usize) -> bool {
+/// True if one of `words` stands within `WINDOW` bytes before `start`, with no digit and no
+/// line, clause or sentence break between (the word is about this number, not an earlier one).
+pub(super) fn says(t: &[u8], start: usize, words: &[&[u8]]) -> bool {
     let window = t
         .get(start.saturating_sub(WINDOW)..start)
         .unwrap_or_default();
@@ -59,16 +62,16 @@ pub(super) fn says_phone(t: &[u8], start: usize) -> bool {
     let tail = window.get(cut..).unwrap_or_default();
     let word_byte = |b: &u8| b.is_ascii_alphanumeric() || *b == b'_';
     tail.split(|b| !word_byte(b))
-        .any(|word| PHONE_WORDS.iter().any(|w| word.eq_ignore_ascii_case(w)))
+        .any(|word| words.iter().any(|w| word.eq_ignore_ascii_case(w)))
 }
 
 #[cfg(test)]
 mod tests {
-    use super::says_phone;
+    use super::{says, PHONE_WORDS};
 
     fn before_number(text: &str) -> bool {
         let start = text.find('#').expect("a # marks the number");
-        says_phone(text.as_bytes(), start)
+        says(text.as_bytes(), start, &PHONE_WORDS)
     }
 
     #[test]
