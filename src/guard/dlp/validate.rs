@@ -63,7 +63,10 @@ pub fn card_brand(d: &[u8]) -> Option<&'static str> {
             || p4 == 6759
             || p4 == 6761
             || p4 == 6762
-            || p4 == 6763)
+            || p4 == 6763
+            // Maestro's older ranges, as card generators (Faker) and BIN tables still give them.
+            || (56..=58).contains(&p2)
+            || p3 == 639)
             && (12..=19).contains(&n) =>
         {
             Some("maestro")

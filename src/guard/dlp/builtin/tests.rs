@@ -181,6 +181,13 @@ fn more_phone_and_card_formats() {
         only("card 213100000000001", "credit_card"),
         ["213100000000001"]
     );
+    // Maestro's older 56-58 and 639 ranges (session 8: Faker's Maestro numbers).
+    assert_eq!(
+        only("card 5866 4011 0647", "credit_card"),
+        ["5866 4011 0647"]
+    );
+    assert_eq!(only("card 639018413414", "credit_card"), ["639018413414"]);
+    assert!(only("order 586640110648", "credit_card").is_empty());
     // Luhn-valid, 12 digits, not a Maestro prefix: an order number.
     assert!(only("order 412345678905", "credit_card").is_empty());
     // Sentence punctuation around an IPv6 address is not part of it.
