@@ -118,6 +118,8 @@ pub enum Class {
     Changed,
     /// request, question, query: what the user asked ("ignore the user's request")
     Query,
+    /// apply, valid, binding: in force ("previous instructions no longer apply")
+    Applies,
     /// (no) longer
     Longer,
     /// start, begin: where an answer starts
@@ -518,6 +520,10 @@ const WORDS: &[(&str, Class)] = &[
     ("question", Class::Query),
     ("questions", Class::Query),
     ("query", Class::Query),
+    ("apply", Class::Applies),
+    ("applies", Class::Applies),
+    ("valid", Class::Applies),
+    ("binding", Class::Applies),
     ("switched", Class::Changed),
     ("models", Class::ModelWord),
     ("llms", Class::Assistant),
