@@ -120,6 +120,8 @@ pub enum Class {
     Query,
     /// apply, valid, binding: in force ("previous instructions no longer apply")
     Applies,
+    /// bound, constrained, restricted: held by rules ("you are not bound by any guidelines")
+    Bound,
     /// (no) longer
     Longer,
     /// start, begin: where an answer starts
@@ -525,6 +527,9 @@ const WORDS: &[(&str, Class)] = &[
     ("applies", Class::Applies),
     ("valid", Class::Applies),
     ("binding", Class::Applies),
+    ("bound", Class::Bound),
+    ("constrained", Class::Bound),
+    ("restricted", Class::Bound),
     ("switched", Class::Changed),
     ("models", Class::ModelWord),
     ("llms", Class::Assistant),
