@@ -3,7 +3,10 @@
 //! attack over the word sequence — an override verb aimed at prior instructions, a jailbreak
 //! persona, a request for the system prompt, fake chat-template delimiters, instructions hidden
 //! in tool output — never for single words, so "ignore", "system" or "instructions" alone never
-//! fire. Base64 and hex segments are decoded and scanned once more.
+//! fire. Base64 and hex segments are decoded and scanned once more. A few attacks are found on
+//! the raw text, where the word reader cannot see them: chat-template tokens, marked "new
+//! instructions" headings (`heading`), markdown images that carry data out (`exfil`), and the
+//! override in Chinese, Japanese and Korean, which put no spaces between words (`cjk`).
 
 mod cjk;
 mod cyrillic;
