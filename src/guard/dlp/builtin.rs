@@ -319,8 +319,9 @@ fn number_at(t: &[u8], start: usize, push: &mut dyn FnMut(Builtin, Range<usize>)
             group = 0;
             i += skip;
         } else if matches!(b, b' ' | b'-' | b'.' | b')') && group > 0 {
-            // A closing parenthesis may be followed by a space or dash: `(415) 555-0100`.
-            let skip = if b == b')' && matches!(at(t, i + 1), b' ' | b'-') {
+            // A closing parenthesis may be followed by a space, dash or dot: `(415) 555-0100`,
+            // `(07).8064.5622`.
+            let skip = if b == b')' && matches!(at(t, i + 1), b' ' | b'-' | b'.') {
                 2
             } else {
                 1
@@ -446,6 +447,7 @@ fn number_at(t: &[u8], start: usize, push: &mut dyn FnMut(Builtin, Range<usize>)
         // code not starting 0/1.
         n == 10 && *groups == [3, 3, 4] && same_seps && digits.first().is_some_and(|d| *d >= b'2')
             || n == 11 && *groups == [1, 3, 3, 4] && digits.first() == Some(&b'1') && same_seps
+            || area_then_dashed_pair(&groups, &seps, &digits)
     };
     // Any other number of 8 to 13 digits (not a date: 8 digits in three groups) counts when a
     // phone word comes right before it: "Call me on 3842297076", "Tel: 47-6797-4077".
@@ -461,6 +463,17 @@ fn number_at(t: &[u8], start: usize, push: &mut dyn FnMut(Builtin, Range<usize>)
         return end;
     }
     end
+}
+
+/// A two-digit area code, then four (or five) and four digits joined by a dash: Brazil's `85
+/// 0818-3179` / `11 98765-4321` and Japan's `54-4468-3830` as written without the trunk 0. A
+/// year range after a number (`12 2020-2021`) is not one.
+fn area_then_dashed_pair(groups: &[u8], seps: &[u8], digits: &[u8]) -> bool {
+    let shape = matches!(groups, [2, 4, 4] | [2, 5, 4])
+        && matches!(seps, [b' ' | b'-', b'-'])
+        && (groups == [2, 4, 4] || seps.first() == Some(&b' '));
+    let year = |at: usize| matches!(digits.get(at..at + 2), Some(b"19" | b"20"));
+    shape && !(year(2) && year(6))
 }
 
 /// Nine digits that form a valid SSN (area, group, serial).

@@ -64,9 +64,11 @@ pub fn card_brand(d: &[u8]) -> Option<&'static str> {
             || p4 == 6761
             || p4 == 6762
             || p4 == 6763
-            // Maestro's older ranges, as card generators (Faker) and BIN tables still give them.
+            // Maestro's older ranges, as card generators (Faker) and BIN tables still give them
+            // (`0604` is `p4 == 604`).
             || (56..=58).contains(&p2)
-            || p3 == 639)
+            || p3 == 639
+            || p4 == 604)
             && (12..=19).contains(&n) =>
         {
             Some("maestro")

@@ -123,6 +123,33 @@ fn numbers_said_to_be_phones() {
     }
 }
 
+/// Session 9: a two-digit area code, then 4(5)-4 digits joined by a dash (Brazil, and Japan
+/// without the trunk 0), and an area code in parentheses followed by dots (Australia).
+#[test]
+fn area_code_then_dashed_pair() {
+    for (text, phone) in [
+        ("escritório 85 0818-3179, ramal 2", "85 0818-3179"),
+        ("celular 11 98765-4321", "11 98765-4321"),
+        ("電話 54-4468-3830 まで", "54-4468-3830"),
+        ("office (07).8064.5622 today", "(07).8064.5622"),
+    ] {
+        assert_eq!(only(text, "phone"), [phone], "{text}");
+    }
+    for near in [
+        "Section 12 2020-2021 budget",
+        "rows 12-2019-2020",
+        "ref 12-345-6789",
+        "id 123 4567-8901",
+        "parts 11 98765-43210",
+        "at 12 1234 5678",
+    ] {
+        assert!(only(near, "phone").is_empty(), "{near}");
+    }
+    // Maestro's `0604` prefix (older IIN tables; Faker's generator), Luhn still required.
+    assert_eq!(only("card 060445578598", "credit_card"), ["060445578598"]);
+    assert!(only("card 060445578597", "credit_card").is_empty());
+}
+
 /// Session 8: nine digits in one run are an SSN only after "SSN" or "social security".
 #[test]
 fn ssn_in_one_run_needs_its_name() {
