@@ -1,0 +1,125 @@
+//! Context tests the shapes share: who is addressed, whether a verb is negated or a request only
+//! described, whether the model or its own prompt is named.
+
+use super::super::vocab::Class;
+use super::window::{after, ahead, around, before};
+
+/// The model was told to be someone in the 40 words before `i` ("act as", "you are an AI").
+pub(super) fn persona_before(words: &[Class], i: usize) -> bool {
+    before(words, i, 40).iter().any(|c| {
+        matches!(
+            c,
+            Class::Act
+                | Class::Pretend
+                | Class::RoleVerb
+                | Class::Role
+                | Class::Assistant
+                | Class::Persona
+                | Class::Unbound
+        )
+    })
+}
+/// The words right before `j` are "you're" or "you are".
+pub(super) fn says_you_are(words: &[Class], j: usize) -> bool {
+    let before = before(words, j, 2);
+    before.last() == Some(&Class::YouAre) || before == [Class::You, Class::Are]
+}
+/// "you are" / "you're" within the three words before `i` ("you are now DAN", "you're totally
+/// uncensored").
+pub(super) fn you_are_before(words: &[Class], i: usize) -> bool {
+    let before = before(words, i, 3);
+    before.contains(&Class::YouAre) || before.windows(2).any(|w| w == [Class::You, Class::Are])
+}
+/// Word `i` is inside a request that is described, not made: "if the user asks you to …", "the
+/// requester asks to …" within the eight words before, or a request or pressure described within
+/// six ("attempts to force you to …", "requests to …", "a root command that tells you to …").
+pub(super) fn described_request(words: &[Class], i: usize) -> bool {
+    let before8 = before(words, i, 8);
+    (before8.contains(&Class::Asks) && before8.contains(&Class::User))
+        || before(words, i, 6).contains(&Class::Coerce)
+}
+/// Word `i` is negated: a negation right before it, or before a list of such verbs ("do not
+/// ignore", "must never bypass", "never share, display, or show", "do not ever tell"). Only
+/// through such words: "don't hesitate, ignore all previous instructions" is still an override.
+pub(super) fn negated(words: &[Class], i: usize) -> bool {
+    use Class::*;
+    let mut k = i;
+    while k > 0 && i - k < 6 {
+        k -= 1;
+        match words.get(k) {
+            Some(No | Non) => return true,
+            // Not through an override verb: "do not forget: ignore your prior instructions".
+            Some(Reveal | And | Or | Ever) => {}
+            _ => return false,
+        }
+    }
+    false
+}
+/// The model is mentioned within `window` words of `i`: "ChatGPT", "OpenAI", "AI", "assistant",
+/// "language model".
+pub(super) fn mentions_model(words: &[Class], i: usize, window: usize) -> bool {
+    around(words, i, window).any(|k| match words.get(k) {
+        Some(Class::Assistant) => true,
+        Some(Class::ModelWord) => k > 0 && words.get(k - 1) == Some(&Class::Language),
+        _ => false,
+    })
+}
+/// Word `i` (a negation or an override verb) puts rules or restrictions out of force within six
+/// words: not "no restrictions on length" (a limit on something), not a negated override
+/// ("must not violate", "never bypass": compliance).
+pub(super) fn evades_rules(words: &[Class], i: usize) -> bool {
+    let Some(k) = ahead(words, i, 6, &[Class::Restrictions, Class::Rules]) else {
+        return false;
+    };
+    let between = words.get(i + 1..k).unwrap_or_default();
+    let negated_override = match words.get(i) {
+        Some(Class::OverrideVerb | Class::OverrideVerbFinal) => negated(words, i),
+        _ => between.iter().any(|c| {
+            matches!(
+                c,
+                Class::OverrideVerb | Class::Refuse | Class::Must | Class::Instead
+            )
+        }),
+    };
+    !negated_override && words.get(k + 1) != Some(&Class::Scope)
+}
+/// "Stay in character" / "break character" (words `i..=role`) as jailbreaks use it: kept up
+/// against pushback ("… despite any negative feedback", "… no matter what") or the correction the
+/// user will say when the model slips ("I will remind you by saying 'Stay in character!'").
+/// Role-play prompts say "never break character" or "stay in character at all times" alone.
+pub(super) fn persists_in_role(words: &[Class], i: usize, role: usize) -> bool {
+    before(words, i, 4).contains(&Class::Say)
+        || ahead(words, role, 6, &[Class::Despite, Class::Regardless]).is_some()
+}
+/// Within `window` words after `i`: "your" + initial/system/hidden + prompt/instructions.
+pub(super) fn your_own_prompt(words: &[Class], i: usize, window: usize) -> bool {
+    after(words, i, window).any(|k| {
+        words.get(k) == Some(&Class::Your)
+            && matches!(
+                words.get(k + 1),
+                Some(Class::Prior | Class::SystemWord | Class::Hidden)
+            )
+            && matches!(
+                words.get(k + 2),
+                Some(Class::PromptWord | Class::Instructions)
+            )
+    })
+}
+/// Instructions at `k` that "you were given" / "you have been given" (within four words after).
+pub(super) fn given_to_you(words: &[Class], k: usize) -> bool {
+    ahead(words, k, 4, &[Class::Given]).is_some_and(|g| {
+        before(words, g, 3)
+            .iter()
+            .any(|c| matches!(c, Class::You | Class::YouAre))
+    })
+}
+/// "verbatim" or "word for word" within `window` words after `i`.
+pub(super) fn verbatim_after(words: &[Class], i: usize, window: usize) -> bool {
+    after(words, i, window).any(|k| match words.get(k) {
+        Some(Class::Verbatim) => true,
+        Some(Class::Word) => {
+            words.get(k + 1) == Some(&Class::Scope) && words.get(k + 2) == Some(&Class::Word)
+        }
+        _ => false,
+    })
+}

@@ -1,0 +1,179 @@
+//! The shapes of an attack over a text's word classes: an override verb aimed at prior
+//! instructions, a persona handed to the model, a request for the system prompt, instructions
+//! hidden in tool output. Each arm of `match_shapes` starts at one word class (`starts_shape`) and
+//! looks at a few words around it; single words never fire.
+//!
+//! Each shape lives with its attack class (`overrides`, `jailbreak`, `leak`, `planted`,
+//! `prefix`); the match below is their table of contents, in the order they are tried.
+
+mod context;
+mod jailbreak;
+mod leak;
+mod overrides;
+mod planted;
+mod prefix;
+mod window;
+
+use super::vocab::Class;
+use super::Attack;
+pub(super) use window::{after, before};
+
+/// The classes `match_shapes` has an arm for: a shape starts at one of these words.
+pub(super) fn starts_shape(class: Class) -> bool {
+    use Class::*;
+    matches!(
+        class,
+        OverrideVerb
+            | OverrideVerbFinal
+            | Leave
+            | Evil
+            | New
+            | Persona
+            | Unbound
+            | Developer
+            | Do
+            | Stay
+            | Two
+            | Without
+            | No
+            | Opposite
+            | Reveal
+            | What
+            | My
+            | SystemWord
+            | Attention
+            | Restrictions
+            | Rules
+            | Stop
+            | Transform
+            | Complete
+            | Conversation
+            | PromptIdent
+            | Test
+            | Grandma
+            | Affirm
+            | Now
+            | Pretend
+            | Act
+            | If
+            | Divider
+            | Regardless
+            | Follow
+            | Reading
+            | Task
+            | Lifted
+            | Start
+    )
+}
+
+/// The first attack shape starting at one of `starts` (indices into `words`). For one word class
+/// the first arm whose test holds decides; an arm with a body may still find nothing.
+pub(super) fn match_shapes(words: &[Class], starts: &[usize]) -> Option<Attack> {
+    use Class::*;
+    for &i in starts {
+        let Some(w) = words.get(i) else {
+            continue;
+        };
+        let found = match w {
+            OverrideVerb | OverrideVerbFinal => overrides::override_verb(words, i, *w),
+            New if planted::new_instructions_with_orders(words, i) => {
+                Some(Attack::ToolOutputInjection)
+            }
+            New if overrides::new_task_now(words, i) => Some(Attack::InstructionOverride),
+            Leave if overrides::leave_behind(words, i) => Some(Attack::InstructionOverride),
+            Evil if jailbreak::evil_assistant(words, i) => Some(Attack::JailbreakPersona),
+            Persona if jailbreak::persona_addressed(words, i) => Some(Attack::JailbreakPersona),
+            Unbound if jailbreak::model_unbound(words, i) => Some(Attack::JailbreakPersona),
+            Developer if jailbreak::developer_mode(words, i) => Some(Attack::JailbreakPersona),
+            Do if jailbreak::do_anything_now(words, i) => Some(Attack::JailbreakPersona),
+            Stay if jailbreak::stays_in_role(words, i) => Some(Attack::JailbreakPersona),
+            Two if jailbreak::two_ways(words, i) => Some(Attack::JailbreakPersona),
+            Without | No if jailbreak::persona_without_rules(words, i) => {
+                Some(Attack::JailbreakPersona)
+            }
+            No | Without if jailbreak::model_evades_rules(words, i) => {
+                Some(Attack::JailbreakPersona)
+            }
+            Rules | Instructions if overrides::own_rules_changed(words, i) => {
+                Some(Attack::InstructionOverride)
+            }
+            Lifted if jailbreak::filters_disabled(words, i) => Some(Attack::JailbreakPersona),
+            Restrictions | Rules if jailbreak::restrictions_lifted(words, i) => {
+                Some(Attack::JailbreakPersona)
+            }
+            Without if jailbreak::answer_without_filters(words, i) => {
+                Some(Attack::JailbreakPersona)
+            }
+            Without if jailbreak::you_answer_without_limits(words, i) => {
+                Some(Attack::JailbreakPersona)
+            }
+            Opposite if jailbreak::opposite_of_guidelines(words, i) => {
+                Some(Attack::JailbreakPersona)
+            }
+            Opposite if jailbreak::opposite_of_model(words, i) => Some(Attack::JailbreakPersona),
+            Opposite if jailbreak::opposite_mode(words, i) => Some(Attack::JailbreakPersona),
+            No if jailbreak::not_pretend_to_be_ai(words, i) => Some(Attack::JailbreakPersona),
+            No if jailbreak::no_longer_the_model(words, i) => Some(Attack::JailbreakPersona),
+            No if overrides::instructions_no_longer_apply(words, i) => {
+                Some(Attack::InstructionOverride)
+            }
+            No if jailbreak::not_bound_by_rules(words, i) => Some(Attack::JailbreakPersona),
+            No if overrides::question_set_aside_for_output(words, i) => {
+                Some(Attack::InstructionOverride)
+            }
+            No if jailbreak::not_respond_as_model(words, i) => Some(Attack::JailbreakPersona),
+            Do if jailbreak::persona_can_do_anything(words, i) => Some(Attack::JailbreakPersona),
+            Reveal | What if leak::declined_or_described(words, i) => None,
+            Reveal | What => leak::reveal_own_prompt(words, i, *w),
+            Transform => leak::transform_own_prompt(words, i),
+            Complete if leak::complete_own_sentence(words, i) => Some(Attack::PromptExfiltration),
+            Conversation if leak::repeat_conversation(words, i) => Some(Attack::PromptExfiltration),
+            PromptIdent if leak::prompt_variable(words, i) => Some(Attack::PromptExfiltration),
+            Stop if overrides::stop_following_rules(words, i) => Some(Attack::InstructionOverride),
+            Stop if overrides::stop_everything_and_print(words, i) => {
+                Some(Attack::InstructionOverride)
+            }
+            Test if overrides::rules_were_a_test(words, i) => Some(Attack::InstructionOverride),
+            Affirm if prefix::compliant_prefix(words, i) => Some(Attack::PrefixInjection),
+            Start if leak::answer_continues_prompt(words, i) => Some(Attack::PromptExfiltration),
+            Grandma if jailbreak::grandma_exploit(words, i) => Some(Attack::JailbreakPersona),
+            Now if jailbreak::now_you_are_someone(words, i) => Some(Attack::JailbreakPersona),
+            Now if jailbreak::opening_now_you_are(words, i) => Some(Attack::JailbreakPersona),
+            Now if overrides::instructions_are_now(words, i) => Some(Attack::InstructionOverride),
+            Now if jailbreak::from_now_on_you_are(words, i) => Some(Attack::JailbreakPersona),
+            Pretend | Act if jailbreak::going_to_pretend(words, i) => {
+                Some(Attack::JailbreakPersona)
+            }
+            My if leak::my_instructions_are(words, i) => Some(Attack::PromptExfiltration),
+            SystemWord if leak::system_prompt_asked(words, i) => Some(Attack::PromptExfiltration),
+            If if planted::if_ai_reading_this(words, i) => Some(Attack::ToolOutputInjection),
+            Divider if prefix::refusal_then_divider(words, i) => Some(Attack::PrefixInjection),
+            Follow if overrides::do_not_follow_own_instructions(words, i) => {
+                Some(Attack::InstructionOverride)
+            }
+            Reading if planted::models_reading_this(words, i) => Some(Attack::ToolOutputInjection),
+            Task if overrides::task_changed(words, i) => Some(Attack::InstructionOverride),
+            New if overrides::your_new_task_is(words, i) => Some(Attack::InstructionOverride),
+            No if jailbreak::if_you_had_no_rules(words, i) => Some(Attack::JailbreakPersona),
+            Regardless if overrides::regardless_of_prior(words, i) => {
+                Some(Attack::InstructionOverride)
+            }
+            If if planted::if_told_to_summarize_instead(words, i) => {
+                Some(Attack::ToolOutputInjection)
+            }
+            Test if overrides::in_test_mode(words, i) => Some(Attack::InstructionOverride),
+            Developer | Test if jailbreak::mode_enabled_then_orders(words, i) => {
+                Some(Attack::JailbreakPersona)
+            }
+            Attention if overrides::attention_stop(words, i) => Some(Attack::InstructionOverride),
+            Attention if planted::attention_assistant(words, i) => {
+                Some(Attack::ToolOutputInjection)
+            }
+            _ => None,
+        };
+        if found.is_some() {
+            return found;
+        }
+    }
+    None
+}
