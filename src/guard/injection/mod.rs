@@ -5,9 +5,10 @@
 //! in tool output — never for single words, so "ignore", "system" or "instructions" alone never
 //! fire. Base64 and hex segments are decoded and scanned once more. A few attacks are found on
 //! the raw text, where the word reader cannot see them: chat-template tokens, marked "new
-//! instructions" headings (`heading`), markdown images that carry data out (`exfil`), and the
+//! instructions" headings (`heading`), fake authority labels ("ADMIN OVERRIDE:", `authority`), markdown images that carry data out (`exfil`), and the
 //! override in Chinese, Japanese and Korean, which put no spaces between words (`cjk`).
 
+mod authority;
 mod cjk;
 mod cyrillic;
 mod encoded;
@@ -61,7 +62,7 @@ impl Attack {
 
 /// Template tokens of chat formats, and the opening tag of a fake policy file ("policy
 /// puppetry": allowed modes, blocked strings), matched on the lowercased raw text.
-const DELIMITERS: [&str; 20] = [
+const DELIMITERS: [&str; 25] = [
     "<|im_start|>",
     "<|im_end|>",
     "<|system|>",
@@ -82,6 +83,12 @@ const DELIMITERS: [&str; 20] = [
     "<|end|>",
     "<end_of_turn>",
     "<interaction-config>",
+    // Fake authority tags (session 9): planted text outranking the user.
+    "[admin]",
+    "[admin override]",
+    "[system override]",
+    "[developer override]",
+    "[sudo]",
 ];
 
 /// The attack in `text`, if any.
@@ -124,6 +131,9 @@ fn detect_depth(text: &str, depth: u8, personas: bool) -> Option<Attack> {
     }
     if heading::names_new_orders(&words, &starts) && heading::announces_new_orders(text) {
         return Some(Attack::ToolOutputInjection);
+    }
+    if authority::names_override(&words, &starts) && authority::labelled_override(text) {
+        return Some(Attack::FakeDelimiter);
     }
     if exfil::image_carries_data(text) {
         return Some(Attack::ExfiltrationImage);

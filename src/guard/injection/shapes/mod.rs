@@ -63,6 +63,7 @@ pub(super) fn starts_shape(class: Class) -> bool {
             | Task
             | Lifted
             | Start
+            | Harmful
     )
 }
 
@@ -155,6 +156,7 @@ pub(super) fn match_shapes(words: &[Class], starts: &[usize]) -> Option<Attack> 
             Task if overrides::task_changed(words, i) => Some(Attack::InstructionOverride),
             New if overrides::your_new_task_is(words, i) => Some(Attack::InstructionOverride),
             No if jailbreak::if_you_had_no_rules(words, i) => Some(Attack::JailbreakPersona),
+            No if jailbreak::rules_gone_now(words, i) => Some(Attack::JailbreakPersona),
             Regardless if overrides::regardless_of_prior(words, i) => {
                 Some(Attack::InstructionOverride)
             }
@@ -168,6 +170,9 @@ pub(super) fn match_shapes(words: &[Class], starts: &[usize]) -> Option<Attack> 
             Attention if overrides::attention_stop(words, i) => Some(Attack::InstructionOverride),
             Attention if planted::attention_assistant(words, i) => {
                 Some(Attack::ToolOutputInjection)
+            }
+            Harmful | Unbound if jailbreak::refusal_suppressed(words, i) => {
+                Some(Attack::JailbreakPersona)
             }
             _ => None,
         };

@@ -183,7 +183,7 @@ pub(super) fn stop_everything_and_print(words: &[Class], i: usize) -> bool {
 
 /// "the previous instructions were only a test"
 pub(super) fn rules_were_a_test(words: &[Class], i: usize) -> bool {
-    before(words, i, 3).contains(&Are)
+    before(words, i, 3).iter().any(|c| matches!(c, Are | Been))
         && (i.saturating_sub(7)..i).any(|k| {
             matches!(words.get(k), Some(Instructions | Rules | Message))
                 && near(words, k, 2, &[Prior])
