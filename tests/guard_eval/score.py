@@ -79,6 +79,8 @@ def main() -> None:
     if fp_by:
         print(f"  false positives by detector: {dict(fp_by)}")
 
+    report["secrets_gitleaks"] = score_secrets("gitleaks_secrets.jsonl", args.split)
+
     inj = load("injection.jsonl", args.split) + load("roleplay_benign.jsonl", args.split)
     results = scan(inj)
     per = collections.defaultdict(lambda: [0, 0])
@@ -112,6 +114,39 @@ def main() -> None:
     report["agent_prompts"] = score_prompts("agent_prompts_benign.jsonl", "Agent prompts", args.split, args.list)
     if args.json:
         Path(args.json).write_text(json.dumps(report, indent=2) + "\n")
+
+
+def score_secrets(name: str, split: str) -> dict:
+    """A second DLP source (session 9): the gitleaks secret scanner's rule fixtures
+    (gitleaks_secrets.jsonl, built by gitleaks.py). Recall counts the gateway's detector for the
+    rule; `caught` counts a hit by any detector (a GitLab token found as a secret assignment is
+    still redacted); every finding on an `fps` string is a false positive."""
+    rows = load(name, split)
+    per = collections.defaultdict(lambda: [0, 0, 0])
+    negatives = fp = 0
+    fp_by = collections.Counter()
+    for r, found in zip(rows, scan(rows)):
+        rule = r["source"].split(":")[2]
+        if r["label"] == "none":
+            negatives += 1
+            if found["dlp"]:
+                fp += 1
+                fp_by[rule] += 1
+        else:
+            per[rule][2] += 1
+            per[rule][0] += r["label"] in found["dlp"]
+            per[rule][1] += bool(found["dlp"])
+    hits, caught, total = (sum(v[k] for v in per.values()) for k in range(3))
+    print(f"Secrets, gitleaks [{split}] recall {hits}/{total} = {hits / total:.3f} (caught by any detector "
+          f"{caught})   FPR {fp}/{negatives} = {fp / negatives:.3f}")
+    for k, (f, c, n) in sorted(per.items()):
+        print(f"  {k:42} {f}/{n}" + (f" (any {c})" if c != f else ""))
+    if fp_by:
+        print(f"  false positives by rule: {dict(fp_by)}")
+    return {"recall": hits / total, "positives": total, "found": hits, "caught_any": caught,
+            "negatives": negatives, "false_positives": fp, "false_positive_rate": fp / negatives,
+            "per_rule": {k: {"found": v[0], "any": v[1], "of": v[2]} for k, v in sorted(per.items())},
+            "false_positives_by_rule": dict(fp_by)}
 
 
 def score_attacks(name: str, label: str, split: str) -> dict:
