@@ -116,11 +116,15 @@ def main() -> None:
         Path(args.json).write_text(json.dumps(report, indent=2) + "\n")
 
 
+PII = {"email", "phone", "us_ssn", "credit_card", "ip_address", "iban"}
+
+
 def score_secrets(name: str, split: str) -> dict:
     """A second DLP source (session 9): the gitleaks secret scanner's rule fixtures
     (gitleaks_secrets.jsonl, built by gitleaks.py). Recall counts the gateway's detector for the
     rule; `caught` counts a hit by any detector (a GitLab token found as a secret assignment is
-    still redacted); every finding on an `fps` string is a false positive."""
+    still redacted); a secret detector's finding on an `fps` string is a false positive (an e-mail
+    address in `author = "…@…"` is one)."""
     rows = load(name, split)
     per = collections.defaultdict(lambda: [0, 0, 0])
     negatives = fp = 0
@@ -129,7 +133,7 @@ def score_secrets(name: str, split: str) -> dict:
         rule = r["source"].split(":")[2]
         if r["label"] == "none":
             negatives += 1
-            if found["dlp"]:
+            if set(found["dlp"]) - PII:
                 fp += 1
                 fp_by[rule] += 1
         else:
