@@ -4,10 +4,12 @@
 
 use super::validate::{card_brand, entropy, iban, luhn, ssn};
 use anchors::for_each_anchor;
+use assign::assignments;
 use memchr::memmem;
 use std::ops::Range;
 
 mod anchors;
+mod assign;
 mod context;
 
 /// Every built-in detector. The config names them by `name()`.
@@ -688,7 +690,7 @@ fn token_char(b: u8) -> bool {
 
 /// (detector, prefix, body class, minimum body length, maximum body length)
 type Rule = (Builtin, &'static [u8], fn(u8) -> bool, usize, usize);
-const RULES: [Rule; 23] = [
+const RULES: [Rule; 37] = [
     (Builtin::AwsAccessKey, b"AKIA", upper_digit, 16, 16),
     (Builtin::AwsAccessKey, b"ASIA", upper_digit, 16, 16),
     (Builtin::AwsAccessKey, b"ABIA", upper_digit, 16, 16),
@@ -699,12 +701,29 @@ const RULES: [Rule; 23] = [
     (Builtin::GithubToken, b"ghs_", alnum, 36, 255),
     (Builtin::GithubToken, b"ghr_", alnum, 36, 255),
     (Builtin::GithubToken, b"github_pat_", token_char, 60, 255),
-    (Builtin::GitlabToken, b"glpat-", token_char, 20, 64),
+    // GitLab's token prefixes (docs.gitlab.com, "Token prefixes"): personal, deploy, runner
+    // (and its registration token), CI/CD job, pipeline trigger, feed, incoming mail, agent,
+    // OAuth application secret, SCIM, feature-flag client.
+    (Builtin::GitlabToken, b"glpat-", token_char, 20, 300),
+    (Builtin::GitlabToken, b"gldt-", token_char, 20, 300),
+    (Builtin::GitlabToken, b"glrt-", token_char, 20, 300),
+    (Builtin::GitlabToken, b"GR1348941", token_char, 20, 300),
+    (Builtin::GitlabToken, b"glcbt-", token_char, 20, 300),
+    (Builtin::GitlabToken, b"glptt-", token_char, 40, 300),
+    (Builtin::GitlabToken, b"glft-", token_char, 20, 300),
+    (Builtin::GitlabToken, b"glimt-", token_char, 25, 300),
+    (Builtin::GitlabToken, b"glagent-", token_char, 50, 300),
+    (Builtin::GitlabToken, b"gloas-", token_char, 64, 300),
+    (Builtin::GitlabToken, b"glsoat-", token_char, 20, 300),
+    (Builtin::GitlabToken, b"glffct-", token_char, 20, 300),
     (Builtin::SlackToken, b"xox", slack_char, 12, 255),
     (Builtin::SlackToken, b"xapp-", slack_char, 12, 255),
     (Builtin::StripeKey, b"sk_live_", alnum, 16, 255),
     (Builtin::StripeKey, b"rk_live_", alnum, 16, 255),
     (Builtin::StripeKey, b"sk_test_", alnum, 16, 255),
+    (Builtin::StripeKey, b"sk_prod_", alnum, 16, 255),
+    (Builtin::StripeKey, b"rk_test_", alnum, 16, 255),
+    (Builtin::StripeKey, b"rk_prod_", alnum, 16, 255),
     // Also Anthropic's and OpenRouter's keys, told apart after the prefix (`sk_key`).
     (Builtin::OpenaiKey, b"sk-", token_char, 20, 255),
     // Hugging Face access tokens: `hf_` and 34 letters.
@@ -723,8 +742,8 @@ const RULES: [Rule; 23] = [
 const PEM: &[u8] = b"-----BEGIN ";
 const JWT: &[u8] = b"eyJ";
 const GCP_KEY_ID: &[u8] = b"private_key_id";
-/// A Slack incoming-webhook URL is itself the credential.
-const SLACK_WEBHOOK: &[u8] = b"hooks.slack.com/services/";
+/// A Slack incoming-webhook (or workflow trigger) URL is itself the credential.
+const SLACK_WEBHOOK: &[u8] = b"hooks.slack.com/";
 
 /// Every literal anchor, `RULES` prefixes first.
 fn literals() -> impl Iterator<Item = &'static [u8]> {
@@ -813,14 +832,23 @@ fn prefixed_token(
         return;
     }
     let body = start + prefix.len();
-    let len = run(t, body, class);
+    let mut len = run(t, body, class);
+    let token = t.get(body..body + len).unwrap_or_default();
+    // Long random bodies have entropy; `GR1348941` + `12312312312312312312` is a placeholder
+    // (a 16-character AWS body is too short to judge, Slack's carry numeric ids: `slack_ids`).
     let ok = (min..=max).contains(&len)
+        && !masked(token)
+        && (len < 20 || detector == Builtin::SlackToken || entropy(token) >= 3.0)
         && match detector {
             // xoxb-, xoxp-, xoxa-, xoxr-, xoxs-, xoxe-, xoxo-
             Builtin::SlackToken if prefix == b"xox" => {
                 matches!(at(t, body), b'a' | b'b' | b'p' | b'r' | b's' | b'e' | b'o')
                     && at(t, body + 1) == b'-'
+                    && slack_ids(token.get(2..).unwrap_or_default())
             }
+            Builtin::SlackToken => slack_ids(token),
+            // Random base64url: `AIzaaaaa…` is a placeholder.
+            Builtin::GoogleApiKey => entropy(token) >= 3.0,
             // Random letters mix cases; `hf_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx` is a placeholder.
             Builtin::HuggingfaceToken => {
                 let token = t.get(body..body + len).unwrap_or_default();
@@ -836,9 +864,47 @@ fn prefixed_token(
             ),
             _ => true,
         };
+    // GitLab's routable tokens end in `.` and a 9-character suffix (`glpat-….01abcdefg`).
+    if detector == Builtin::GitlabToken && at(t, body + len) == b'.' {
+        let suffix = run(t, body + len + 1, |b| {
+            b.is_ascii_lowercase() || b.is_ascii_digit()
+        });
+        if suffix == 9 {
+            len += 10;
+        }
+    }
     if ok && !token_char(at(t, body + len)) {
         push(detector, start..body + len);
     }
+}
+
+/// A token written as a mask (`ghp_xxxx…`, `glpat-XXXXXXXXXXX-…`): `x` is what people type for
+/// the characters they leave out.
+fn masked(token: &[u8]) -> bool {
+    token
+        .windows(4)
+        .any(|w| w.iter().all(|b| b.eq_ignore_ascii_case(&b'x')))
+}
+
+/// A Slack token after its `xox?-` / `xapp-` prefix: numeric ids, then a random part. Either a
+/// one-digit version and a long random rest (`xoxe-1-…`, `xoxa-2-…`, `xapp-1-A05…-…`), or a
+/// team id of 6+ digits and a last group of 8+ characters (`xoxb-263594206564-FGqd…`). `xoxb-12345-abcd234`,
+/// `xoxp-1234567890` and `xoxe.xoxp-1-RANDOMSTRINGHERE` are placeholders.
+fn slack_ids(body: &[u8]) -> bool {
+    let mut groups = body.split(|b| *b == b'-');
+    let Some(first) = groups.next() else {
+        return false;
+    };
+    if first.is_empty() || !first.iter().all(u8::is_ascii_digit) {
+        return false;
+    }
+    let rest = body.get(first.len() + 1..).unwrap_or_default();
+    if first.len() == 1 {
+        return rest.len() >= 20
+            && rest.iter().any(u8::is_ascii_digit)
+            && rest.iter().any(u8::is_ascii_alphabetic);
+    }
+    first.len() >= 6 && groups.next_back().is_some_and(|last| last.len() >= 8)
 }
 
 /// `sk-` at `start`: an OpenAI key, or after a provider tag an Anthropic key (`sk-ant-api03-…`,
@@ -858,7 +924,11 @@ fn sk_key(
     // Real keys mix cases and digits; `sk-my-long-descriptive-name` is not one.
     let random = |k: &[u8]| random_key(k, u8::is_ascii_uppercase);
     let (detector, ok) = if let Some(rest) = key.strip_prefix(b"ant-") {
-        (Builtin::AnthropicKey, rest.len() >= 80 && random(rest))
+        // Issued keys end in `AA` (`sk-ant-api03-…AA`).
+        (
+            Builtin::AnthropicKey,
+            rest.len() >= 80 && rest.ends_with(b"AA") && random(rest),
+        )
     } else if let Some(hex) = key.strip_prefix(b"or-v1-") {
         (
             Builtin::OpenrouterKey,
@@ -895,7 +965,16 @@ fn private_key(t: &[u8], start: usize, push: &mut dyn FnMut(Builtin, Range<usize
             memmem::find(t.get(tail..).unwrap_or_default(), b"-----").map(|f| tail + f + 5)
         })
         .unwrap_or(t.len());
-    push(Builtin::PrivateKey, start..end);
+    // A key has a body: `-----BEGIN PRIVATE KEY-----\nanything\n-----END …` is an example.
+    let body = t.get(header_end + 5..end).unwrap_or_default();
+    let key_chars = body
+        .iter()
+        .take_while(|b| **b != b'-')
+        .filter(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'/' | b'='))
+        .count();
+    if key_chars >= 32 {
+        push(Builtin::PrivateKey, start..end);
+    }
 }
 
 /// A JWT (`eyJ...` header `.` `eyJ...` payload, optional signature) at `start`.
@@ -924,20 +1003,26 @@ fn jwt(t: &[u8], start: usize, push: &mut dyn FnMut(Builtin, Range<usize>)) {
 
 /// `hooks.slack.com/services/T…/B…/…` at `start`, with its `https://` if present.
 fn slack_webhook(t: &[u8], start: usize, push: &mut dyn FnMut(Builtin, Range<usize>)) {
-    let path = start + SLACK_WEBHOOK.len();
+    let kind = start + SLACK_WEBHOOK.len();
+    let Some(path) = [&b"services/"[..], b"workflows/", b"triggers/"]
+        .iter()
+        .find(|k| t.get(kind..kind + k.len()) == Some(**k))
+        .map(|k| kind + k.len())
+    else {
+        return;
+    };
     let len = run(t, path, |b| {
-        b.is_ascii_alphanumeric() || b == b'_' || b == b'/'
+        b.is_ascii_alphanumeric() || matches!(b, b'_' | b'/' | b'+')
     });
     let parts = t.get(path..path + len).unwrap_or_default();
     let mut segments = parts.split(|b| *b == b'/');
-    let shaped = segments
+    // `T…/B…/…` (team, bot or app ids, secret) or, as scanners accept it, one long random path.
+    let team = segments
         .next()
-        .is_some_and(|s| s.len() >= 8 && s.starts_with(b"T"))
-        && segments
-            .next()
-            .is_some_and(|s| s.len() >= 8 && s.starts_with(b"B"))
-        && segments.next().is_some_and(|s| s.len() >= 16);
-    if !shaped {
+        .is_some_and(|s| s.len() >= 8 && s.starts_with(b"T"));
+    let rest: Vec<&[u8]> = segments.collect();
+    let shaped = team && rest.len() >= 2 && rest.last().is_some_and(|s| s.len() >= 16);
+    if !shaped && !(43..=56).contains(&len) {
         return;
     }
     let scheme = b"https://";
@@ -971,115 +1056,14 @@ fn slack_char(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'-'
 }
 
-/// Names whose value is a secret.
-const SECRET_NAMES: [&[u8]; 12] = [
-    b"api_key",
-    b"apikey",
-    b"api-key",
-    b"secret",
-    b"token",
-    b"password",
-    b"passwd",
-    b"access_key",
-    b"client_secret",
-    b"auth",
-    b"credential",
-    b"private_key",
-];
-
-/// `name = value` / `"name": "value"` where the name says secret and the value looks random.
-/// Not inlined (nor `url_passwords`): inlined into `scan`, they slowed its per-byte loop by a fifth
-/// (`cargo bench --bench guard`: DLP 18.3 vs 15.1 µs per 8 KB).
-#[inline(never)]
-fn assignments(
-    t: &[u8],
-    enabled: &dyn Fn(Builtin) -> bool,
-    push: &mut dyn FnMut(Builtin, Range<usize>),
-) {
-    for op in memchr::memchr2_iter(b'=', b':', t) {
-        // The name just before the operator (quotes and spaces allowed around it).
-        let mut e = op;
-        while e > 0 && matches!(at(t, e - 1), b' ' | b'"' | b'\'') {
-            e -= 1;
-        }
-        let mut s = e;
-        while s > 0 && (token_char(at(t, s - 1)) || at(t, s - 1) == b'.') && e - s < 64 {
-            s -= 1;
-        }
-        // At most 64 bytes (the loop above): lowercased on the stack, searched without a searcher.
-        let mut buf = [0u8; 64];
-        let raw = t.get(s..e).unwrap_or_default();
-        let Some(name) = buf.get_mut(..raw.len()) else {
-            continue;
-        };
-        name.copy_from_slice(raw);
-        name.make_ascii_lowercase();
-        let name = &*name;
-        if name.is_empty() || !SECRET_NAMES.iter().any(|n| contains(name, n)) {
-            continue;
-        }
-        let mut v = op + 1;
-        if at(t, v) == b'>' {
-            v += 1; // `=>`
-        }
-        v += run(t, v, |b| matches!(b, b' ' | b'"' | b'\''));
-        // A password may hold any printable symbol; other secrets are token-like.
-        let password = contains(name, b"pass");
-        let value_char = |b: u8| {
-            b.is_ascii_alphanumeric()
-                || matches!(b, b'_' | b'-' | b'+' | b'/' | b'=' | b'.' | b'~')
-                || (password
-                    && b.is_ascii_punctuation()
-                    && !matches!(b, b'"' | b'\'' | b'`' | b',' | b';'))
-        };
-        let len = run(t, v, value_char);
-        let value = t.get(v..v + len).unwrap_or_default();
-        // AWS secret keys are exactly 40 base64 characters under a secret-ish name; AWS's own
-        // documentation example (`…EXAMPLEKEY`) counts, so no placeholder filter here.
-        let aws = contains(name, b"aws") || contains(name, b"secret");
-        if aws && len == 40 && enabled(Builtin::AwsSecretKey) && entropy(value) > 4.0 {
-            push(Builtin::AwsSecretKey, v..v + len);
-        } else if enabled(Builtin::GenericSecret)
-            && (looks_random(value) || (password && looks_like_password(value)))
-        {
-            push(Builtin::GenericSecret, v..v + len);
-        }
-    }
-}
-
-/// A value that is a real secret, not a placeholder, a word or a path.
-fn looks_random(v: &[u8]) -> bool {
-    if v.len() < 16 || v.len() > 512 {
-        return false;
-    }
-    let digits = v.iter().filter(|b| b.is_ascii_digit()).count();
-    let letters = v.iter().filter(|b| b.is_ascii_alphabetic()).count();
-    digits >= 2 && letters >= 4 && !placeholder(v) && entropy(v) >= 3.5
-}
-
-/// The value of a `password` field: shorter than an API key, but a mix a person picks for a
-/// password — letters, a digit, and a symbol or both cases ("Tr0ub4dor&3"), not a word, a
-/// placeholder or an environment lookup.
-fn looks_like_password(v: &[u8]) -> bool {
-    if v.len() < 8 || v.len() > 128 {
-        return false;
-    }
-    let has = |f: fn(&u8) -> bool| v.iter().any(f);
-    has(u8::is_ascii_digit)
-        && has(u8::is_ascii_alphabetic)
-        && (has(u8::is_ascii_punctuation)
-            || (has(u8::is_ascii_uppercase) && has(u8::is_ascii_lowercase)))
-        && !placeholder(v)
-}
-
 /// `v`, lowercased, contains one of `words` (lowercase).
-fn mentions(v: &[u8], words: &[&[u8]]) -> bool {
+pub(super) fn mentions(v: &[u8], words: &[&[u8]]) -> bool {
     let lower = v.to_ascii_lowercase();
     words.iter().any(|w| memmem::find(&lower, w).is_some())
 }
 
 /// A value written to be replaced: `your_key_here`, `<token>`, `${VAR}`, `process.env.X`.
-fn placeholder(v: &[u8]) -> bool {
+pub(super) fn placeholder(v: &[u8]) -> bool {
     mentions(
         v,
         &[

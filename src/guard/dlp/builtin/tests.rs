@@ -347,9 +347,16 @@ fn llm_provider_keys_are_told_apart_after_sk() {
     }
     let jwt = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U";
     assert_eq!(only(&format!("Bearer {jwt}"), "jwt"), [jwt]);
-    let pem = "-----BEGIN RSA PRIVATE KEY-----\nMIIEow\n-----END RSA PRIVATE KEY-----";
+    let pem = "-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEAn6/O8li+SX4m98LLYt/PKSzEmQ++ZBD7\n-----END RSA PRIVATE KEY-----";
     assert_eq!(only(&format!("x {pem} y"), "private_key"), [pem]);
     assert!(only("-----BEGIN PUBLIC KEY-----", "private_key").is_empty());
+    // Session 9 (gitleaks' fixtures): a block with no key in it is an example.
+    for example in [
+        "-----BEGIN PRIVATE KEY-----\nanything\n-----END PRIVATE KEY-----",
+        "-----BEGIN OPENSSH PRIVATE KEY----------END OPENSSH PRIVATE KEY-----",
+    ] {
+        assert!(only(example, "private_key").is_empty(), "{example}");
+    }
     assert_eq!(
         only(
             r#""private_key_id": "1f2e3d4c5b6a79881f2e3d4c5b6a79881f2e3d4c""#,
@@ -454,4 +461,83 @@ fn utf8_text_around_matches_is_fine() {
     let text = "Grüße — schreib an jürgen@example.de, Tel. +49 30 1234567.";
     assert_eq!(only(text, "phone"), ["+49 30 1234567"]);
     assert_eq!(only(text, "email"), ["jürgen@example.de"]);
+}
+
+/// Session 9: shapes from the gitleaks scanner's rule fixtures (see README): every GitLab token
+/// prefix, Stripe's `prod` keys, Slack's id groups, workflow webhooks, and secrets assigned with
+/// `:=`, `?=`, `.=`, through a type, a call or an XML element.
+#[test]
+fn gitleaks_shapes() {
+    let random =
+        "q7Lm2Xv9Rt4Bn8Kp3Wd6Hs1Fj5Gz0Yc7Ea2Ui9Oo4Pl8Mk3Nb6Vc1Xz5Qw0Er7Ty2Ui9Op4As8Df3Gh6Jk1L";
+    for (prefix, len) in [
+        ("gldt-", 20),
+        ("glrt-", 20),
+        ("GR1348941", 20),
+        ("glcbt-", 26),
+        ("glptt-", 40),
+        ("glft-", 20),
+        ("glimt-", 25),
+        ("glagent-", 50),
+        ("gloas-", 64),
+        ("glsoat-", 20),
+        ("glffct-", 20),
+    ] {
+        let token = format!("{prefix}{}", &random[..len]);
+        assert_eq!(
+            only(&format!("token {token} here"), "gitlab_token"),
+            [token]
+        );
+    }
+    let routable = format!("glpat-{}.01abcdefg", &random[..30]);
+    assert_eq!(only(&routable, "gitlab_token"), [routable]);
+    assert_eq!(
+        only("key sk_prod_4eC39HqLyjWDarjtT1zdp7dc", "stripe_key"),
+        ["sk_prod_4eC39HqLyjWDarjtT1zdp7dc"]
+    );
+    // Masks and placeholders: x runs, low entropy, Slack tokens without real id groups.
+    for placeholder in [
+        "ghp_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
+        "glpat-XXXXXXXXXXX-XXXXXXXX",
+        "GR134894112312312312312312312",
+        "xoxb-12345-abcd234",
+        "xoxp-1234567890",
+        "xoxb-xoxb-my-bot-token",
+        "xoxe.xoxp-1-RANDOMSTRINGHERE",
+        "AIzaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+        "sk-ant-api03-abc123xyz-456def789ghij-klmnopqrstuvwx-3456yza789bcde-1234fghijklmnopby56aaaogaopaaaabc123xyzBB",
+    ] {
+        assert_eq!(found(placeholder), [], "{placeholder}");
+    }
+    for slack in [
+        "xoxb-263594206564-FGqddMF8t08v8N7Oq4i57vs1",
+        "xoxa-2-511111111-31111111111-3111111111111-e039d02840a0b9379c",
+        "https://hooks.slack.com/workflows/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",
+    ] {
+        assert_eq!(only(slack, "slack_token"), [slack], "{slack}");
+    }
+    let secret = "Zf3D0LXCM3EIMbgJpUNnkRtOfOueHznB";
+    for assigned in [
+        format!("apiToken := \"{secret}\""),
+        format!("API_TOKEN ?= \"{secret}\""),
+        format!("$apiToken .= \"{secret}\""),
+        format!("var apiToken string = \"{secret}\""),
+        format!("System.setProperty(\"API_TOKEN\", \"{secret}\")"),
+        format!("<apiToken>\n    {secret}\n</apiToken>"),
+        format!("private-key: {secret}"),
+    ] {
+        assert_eq!(only(&assigned, "generic_secret"), [secret], "{assigned}");
+    }
+    for near in [
+        "credentialsId: 'ff083f76-7804-4ef1-80e4-fe975bb9141b'",
+        "token_url = https://auth.example.com/oauth2/token9",
+        "publicToken = \"9Cnzj4p4WGeKLs1Pt8QuKUpRKfFLfRYC9AIKjbJTWit\"",
+        "csrf-token=Mj2qykJO5rELyHgezQ69nzUX0i3OH67V7+V4eUrLfpuyOuxmiW9rhROG",
+        "notes = \"Maven - io.jsonwebtoken:jjwt-jackson-0.11.2\"",
+        "X-Auth-Source: mx02915.mail.contoso.com",
+        "<secretName>prod-db-password-2024</secretName>",
+        "print(token, \"Zf3D0LXCM3EIMbgJpUNnkRtOfOueHznB\")",
+    ] {
+        assert!(only(near, "generic_secret").is_empty(), "{near}");
+    }
 }
