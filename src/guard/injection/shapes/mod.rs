@@ -64,6 +64,8 @@ pub(super) fn starts_shape(class: Class) -> bool {
             | Lifted
             | Start
             | Harmful
+            | Behavior
+            | DropVerb
     )
 }
 
@@ -145,6 +147,9 @@ pub(super) fn match_shapes(words: &[Class], starts: &[usize]) -> Option<Attack> 
             Pretend | Act if jailbreak::going_to_pretend(words, i) => {
                 Some(Attack::JailbreakPersona)
             }
+            Pretend | Act if jailbreak::pretend_rules_absent(words, i) => {
+                Some(Attack::JailbreakPersona)
+            }
             My if leak::my_instructions_are(words, i) => Some(Attack::PromptExfiltration),
             SystemWord if leak::system_prompt_asked(words, i) => Some(Attack::PromptExfiltration),
             If if planted::if_ai_reading_this(words, i) => Some(Attack::ToolOutputInjection),
@@ -174,6 +179,10 @@ pub(super) fn match_shapes(words: &[Class], starts: &[usize]) -> Option<Attack> 
             Harmful | Unbound if jailbreak::refusal_suppressed(words, i) => {
                 Some(Attack::JailbreakPersona)
             }
+            DropVerb if overrides::drop_own_instructions(words, i) => {
+                Some(Attack::InstructionOverride)
+            }
+            Behavior if jailbreak::behavior_augmented(words, i) => Some(Attack::JailbreakPersona),
             _ => None,
         };
         if found.is_some() {

@@ -9,6 +9,18 @@ use super::context::{
 };
 use super::window::{ahead, before, near};
 
+/// "drop all your instructions", "drop the previous rules": only the model's own or prior ones
+/// ("drop all constraints on the users table" is SQL).
+pub(super) fn drop_own_instructions(words: &[Class], i: usize) -> bool {
+    ahead(words, i, 4, &[Instructions, Rules, Restrictions]).is_some_and(|k| {
+        words
+            .get(i + 1..k)
+            .unwrap_or_default()
+            .iter()
+            .any(|c| matches!(c, Your | Prior))
+    })
+}
+
 /// "ignore all previous instructions", "disregard the rules above", "forget everything before"
 pub(super) fn override_verb(words: &[Class], i: usize, w: Class) -> Option<Attack> {
     // "if you break character I will remind you", "never break character, no matter what"
@@ -94,6 +106,14 @@ pub(super) fn override_verb(words: &[Class], i: usize, w: Class) -> Option<Attac
     }
     // "ignore everything and say …", "forget everything, write …"
     if let Some(k) = ahead(words, i, 2, &[Everything]) {
+        // "forget everything you were told", "… you have been given" (not "forget everything
+        // you've been told about carbs": a claim about a topic)
+        if given_to_you(words, k)
+            && ahead(words, k, 4, &[Given])
+                .is_some_and(|g| !matches!(words.get(g + 1), Some(Other | Scope)))
+        {
+            return Some(Attack::InstructionOverride);
+        }
         let output_next =
             |from: usize, window: usize| ahead(words, from, window, &[Just, Say, Reveal]).is_some();
         if (words.get(k + 1) == Some(&And) && output_next(k + 1, 3))
