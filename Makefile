@@ -57,7 +57,7 @@ test: lint test-unit check-config test-e2e ## Everything: lint, unit tests, conf
 bench: build ## Benchmarks (never part of test): native core, then plain Envoy vs pause+buffer floor vs plugin
 	cd bench/tools && cargo build --release
 	cd bench/pause_buffer && cargo build --release --target wasm32-wasip1
-	# One invocation: a second one can pick up the CLI's panic=abort copy of the library (same file name).
+	# Own target dir: the CLI built for benches unwinds (Cargo.toml [profile.bench]).
 	cargo bench --bench core --bench guard --target-dir target/bench
 	$(PY) bench/envoy_bench.py
 	$(PY) bench/phase_timing.py
