@@ -80,6 +80,8 @@ def main() -> None:
         print(f"  false positives by detector: {dict(fp_by)}")
 
     report["secrets_gitleaks"] = score_secrets("gitleaks_secrets.jsonl", args.split)
+    report["secrets_trufflehog"] = score_secrets("trufflehog_secrets.jsonl", args.split, "trufflehog",
+                                                 trufflehog_kind)
 
     inj = load("injection.jsonl", args.split) + load("roleplay_benign.jsonl", args.split)
     results = scan(inj)
@@ -119,18 +121,29 @@ def main() -> None:
 PII = {"email", "phone", "us_ssn", "credit_card", "ip_address", "iban"}
 
 
-def score_secrets(name: str, split: str) -> dict:
-    """A second DLP source (session 9): the gitleaks secret scanner's rule fixtures
-    (gitleaks_secrets.jsonl, built by gitleaks.py). Recall counts the gateway's detector for the
+def gitleaks_rule(source: str) -> str:
+    """`gitleaks@b58d3f10:aws.go:AWS:tp` -> `AWS`"""
+    return source.split(":")[2]
+
+
+def trufflehog_kind(source: str) -> str:
+    """`trufflehog@3ab759fe:pkg/detectors/aws/access_keys/accesskey_test.go:…` -> `aws/access_keys`"""
+    return source.split(":")[1].removeprefix("pkg/detectors/").rsplit("/", 1)[0]
+
+
+def score_secrets(name: str, split: str, title: str = "gitleaks", rule_of=gitleaks_rule) -> dict:
+    """More DLP sources: the gitleaks secret scanner's rule fixtures (session 9;
+    gitleaks_secrets.jsonl, built by gitleaks.py) and trufflehog's detector pattern tests (session
+    10; trufflehog_secrets.jsonl, trufflehog.py). Recall counts the gateway's detector for the
     rule; `caught` counts a hit by any detector (a GitLab token found as a secret assignment is
-    still redacted); a secret detector's finding on an `fps` string is a false positive (an e-mail
-    address in `author = "…@…"` is one)."""
+    still redacted); a secret detector's finding on a must-not-match string is a false positive
+    (an e-mail address in `author = "…@…"` is one)."""
     rows = load(name, split)
     per = collections.defaultdict(lambda: [0, 0, 0])
     negatives = fp = 0
     fp_by = collections.Counter()
     for r, found in zip(rows, scan(rows)):
-        rule = r["source"].split(":")[2]
+        rule = rule_of(r["source"])
         if r["label"] == "none":
             negatives += 1
             if set(found["dlp"]) - PII:
@@ -141,14 +154,14 @@ def score_secrets(name: str, split: str) -> dict:
             per[rule][0] += r["label"] in found["dlp"]
             per[rule][1] += bool(found["dlp"])
     hits, caught, total = (sum(v[k] for v in per.values()) for k in range(3))
-    print(f"Secrets, gitleaks [{split}] recall {hits}/{total} = {hits / total:.3f} (caught by any detector "
-          f"{caught})   FPR {fp}/{negatives} = {fp / negatives:.3f}")
+    print(f"Secrets, {title} [{split}] recall {hits}/{total} = {hits / total:.3f} (caught by any detector "
+          f"{caught})   FPR {fp}/{negatives} = {fp / max(negatives, 1):.3f}")
     for k, (f, c, n) in sorted(per.items()):
         print(f"  {k:42} {f}/{n}" + (f" (any {c})" if c != f else ""))
     if fp_by:
         print(f"  false positives by rule: {dict(fp_by)}")
     return {"recall": hits / total, "positives": total, "found": hits, "caught_any": caught,
-            "negatives": negatives, "false_positives": fp, "false_positive_rate": fp / negatives,
+            "negatives": negatives, "false_positives": fp, "false_positive_rate": fp / max(negatives, 1),
             "per_rule": {k: {"found": v[0], "any": v[1], "of": v[2]} for k, v in sorted(per.items())},
             "false_positives_by_rule": dict(fp_by)}
 
