@@ -676,8 +676,9 @@ fn run(t: &[u8], from: usize, class: impl Fn(u8) -> bool) -> usize {
         .count()
 }
 
-fn alpha(b: u8) -> bool {
-    b.is_ascii_alphabetic()
+/// Letters, digits and `_`: GitHub's token bodies (trufflehog's fixtures have `_` inside a `ghs_` one).
+fn word_char(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
 }
 
 fn alnum(b: u8) -> bool {
@@ -695,11 +696,11 @@ const RULES: [Rule; 37] = [
     (Builtin::AwsAccessKey, b"ASIA", upper_digit, 16, 16),
     (Builtin::AwsAccessKey, b"ABIA", upper_digit, 16, 16),
     (Builtin::AwsAccessKey, b"ACCA", upper_digit, 16, 16),
-    (Builtin::GithubToken, b"ghp_", alnum, 36, 255),
-    (Builtin::GithubToken, b"gho_", alnum, 36, 255),
-    (Builtin::GithubToken, b"ghu_", alnum, 36, 255),
-    (Builtin::GithubToken, b"ghs_", alnum, 36, 255),
-    (Builtin::GithubToken, b"ghr_", alnum, 36, 255),
+    (Builtin::GithubToken, b"ghp_", word_char, 36, 255),
+    (Builtin::GithubToken, b"gho_", word_char, 36, 255),
+    (Builtin::GithubToken, b"ghu_", word_char, 36, 255),
+    (Builtin::GithubToken, b"ghs_", word_char, 36, 255),
+    (Builtin::GithubToken, b"ghr_", word_char, 36, 255),
     (Builtin::GithubToken, b"github_pat_", token_char, 60, 255),
     // GitLab's token prefixes (docs.gitlab.com, "Token prefixes"): personal, deploy, runner
     // (and its registration token), CI/CD job, pipeline trigger, feed, incoming mail, agent,
@@ -727,7 +728,7 @@ const RULES: [Rule; 37] = [
     // Also Anthropic's and OpenRouter's keys, told apart after the prefix (`sk_key`).
     (Builtin::OpenaiKey, b"sk-", token_char, 20, 255),
     // Hugging Face access tokens: `hf_` and 34 letters.
-    (Builtin::HuggingfaceToken, b"hf_", alpha, 34, 34),
+    (Builtin::HuggingfaceToken, b"hf_", alnum, 34, 34),
     // Other LLM providers' keys (lengths as issued, with some slack): Groq `gsk_` + 52, xAI
     // `xai-` + 80, Perplexity `pplx-` + 48, Replicate `r8_` + 37.
     (Builtin::GroqKey, b"gsk_", alnum, 48, 56),
@@ -851,9 +852,12 @@ fn prefixed_token(
             Builtin::GoogleApiKey => entropy(token) >= 3.0,
             // Random letters mix cases; `hf_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx` is a placeholder.
             Builtin::HuggingfaceToken => {
-                let token = t.get(body..body + len).unwrap_or_default();
                 token.iter().any(u8::is_ascii_uppercase) && token.iter().any(u8::is_ascii_lowercase)
             }
+            // A random body has a digit or a capital; a snake_case name after `ghs_` has neither.
+            Builtin::GithubToken => token
+                .iter()
+                .any(|b| b.is_ascii_digit() || b.is_ascii_uppercase()),
             // Random: digits and letters, entropy > 3.5 (`gsk_xxxx…`, `pplx-your-key…` pass).
             Builtin::GroqKey
             | Builtin::XaiKey

@@ -258,6 +258,19 @@ fn cloud_and_service_tokens() {
     let gh = format!("ghp_{}", "aB3dE6gH9jK2mN5pQ8sT1vW4yZ7bC0eF3hJ6");
     assert_eq!(only(&format!("token {gh}"), "github_token"), [gh]);
     assert!(only("ghp_short", "github_token").is_empty());
+    // `_` inside the body (trufflehog's `ghs_` fixture); lowercase-and-digit bodies (gitleaks').
+    for gh in [
+        "ghs_RWGUZ6kS8_Ut7PbtR72k2miJwwYtxkpe8mOpT8feAWYZcwz43PxBVGCNATnycaQV9VUlPJe1uST5Xen7d3",
+        "ghp_zkk6oam89oz6ww3r9ay6i79n1d4x9m605w0w",
+    ] {
+        assert_eq!(only(&format!("t={gh}"), "github_token"), [gh]);
+    }
+    // A snake_case name after the prefix is not a token.
+    assert!(only(
+        "ghs_installation_token_refresh_interval_seconds",
+        "github_token"
+    )
+    .is_empty());
     assert_eq!(
         only("glpat-xY3z_8aBcD9eFgH1jK2L", "gitlab_token"),
         ["glpat-xY3z_8aBcD9eFgH1jK2L"]
@@ -332,6 +345,9 @@ fn llm_provider_keys_are_told_apart_after_sk() {
         );
     }
     let hf = "hf_AbCdEfGhIjKlMnOpQrStUvWxYzAbCdEfGh";
+    assert_eq!(only(&format!("token: {hf}"), "huggingface_token"), [hf]);
+    // Digits too, as trufflehog's fixture has them.
+    let hf = "hf_ZY1eSxaQdNSh6LSV1T1xkZ114inIxE57YK";
     assert_eq!(only(&format!("token: {hf}"), "huggingface_token"), [hf]);
     for near_miss in [
         // placeholders and truncated keys
