@@ -412,7 +412,21 @@ fn number_at(t: &[u8], start: usize, push: &mut dyn FnMut(Builtin, Range<usize>)
         push(Builtin::UsSsn, start..end);
         return end;
     }
-    // Every phone shape below has 8 digits or more; most numbers in a text have fewer.
+    // A local number of seven digits, 3-4 or 3-2-2, right after a phone word: "Call me on
+    // 555-0132", "Tel: 521 2345", "Tel. 234 56 78" (alone it is as often a code or an amount).
+    if n == 7
+        && (*groups == [3, 4] || *groups == [3, 2, 2])
+        && !plus
+        && !paren
+        && !glued_extension
+        && matches!(seps.first(), Some(b'-' | b' ' | b'.'))
+        && context::says(t, start, &context::PHONE_WORDS)
+    {
+        let end = extension_end(t, end).unwrap_or(end);
+        push(Builtin::Phone, start..end);
+        return end;
+    }
+    // Every other phone shape has 8 digits or more; most numbers in a text have fewer.
     if n < 8 {
         return end;
     }
@@ -451,9 +465,10 @@ fn number_at(t: &[u8], start: usize, push: &mut dyn FnMut(Builtin, Range<usize>)
             || n == 11 && *groups == [1, 3, 3, 4] && digits.first() == Some(&b'1') && same_seps
             || area_then_dashed_pair(&groups, &seps, &digits)
     };
-    // Any other number of 8 to 13 digits (not a date: 8 digits in three groups) counts when a
-    // phone word comes right before it: "Call me on 3842297076", "Tel: 47-6797-4077".
-    let date = n == 8 && groups.len() == 3;
+    // Any other number of 8 to 13 digits (not a date: 8 digits as 4-2-2 or 2-2-4) counts when a
+    // phone word comes right before it: "Call me on 3842297076", "Tel: 47-6797-4077",
+    // "Tel: 02 123 456".
+    let date = n == 8 && (*groups == [4, 2, 2] || *groups == [2, 2, 4]);
     let said = !phone
         && !glued_extension
         && !date

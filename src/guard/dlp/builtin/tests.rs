@@ -108,6 +108,12 @@ fn numbers_said_to_be_phones() {
         ("Tel: 47-6797-4077", "47-6797-4077"),
         ("WhatsApp 67 8728-1191", "67 8728-1191"),
         ("Tel. 5345064070", "5345064070"),
+        // Session 10 (libphonenumber's example numbers): 8 digits in three groups that are not
+        // a date's, and 7-digit local numbers.
+        ("Tel: 02 123 456", "02 123 456"),
+        ("Please call me at 9 435 1234 tomorrow.", "9 435 1234"),
+        ("Call me on 555-0132.", "555-0132"),
+        ("Tel. 234 56 78", "234 56 78"),
     ] {
         assert_eq!(only(text, "phone"), [phone], "{text}");
     }
@@ -118,6 +124,10 @@ fn numbers_said_to_be_phones() {
         "Call me on 2024-10-03",
         "Call me on 12345",
         "Revenue will reach 12000000 USD",
+        "Call me on 03.10.2024",
+        "The call center handled 1 250 000 calls",
+        "Call me at 5550132",
+        "Tel: 12 3456",
     ] {
         assert!(only(near, "phone").is_empty(), "{near}");
     }
