@@ -56,6 +56,48 @@ RULES = {
     "generic.go": {"GenericCredential": "generic_secret"},
 }
 
+# Session 10: developer-platform tokens with a self-identifying prefix (the `service_token`
+# detector), written to gitleaks_service_tokens.jsonl by `--service`. Rules that find a token only
+# by a keyword near it (Sentry's and Linear's hex secrets, Heroku's UUID keys) are left out.
+SERVICE_RULES = {
+    f"{file}.go": {func: "service_token" for func in funcs}
+    for file, funcs in {
+        "npm": ["NPM"],
+        "pypi": ["PyPiUploadToken"],
+        "sendgrid": ["SendGridAPIToken"],
+        "hashicorp_vault": ["VaultServiceToken", "VaultBatchToken"],
+        "sentry": ["SentryOrgToken", "SentryUserToken"],
+        "linear": ["LinearAPIToken"],
+        "atlassian": ["Atlassian"],
+        "databricks": ["Databricks"],
+        "doppler": ["Doppler"],
+        "planetscale": ["PlanetScalePassword", "PlanetScaleAPIToken", "PlanetScaleOAuthToken"],
+        "dynatrace": ["Dynatrace"],
+        "prefect": ["Prefect"],
+        "shopify": ["ShopifySharedSecret", "ShopifyAccessToken", "ShopifyCustomAccessToken",
+                    "ShopifyPrivateAppAccessToken"],
+        "digitalocean": ["DigitalOceanPAT", "DigitalOceanOAuthToken", "DigitalOceanRefreshToken"],
+        "grafana": ["GrafanaApiKey", "GrafanaCloudApiToken", "GrafanaServiceAccountToken"],
+        "postman": ["PostManAPI"],
+        "pulumi": ["PulumiAPIToken"],
+        "rubygems": ["RubyGemsAPIToken"],
+        "age": ["AgeSecretKey"],
+        "heroku": ["HerokuV2"],
+        "1password": ["OnePasswordServiceAccountToken", "OnePasswordSecretKey"],
+        "shippo": ["ShippoAPIToken"],
+        "readme": ["ReadMe"],
+        "infracost": ["InfracostAPIToken"],
+        "frameio": ["FrameIO"],
+        "duffel": ["Duffel"],
+        "notion": ["Notion"],
+        "flyio": ["FlyIOAccessToken"],
+        "scalingo": ["ScalingoAPIToken"],
+        "openshift": ["OpenshiftUserToken"],
+        "harness": ["HarnessApiKey"],
+        "clojars": ["Clojars"],
+    }.items()
+}
+
 SAMPLES = [
     '{i}Token="{s}"', '{i}Token = "{s}"', "{i}Token={s}", "{i}Token = {s}",
     '{\n    "{i}_token": "{s}"\n}', '{"config.ini": "{I}_TOKEN={s}\\nBACKUP_ENABLED=true"}',
@@ -306,10 +348,13 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("repo", help="a gitleaks checkout (git directory or work tree)")
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--service", action="store_true",
+                    help="the developer-platform token rules (SERVICE_RULES) into gitleaks_service_tokens.jsonl")
     args = ap.parse_args()
     rng = random.Random(args.seed)
     records, skipped = [], 0
-    for file, rules in RULES.items():
+    prefix, out = ("gls", "gitleaks_service_tokens.jsonl") if args.service else ("gl", "gitleaks_secrets.jsonl")
+    for file, rules in (SERVICE_RULES if args.service else RULES).items():
         src = subprocess.run(["git", "-C", args.repo, "show", f"{COMMIT}:cmd/generate/config/rules/{file}"],
                              capture_output=True, text=True, check=True).stdout
         bodies = functions(src)
@@ -319,14 +364,14 @@ def main() -> None:
             for kind, texts, lab in (("tp", tps, label), ("fp", fps, "none")):
                 for text in dict.fromkeys(texts):
                     h = hashlib.sha256(text.encode()).digest()[0]
-                    records.append({"id": f"gl-{len(records):04d}", "text": text, "label": lab,
+                    records.append({"id": f"{prefix}-{len(records):04d}", "text": text, "label": lab,
                                     "source": f"gitleaks@{COMMIT}:{file}:{func}:{kind}",
                                     "split": "holdout" if h < 77 else "tune"})
     # An `fps` string of one rule can be a `tps` string of another mapped to the same detector
     # (an Anthropic admin key is a false positive for the API-key rule): a positive here.
     positives = {r["text"] for r in records if r["label"] != "none"}
     records = [r for r in records if r["label"] != "none" or r["text"] not in positives]
-    with open(HERE / "gitleaks_secrets.jsonl", "w") as f:
+    with open(HERE / out, "w") as f:
         for r in records:
             f.write(json.dumps(r, ensure_ascii=False) + "\n")
     pos = sum(r["label"] != "none" for r in records)

@@ -80,6 +80,8 @@ def main() -> None:
         print(f"  false positives by detector: {dict(fp_by)}")
 
     report["secrets_gitleaks"] = score_secrets("gitleaks_secrets.jsonl", args.split)
+    report["service_tokens_gitleaks"] = score_secrets("gitleaks_service_tokens.jsonl", args.split,
+                                                      "gitleaks, service tokens")
     report["secrets_trufflehog"] = score_secrets("trufflehog_secrets.jsonl", args.split, "trufflehog",
                                                  trufflehog_kind)
 
