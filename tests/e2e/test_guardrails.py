@@ -38,6 +38,8 @@ ANTHROPIC_KEY = "sk-ant-api03-" + "Xq9aB3dE5fG7hJ9kL1mN3pQ5rS7tU9vW1xY3zA5bC7dE9
     ("sk-or-v1-" + "0123456789abcdef" * 4, "openrouter_key"),
     ("hf_AbCdEfGhIjKlMnOpQrStUvWxYzAbCdEfGh", "huggingface_token"),
     ("gsk_q7Lm2Xv9Rt4Bn8Kp3Wd6Hs1Fj5Gz0Yc7Ea2Ui9Oo4Pl8Mk3Nb6Vc1X", "groq_key"),
+    # A developer platform's token (session 10): npm.
+    ("npm_q8Zt4LmX2pR7vB9nK3sWc5Yd1Fh6Jg0Ha2Ub", "service_token"),
 ])
 def test_another_providers_key_does_not_reach_this_one(stack, key, detector):
     stack.reset_mocks()

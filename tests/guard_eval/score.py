@@ -153,7 +153,10 @@ def score_secrets(name: str, split: str, title: str = "gitleaks", rule_of=gitlea
                 fp_by[rule] += 1
         else:
             per[rule][2] += 1
-            per[rule][0] += r["label"] in found["dlp"]
+            # A generic credential is found by any secret detector: a more specific one naming it
+            # (a Clojars token in gitleaks' generic fixtures is a `service_token`) is right too.
+            generic = r["label"] == "generic_secret" and bool(set(found["dlp"]) - PII)
+            per[rule][0] += r["label"] in found["dlp"] or generic
             per[rule][1] += bool(found["dlp"])
     hits, caught, total = (sum(v[k] for v in per.values()) for k in range(3))
     print(f"Secrets, {title} [{split}] recall {hits}/{total} = {hits / total:.3f} (caught by any detector "

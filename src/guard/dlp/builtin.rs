@@ -11,6 +11,7 @@ use std::ops::Range;
 mod anchors;
 mod assign;
 mod context;
+mod service;
 
 /// Every built-in detector. The config names them by `name()`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -39,11 +40,12 @@ pub enum Builtin {
     ReplicateToken,
     PrivateKey,
     Jwt,
+    ServiceToken,
     GenericSecret,
 }
 
 impl Builtin {
-    pub const ALL: [Builtin; 25] = [
+    pub const ALL: [Builtin; 26] = [
         Builtin::Email,
         Builtin::Phone,
         Builtin::UsSsn,
@@ -68,6 +70,7 @@ impl Builtin {
         Builtin::ReplicateToken,
         Builtin::PrivateKey,
         Builtin::Jwt,
+        Builtin::ServiceToken,
         Builtin::GenericSecret,
     ];
 
@@ -97,6 +100,7 @@ impl Builtin {
             Builtin::ReplicateToken => "replicate_token",
             Builtin::PrivateKey => "private_key",
             Builtin::Jwt => "jwt",
+            Builtin::ServiceToken => "service_token",
             Builtin::GenericSecret => "generic_secret",
         }
     }
@@ -132,6 +136,7 @@ impl Builtin {
             Builtin::ReplicateToken => "[REPLICATE_TOKEN]",
             Builtin::PrivateKey => "[PRIVATE_KEY]",
             Builtin::Jwt => "[JWT]",
+            Builtin::ServiceToken => "[SERVICE_TOKEN]",
             Builtin::GenericSecret => "[SECRET]",
         }
     }
@@ -761,12 +766,40 @@ const GCP_KEY_ID: &[u8] = b"private_key_id";
 /// A Slack incoming-webhook (or workflow trigger) URL is itself the credential.
 const SLACK_WEBHOOK: &[u8] = b"hooks.slack.com/";
 
-/// Every literal anchor, `RULES` prefixes first.
+/// Every prefixed-token rule: the keys above, then the platforms' tokens (`service`).
+fn rules() -> impl Iterator<Item = &'static Rule> {
+    RULES.iter().chain(service::RULES.iter())
+}
+
+/// The literals with a detector of their own, after `RULES`' prefixes.
+const FIXED: [&[u8]; 4] = [PEM, JWT, GCP_KEY_ID, SLACK_WEBHOOK];
+
+/// How many literals come before the platforms' prefixes: `RULES`' and `FIXED`.
+const KEY_LITERALS: usize = RULES.len() + FIXED.len();
+
+/// Every literal anchor: `RULES`' prefixes, `FIXED`, then the platforms' prefixes (which natively
+/// get a pass of their own: `anchors`).
 fn literals() -> impl Iterator<Item = &'static [u8]> {
     RULES
         .iter()
         .map(|r| r.1)
-        .chain([PEM, JWT, GCP_KEY_ID, SLACK_WEBHOOK])
+        .chain(FIXED)
+        .chain(service::RULES.iter().map(|r| r.1))
+}
+
+/// What starts at anchor `index` (an index into `literals()`).
+enum Anchor {
+    Rule(&'static Rule),
+    /// An index into `FIXED`.
+    Fixed(usize),
+}
+
+fn anchor(index: usize) -> Option<Anchor> {
+    match index.checked_sub(RULES.len()) {
+        None => RULES.get(index).map(Anchor::Rule),
+        Some(k) if k < FIXED.len() => Some(Anchor::Fixed(k)),
+        Some(_) => service::RULES.get(index - KEY_LITERALS).map(Anchor::Rule),
+    }
 }
 
 /// Literal-prefixed tokens and assignments of secrets.
@@ -775,16 +808,16 @@ fn tokens(
     enabled: &dyn Fn(Builtin) -> bool,
     push: &mut dyn FnMut(Builtin, Range<usize>),
 ) {
-    for_each_anchor(t, |index, start| match RULES.get(index) {
-        Some((Builtin::OpenaiKey, ..)) => sk_key(t, start, enabled, push),
-        Some(rule) => prefixed_token(t, start, *rule, enabled, push),
-        None => match index - RULES.len() {
-            0 if enabled(Builtin::PrivateKey) => private_key(t, start, push),
-            1 if enabled(Builtin::Jwt) => jwt(t, start, push),
-            2 if enabled(Builtin::GcpServiceAccountKey) => gcp_key_id(t, start, push),
-            3 if enabled(Builtin::SlackToken) => slack_webhook(t, start, push),
-            _ => {}
-        },
+    for_each_anchor(t, |index, start| match anchor(index) {
+        Some(Anchor::Rule((Builtin::OpenaiKey, ..))) => sk_key(t, start, enabled, push),
+        Some(Anchor::Rule(rule)) => prefixed_token(t, start, *rule, enabled, push),
+        Some(Anchor::Fixed(0)) if enabled(Builtin::PrivateKey) => private_key(t, start, push),
+        Some(Anchor::Fixed(1)) if enabled(Builtin::Jwt) => jwt(t, start, push),
+        Some(Anchor::Fixed(2)) if enabled(Builtin::GcpServiceAccountKey) => {
+            gcp_key_id(t, start, push)
+        }
+        Some(Anchor::Fixed(3)) if enabled(Builtin::SlackToken) => slack_webhook(t, start, push),
+        _ => {}
     });
     if enabled(Builtin::GenericSecret) || enabled(Builtin::AwsSecretKey) {
         assignments(t, enabled, push);
@@ -847,6 +880,10 @@ fn prefixed_token(
     if !enabled(detector) || !at_boundary(t, start) {
         return;
     }
+    // A platform prefix right after a dot is a file name's (`favicon.ico-<hash>.png`).
+    if detector == Builtin::ServiceToken && start > 0 && at(t, start - 1) == b'.' {
+        return;
+    }
     let body = start + prefix.len();
     let mut len = run(t, body, class);
     let token = t.get(body..body + len).unwrap_or_default();
@@ -891,6 +928,10 @@ fn prefixed_token(
         if suffix == 9 {
             len += 10;
         }
+    }
+    // Databricks tokens may end in `-` and a digit (`dapi…-2`).
+    if prefix == b"dapi" && at(t, body + len) == b'-' && at(t, body + len + 1).is_ascii_digit() {
+        len += 2;
     }
     if ok && !token_char(at(t, body + len)) {
         push(detector, start..body + len);

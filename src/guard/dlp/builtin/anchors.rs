@@ -1,97 +1,196 @@
 //! Where the token literals (`ghp_`, `sk-`, `AKIA`, `-----BEGIN `, …) occur in a text: the
 //! anchors the token detectors start from, as (index into `literals()`, start).
 //!
-//! Natively one Aho-Corasick pass (its vectorised prefilter). In wasm the automaton has no
+//! Natively one Aho-Corasick pass for the keys' literals (its vectorised prefilter) and the
+//! separator pass below for the platforms' prefixes. In wasm the automaton has no
 //! vectorised prefilter and walks every byte, so wasm searches with SIMD128 instead: one pass for
-//! `_` and `-`, which most literals contain, checking the literals around each hit, and one
-//! substring search per remaining literal (9 passes instead of 27: one search per literal cost
-//! ~13% of a guarded 2 KB request in V8, `bench/profile_wasm.sh`). Both find the same valid
-//! anchors: no valid anchor starts inside another (every one but the PEM line ends in a token
-//! character, and prefixes need a boundary before them), so the extra overlapping hits a
-//! per-literal search reports are rejected by the detectors either way.
+//! `_`, `-` and `.`, which most literals contain, checking the literals with that separator
+//! around each hit, and one substring search per remaining literal (one search per literal cost
+//! ~13% of a guarded 2 KB request in V8, `bench/profile_wasm.sh`; session 10's platform tokens
+//! added 11 literals without `_` or `-`, +2.2 µs until `.` joined the pass). Both find the same valid
+//! anchors: prefixes need a word boundary before them, so no valid anchor starts inside another
+//! literal's match, and the extra overlapping hits a per-literal search reports (`eyJ` inside a
+//! Grafana key's `eyJrIjoi`) are rejected by the detectors either way.
 
 use super::literals;
+#[cfg(not(target_arch = "wasm32"))]
+use super::KEY_LITERALS;
 use memchr::memmem;
 use std::sync::OnceLock;
 
+/// Natively: one Aho-Corasick pass for the keys' literals and the platform prefixes without a
+/// `_` or `-` (`hvs.`, `SG.`, `dapi`: a `.` ends most sentences, too many hits for the separator
+/// pass, and a substring search each cost more), and the separator pass over `_` and `-` for the
+/// other platform prefixes. Teddy, the automaton's
+/// vectorised prefilter, takes at most 64 patterns: all 92 literals in one automaton walked every
+/// byte (DLP +50% instructions), two automata checked too many candidates (+29%).
 #[cfg(not(target_arch = "wasm32"))]
 pub(super) fn for_each_anchor(t: &[u8], mut found: impl FnMut(usize, usize)) {
-    static ANCHORS: OnceLock<Option<aho_corasick::AhoCorasick>> = OnceLock::new();
-    let anchors = ANCHORS.get_or_init(|| {
+    /// The automaton and, per pattern, its index into `literals()`.
+    type Keys = Option<(aho_corasick::AhoCorasick, Vec<usize>)>;
+    static KEYS: OnceLock<Keys> = OnceLock::new();
+    static PLATFORMS: OnceLock<Searchers> = OnceLock::new();
+    let keys = KEYS.get_or_init(|| {
+        // The platforms' first: at one start the earlier pattern wins, and a Grafana key's
+        // `eyJrIjoi` must win over the JWT's `eyJ`.
+        let (indices, patterns): (Vec<usize>, Vec<&[u8]>) = literals()
+            .enumerate()
+            .filter(|(i, l)| *i >= KEY_LITERALS && !dashed(l))
+            .chain(literals().enumerate().take(KEY_LITERALS))
+            .unzip();
         aho_corasick::AhoCorasick::builder()
             .match_kind(aho_corasick::MatchKind::LeftmostFirst)
-            .build(literals())
+            .build(patterns)
             .ok()
+            .map(|a| (a, indices))
     });
-    for m in anchors.iter().flat_map(|a| a.find_iter(t)) {
-        found(m.pattern().as_usize(), m.start());
+    if let Some((automaton, indices)) = keys {
+        for m in automaton.find_iter(t) {
+            if let Some(index) = indices.get(m.pattern().as_usize()) {
+                found(*index, m.start());
+            }
+        }
     }
+    PLATFORMS
+        .get_or_init(|| Searchers::new(KEY_LITERALS, false))
+        .find(t, found);
 }
 
 #[cfg(target_arch = "wasm32")]
 pub(super) fn for_each_anchor(t: &[u8], found: impl FnMut(usize, usize)) {
-    by_separator(t, found);
+    static ALL: OnceLock<Searchers> = OnceLock::new();
+    ALL.get_or_init(|| Searchers::new(0, true)).find(t, found);
 }
 
-/// A literal with a `_` or `-`, found from its first one.
+/// The bytes the separator pass looks for: most literals hold one (`ghp_`, `sk-`, `hvs.`).
+const SEPARATORS: [u8; 3] = [b'_', b'-', b'.'];
+
+/// A literal's first separator is `_` or `-`.
+fn dashed(literal: &[u8]) -> bool {
+    matches!(
+        literal.iter().find(|b| SEPARATORS.contains(b)),
+        Some(b'_' | b'-')
+    )
+}
+
+/// A literal with a separator, found from its first one.
 struct Separated {
     index: usize,
     literal: &'static [u8],
-    /// Offset of the first `_` or `-` in `literal` (at least 1 except for the PEM line).
+    /// Offset of the first separator in `literal` (at least 1 except for the PEM line).
     at: usize,
 }
 
-struct Searchers {
-    separated: Vec<Separated>,
-    /// The literals without `_` or `-`, each with its substring searcher.
-    plain: Vec<(usize, memmem::Finder<'static>)>,
+/// The literals whose first separator is one byte, by the byte before it: a hit is checked only
+/// against the literals it can be part of (the PEM line, with no byte before, against all `-`).
+#[derive(Default)]
+struct Group {
+    literals: Vec<Separated>,
+    /// For each byte before the separator (256: none), the range of `literals` with it.
+    by_before: Vec<(usize, usize)>,
 }
 
-fn searchers() -> &'static Searchers {
-    static SEARCHERS: OnceLock<Searchers> = OnceLock::new();
-    SEARCHERS.get_or_init(|| {
-        let mut separated = Vec::new();
+impl Group {
+    fn candidates(&self, before: Option<u8>) -> &[Separated] {
+        let slot = before.map_or(256, usize::from);
+        self.by_before
+            .get(slot)
+            .and_then(|&(lo, hi)| self.literals.get(lo..hi))
+            .unwrap_or_default()
+    }
+}
+
+/// The separator pass and substring searches over the literals from one index on.
+struct Searchers {
+    /// By first separator, in `SEPARATORS` order.
+    groups: [Group; 3],
+    /// The literals without a separator, each with its substring searcher.
+    plain: Vec<(usize, memmem::Finder<'static>)>,
+    /// Every literal (wasm), or only those with `_` or `-` first (natively), with `.` left out
+    /// of the pass.
+    all: bool,
+}
+
+impl Searchers {
+    fn new(from: usize, all: bool) -> Searchers {
+        let mut groups: [Group; 3] = Default::default();
         let mut plain = Vec::new();
-        for (index, literal) in literals().enumerate() {
-            match literal.iter().position(|b| matches!(b, b'_' | b'-')) {
-                Some(at) => separated.push(Separated { index, literal, at }),
+        for (index, literal) in literals().enumerate().skip(from) {
+            if !all && !dashed(literal) {
+                continue;
+            }
+            let first = literal.iter().enumerate().find_map(|(at, b)| {
+                SEPARATORS
+                    .iter()
+                    .position(|s| s == b)
+                    .map(|group| (group, at))
+            });
+            match first.and_then(|(group, at)| groups.get_mut(group).map(|g| (g, at))) {
+                Some((group, at)) => group.literals.push(Separated { index, literal, at }),
                 None => plain.push((index, memmem::Finder::new(literal))),
             }
         }
-        Searchers { separated, plain }
-    })
+        for group in &mut groups {
+            let slot = |s: &Separated| {
+                s.at.checked_sub(1)
+                    .and_then(|k| s.literal.get(k))
+                    .map_or(256, |b| usize::from(*b))
+            };
+            group.literals.sort_by_key(slot);
+            group.by_before = (0..=256)
+                .map(|b| {
+                    let lo = group.literals.partition_point(|s| slot(s) < b);
+                    let hi = group.literals.partition_point(|s| slot(s) <= b);
+                    (lo, hi)
+                })
+                .collect();
+        }
+        Searchers { groups, plain, all }
+    }
+
+    /// Every occurrence of these literals (overlapping ones included).
+    fn find(&self, t: &[u8], mut found: impl FnMut(usize, usize)) {
+        let [underscore, dash, dot] = &self.groups;
+        let [a, b, c] = SEPARATORS;
+        let hits: Box<dyn Iterator<Item = usize>> = if self.all {
+            Box::new(memchr::memchr3_iter(a, b, c, t))
+        } else {
+            Box::new(memchr::memchr2_iter(a, b, t))
+        };
+        for pos in hits {
+            let group = match t.get(pos) {
+                Some(b'_') => underscore,
+                Some(b'-') => dash,
+                _ => dot,
+            };
+            let before = pos.checked_sub(1).and_then(|k| t.get(k)).copied();
+            let anchored = match before {
+                Some(_) => group.candidates(before),
+                None => &[],
+            };
+            for s in group.candidates(None).iter().chain(anchored) {
+                let Some(start) = pos.checked_sub(s.at) else {
+                    continue;
+                };
+                if t.get(start..)
+                    .is_some_and(|rest| rest.starts_with(s.literal))
+                {
+                    found(s.index, start);
+                }
+            }
+        }
+        for (index, finder) in &self.plain {
+            for start in finder.find_iter(t) {
+                found(*index, start);
+            }
+        }
+    }
 }
 
-/// Every occurrence of every literal (overlapping ones included), by the separator pass and the
-/// remaining substring searches.
-#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
-pub(super) fn by_separator(t: &[u8], mut found: impl FnMut(usize, usize)) {
-    let searchers = searchers();
-    for pos in memchr::memchr2_iter(b'_', b'-', t) {
-        let separator = t.get(pos).copied();
-        // The byte before the separator rules out nearly every literal at once.
-        let before = pos.checked_sub(1).and_then(|k| t.get(k)).copied();
-        for s in &searchers.separated {
-            if s.literal.get(s.at).copied() != separator
-                || (s.at > 0 && s.literal.get(s.at - 1).copied() != before)
-            {
-                continue;
-            }
-            let Some(start) = pos.checked_sub(s.at) else {
-                continue;
-            };
-            if t.get(start..)
-                .is_some_and(|rest| rest.starts_with(s.literal))
-            {
-                found(s.index, start);
-            }
-        }
-    }
-    for (index, finder) in &searchers.plain {
-        for start in finder.find_iter(t) {
-            found(*index, start);
-        }
-    }
+/// Every occurrence of every literal, as wasm finds them.
+#[cfg(test)]
+fn by_separator(t: &[u8], found: impl FnMut(usize, usize)) {
+    Searchers::new(0, true).find(t, found);
 }
 
 #[cfg(test)]

@@ -567,3 +567,42 @@ fn gitleaks_shapes() {
         assert!(only(near, "generic_secret").is_empty(), "{near}");
     }
 }
+
+/// Session 10: developer-platform tokens named by their prefix (`service_token`).
+#[test]
+fn service_tokens() {
+    let random = "q8Zt4LmX2pR7vB9nK3sWc5Yd1Fh6Jg0Ha2Ub4Ve6Xf8Zg1Ai3Bj5Ck7Dl9Em2Fn4Go6Hp8Iq0Jr";
+    let hex = "7a388b69018576d24b59331fd60aab0c4f1e2d3c5b6a79880716253443526170";
+    for token in [
+        format!("npm_{}", &random[..36]),
+        format!("pypi-AgEIcHlwaS5vcmc{}", &random[..60]),
+        format!("hvs.{}", &random[..40].repeat(3)[..95]),
+        format!("dop_v1_{hex}"),
+        format!("shpat_{}", &hex[..32]),
+        format!("SG.{}.{}", &random[..22], &random[22..65]),
+        format!("lin_api_{}", &random[..40]),
+        format!("dapi{}-2", &hex[..32]),
+        format!("glsa_{}_{}", &random[..32], &hex[..8]),
+        format!("dckr_pat_{}", &random[..27]),
+        "A3-ASWWYB-798JRY-LJVD4-23DC2-86TVM-H43EB".to_string(),
+        // Grafana's legacy key starts as a JWT does (`eyJ`): the longer prefix must win.
+        format!("eyJrIjoi{}", &random[..72]),
+    ] {
+        assert_eq!(
+            only(&format!("token {token} ok"), "service_token"),
+            [token.as_str()],
+            "{token}"
+        );
+    }
+    for near in [
+        "npm_install_dependencies_for_the_whole_monorepo_now",
+        "npm_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
+        "U.S. pat. pending, SG.1 and SG.2 are the sections",
+        "http://assets.example.com/video_box.ico-7a388b69018576d24b59331fd60aab0c.png",
+        "AGE-SECRET-KEY-1QQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQ",
+        "shpat_1234",
+        "Print it on A3-size paper, landscape.",
+    ] {
+        assert!(only(near, "service_token").is_empty(), "{near}");
+    }
+}
