@@ -134,6 +134,11 @@ fn committed_schema_is_current_and_lists_the_detectors() {
     assert_eq!(out, committed, "examples/policy.schema.json is stale");
     let schema: serde_json::Value = serde_json::from_str(&out).unwrap();
     let names = &schema["$defs"]["DlpConfig"]["properties"]["detectors"]["propertyNames"]["enum"];
-    assert_eq!(names.as_array().map(Vec::len), Some(25), "{names}");
+    assert_eq!(names.as_array().map(Vec::len), Some(26), "{names}");
     assert!(names.as_array().unwrap().iter().any(|n| n == "iban"));
+    assert!(names
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|n| n == "service_token"));
 }
