@@ -150,38 +150,40 @@ impl Searchers {
 
     /// Every occurrence of these literals (overlapping ones included).
     fn find(&self, t: &[u8], mut found: impl FnMut(usize, usize)) {
-        let [underscore, dash, dot] = &self.groups;
         let [a, b, c] = SEPARATORS;
-        let hits: Box<dyn Iterator<Item = usize>> = if self.all {
-            Box::new(memchr::memchr3_iter(a, b, c, t))
+        if self.all {
+            memchr::memchr3_iter(a, b, c, t).for_each(|pos| self.at_hit(t, pos, &mut found));
         } else {
-            Box::new(memchr::memchr2_iter(a, b, t))
-        };
-        for pos in hits {
-            let group = match t.get(pos) {
-                Some(b'_') => underscore,
-                Some(b'-') => dash,
-                _ => dot,
-            };
-            let before = pos.checked_sub(1).and_then(|k| t.get(k)).copied();
-            let anchored = match before {
-                Some(_) => group.candidates(before),
-                None => &[],
-            };
-            for s in group.candidates(None).iter().chain(anchored) {
-                let Some(start) = pos.checked_sub(s.at) else {
-                    continue;
-                };
-                if t.get(start..)
-                    .is_some_and(|rest| rest.starts_with(s.literal))
-                {
-                    found(s.index, start);
-                }
-            }
+            memchr::memchr2_iter(a, b, t).for_each(|pos| self.at_hit(t, pos, &mut found));
         }
         for (index, finder) in &self.plain {
             for start in finder.find_iter(t) {
                 found(*index, start);
+            }
+        }
+    }
+
+    /// The literals whose first separator is the one at `pos`.
+    fn at_hit(&self, t: &[u8], pos: usize, found: &mut impl FnMut(usize, usize)) {
+        let [underscore, dash, dot] = &self.groups;
+        let group = match t.get(pos) {
+            Some(b'_') => underscore,
+            Some(b'-') => dash,
+            _ => dot,
+        };
+        let before = pos.checked_sub(1).and_then(|k| t.get(k)).copied();
+        let anchored = match before {
+            Some(_) => group.candidates(before),
+            None => &[],
+        };
+        for s in group.candidates(None).iter().chain(anchored) {
+            let Some(start) = pos.checked_sub(s.at) else {
+                continue;
+            };
+            if t.get(start..)
+                .is_some_and(|rest| rest.starts_with(s.literal))
+            {
+                found(s.index, start);
             }
         }
     }
