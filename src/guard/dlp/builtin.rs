@@ -747,7 +747,7 @@ const RULES: [Rule; 37] = [
     (Builtin::StripeKey, b"rk_prod_", alnum, 16, 255),
     // Also Anthropic's and OpenRouter's keys, told apart after the prefix (`sk_key`).
     (Builtin::OpenaiKey, b"sk-", token_char, 20, 255),
-    // Hugging Face access tokens: `hf_` and 34 letters.
+    // Hugging Face access tokens: `hf_` and 34 letters and digits.
     (Builtin::HuggingfaceToken, b"hf_", alnum, 34, 34),
     // Other LLM providers' keys (lengths as issued, with some slack): Groq `gsk_` + 52, xAI
     // `xai-` + 80, Perplexity `pplx-` + 48, Replicate `r8_` + 37.
