@@ -195,7 +195,6 @@ fn emails(t: &[u8], push: &mut dyn FnMut(Builtin, Range<usize>)) {
     let local = |b: u8| {
         b.is_ascii_alphanumeric() || b >= 0x80 || matches!(b, b'.' | b'_' | b'%' | b'+' | b'-')
     };
-    let domain = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.');
     for at_sign in memchr::memchr_iter(b'@', t) {
         let mut start = at_sign;
         while start > 0 && local(at(t, start - 1)) {
@@ -204,24 +203,37 @@ fn emails(t: &[u8], push: &mut dyn FnMut(Builtin, Range<usize>)) {
         while at(t, start) == b'.' {
             start += 1;
         }
-        let mut end = at_sign + 1;
-        while domain(at(t, end)) {
-            end += 1;
-        }
-        while end > at_sign + 1 && matches!(at(t, end - 1), b'.' | b'-') {
-            end -= 1;
-        }
-        let Some(host) = t.get(at_sign + 1..end) else {
+        if start == at_sign {
             continue;
-        };
-        let Some(dot) = host.iter().rposition(|b| *b == b'.') else {
-            continue;
-        };
-        let tld = host.get(dot + 1..).unwrap_or_default();
-        if start < at_sign && dot > 0 && tld.len() >= 2 && tld.iter().all(u8::is_ascii_alphabetic) {
+        }
+        // An ASCII host first (`a@b.com谢谢` ends at `com`), else an internationalised one
+        // (`müller@bücher.de`, `почта@пример.рф`; RFC 6531).
+        let end = email_host_end(t, at_sign, false).or_else(|| email_host_end(t, at_sign, true));
+        if let Some(end) = end {
             push(Builtin::Email, start..end);
         }
     }
+}
+
+/// Where the e-mail host after `at_sign` ends, if it is one: dotted labels ending in a top-level
+/// domain of two or more letters (ASCII, or with `unicode` wholly non-ASCII: `.рф`, `.中国`).
+/// The scan stops at an ASCII byte, so the end stays on a character boundary.
+fn email_host_end(t: &[u8], at_sign: usize, unicode: bool) -> Option<usize> {
+    let domain =
+        |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.') || (unicode && b >= 0x80);
+    let mut end = at_sign + 1;
+    while domain(at(t, end)) {
+        end += 1;
+    }
+    while end > at_sign + 1 && matches!(at(t, end - 1), b'.' | b'-') {
+        end -= 1;
+    }
+    let host = t.get(at_sign + 1..end)?;
+    let dot = host.iter().rposition(|b| *b == b'.')?;
+    let tld = host.get(dot + 1..).unwrap_or_default();
+    let letters = tld.len() >= 2 && tld.iter().all(u8::is_ascii_alphabetic);
+    let international = unicode && tld.len() >= 4 && tld.iter().all(|b| *b >= 0x80);
+    (dot > 0 && (letters || international)).then_some(end)
 }
 
 /// Digit runs starting at a word boundary: cards, SSNs, phone numbers and IPv4 addresses.

@@ -24,6 +24,16 @@ fn emails() {
     );
     assert_eq!(only("<a@b.io>.", "email"), ["a@b.io"]);
     assert!(only("user@localhost and @handle and a@b.c1", "email").is_empty());
+    // Internationalised hosts (session 10), and an ASCII host still ending where it ends.
+    for (text, email) in [
+        ("an müller@bücher.de senden", "müller@bücher.de"),
+        ("пишите на почта@пример.рф сегодня", "почта@пример.рф"),
+        ("mail user@例子.中国 now", "user@例子.中国"),
+        ("mail a@b.com谢谢", "a@b.com"),
+    ] {
+        assert_eq!(only(text, "email"), [email], "{text}");
+    }
+    assert!(only("x@ü and müller@bücher and a@b.ü", "email").is_empty());
 }
 
 #[test]
