@@ -9,6 +9,7 @@ from __future__ import annotations
 import copy
 import json
 import os
+import random
 import re
 import signal
 import socket
@@ -71,7 +72,35 @@ def strip_comments(text: str) -> str:
     return "".join(out)
 
 
+_handed_out: set[int] = set()
+
+
+def _ephemeral_range() -> tuple[int, int]:
+    try:
+        low, high = Path("/proc/sys/net/ipv4/ip_local_port_range").read_text().split()
+        return int(low), int(high)
+    except (OSError, ValueError):
+        return 32768, 60999
+
+
 def free_port() -> int:
+    """A port free now, below the kernel's ephemeral range: a port picked by binding to 0 is one
+    the kernel also hands out as the source port of outgoing connections (the tests open
+    thousands), and one of those took a picked listener port before Envoy bound it (session 10:
+    `cannot bind '127.0.0.1:51333': Address already in use`, every e2e test erred)."""
+    low, _ = _ephemeral_range()
+    rng = random.Random()
+    for _ in range(200):
+        port = rng.randrange(max(1024, low - 12000), low)
+        if port in _handed_out:
+            continue
+        with socket.socket() as s:
+            try:
+                s.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+        _handed_out.add(port)
+        return port
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
