@@ -65,12 +65,21 @@ pub(super) fn for_each_anchor(t: &[u8], found: impl FnMut(usize, usize)) {
 /// The bytes the separator pass looks for: most literals hold one (`ghp_`, `sk-`, `hvs.`).
 const SEPARATORS: [u8; 3] = [b'_', b'-', b'.'];
 
+/// A literal's first separator: its group (index into `SEPARATORS`) and where it stands.
+fn first_separator(literal: &[u8]) -> Option<(usize, usize)> {
+    literal.iter().enumerate().find_map(|(at, b)| {
+        SEPARATORS
+            .iter()
+            .position(|s| s == b)
+            .map(|group| (group, at))
+    })
+}
+
 /// A literal's first separator is `_` or `-`.
 fn dashed(literal: &[u8]) -> bool {
-    matches!(
-        literal.iter().find(|b| SEPARATORS.contains(b)),
-        Some(b'_' | b'-')
-    )
+    first_separator(literal)
+        .and_then(|(group, _)| SEPARATORS.get(group))
+        .is_some_and(|s| *s != b'.')
 }
 
 /// A literal with a separator, found from its first one.
@@ -119,13 +128,9 @@ impl Searchers {
             if !all && !dashed(literal) {
                 continue;
             }
-            let first = literal.iter().enumerate().find_map(|(at, b)| {
-                SEPARATORS
-                    .iter()
-                    .position(|s| s == b)
-                    .map(|group| (group, at))
-            });
-            match first.and_then(|(group, at)| groups.get_mut(group).map(|g| (g, at))) {
+            match first_separator(literal)
+                .and_then(|(group, at)| groups.get_mut(group).map(|g| (g, at)))
+            {
                 Some((group, at)) => group.literals.push(Separated { index, literal, at }),
                 None => plain.push((index, memmem::Finder::new(literal))),
             }

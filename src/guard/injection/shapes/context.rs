@@ -107,7 +107,12 @@ pub(super) fn your_own_prompt(words: &[Class], i: usize, window: usize) -> bool 
 }
 /// Instructions at `k` that "you were given" / "you have been given" (within four words after).
 pub(super) fn given_to_you(words: &[Class], k: usize) -> bool {
-    ahead(words, k, 4, &[Class::Given]).is_some_and(|g| {
+    given_to_you_at(words, k).is_some()
+}
+
+/// Where the "given"/"told" of `given_to_you` stands.
+pub(super) fn given_to_you_at(words: &[Class], k: usize) -> Option<usize> {
+    ahead(words, k, 4, &[Class::Given]).filter(|&g| {
         before(words, g, 3)
             .iter()
             .any(|c| matches!(c, Class::You | Class::YouAre))

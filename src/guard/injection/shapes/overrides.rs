@@ -4,8 +4,8 @@
 use super::super::vocab::Class::{self, *};
 use super::super::Attack;
 use super::context::{
-    evades_rules, given_to_you, mentions_model, negated, persists_in_role, persona_before,
-    you_are_before,
+    evades_rules, given_to_you, given_to_you_at, mentions_model, negated, persists_in_role,
+    persona_before, you_are_before,
 };
 use super::window::{ahead, before, near};
 
@@ -108,9 +108,8 @@ pub(super) fn override_verb(words: &[Class], i: usize, w: Class) -> Option<Attac
     if let Some(k) = ahead(words, i, 2, &[Everything]) {
         // "forget everything you were told", "… you have been given" (not "forget everything
         // you've been told about carbs": a claim about a topic)
-        if given_to_you(words, k)
-            && ahead(words, k, 4, &[Given])
-                .is_some_and(|g| !matches!(words.get(g + 1), Some(Other | Scope)))
+        if given_to_you_at(words, k)
+            .is_some_and(|g| !matches!(words.get(g + 1), Some(Other | Scope)))
         {
             return Some(Attack::InstructionOverride);
         }
