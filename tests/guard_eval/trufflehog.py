@@ -11,8 +11,8 @@ nil for an input it must not report). Cases whose input uses anything else are l
 
 Labels: an input with secrets wanted is labelled with this gateway's detector for that directory
 (`KINDS`); one with none wanted is `none`. JWTs are left out: trufflehog reports a JWT only when it
-can verify it, so its fixtures list real JWTs as not wanted. The split is by a hash of the text, as
-`build.py` does (~30% holdout).
+can verify it, so its fixtures list real JWTs as not wanted. The split is by a hash of the text (its
+SHA-256's fourth byte below 77: ~30% holdout; `build.py` hashes record ids instead).
 """
 
 from __future__ import annotations
