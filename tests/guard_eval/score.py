@@ -6,7 +6,8 @@ Short injections (short_injection.jsonl) are scored and reported separately: a d
 attack (task hijacking, prompt leaking, planted instructions) with its own benign task prompts. So are
 jailbreak templates of a second source (jailbreak_templates.jsonl), short injections of a third
 (deepset_injection.jsonl), injection wrappers of a fourth, alone and planted in documents, with
-benign finance questions (spikee_injection.jsonl) and the long benign prompts
+benign finance questions (spikee_injection.jsonl), indirect injections planted in the tool results an
+agent reads, with those tool results unattacked as benign (agentdojo_injection.jsonl), and the long benign prompts
 (prompts_benign.jsonl, agent_prompts_benign.jsonl): false-positive rates.
 
 DLP: per detector, recall over records labelled with it (found if the detector fires on the
@@ -114,6 +115,7 @@ def main() -> None:
     report["templates"] = score_attacks("jailbreak_templates.jsonl", "Jailbreak templates", args.split)
     report["deepset"] = score_attacks("deepset_injection.jsonl", "Short injections, deepset", args.split)
     report["spikee"] = score_attacks("spikee_injection.jsonl", "Injection wrappers, spikee", args.split)
+    report["agentdojo"] = score_attacks("agentdojo_injection.jsonl", "Tool-result injections, AgentDojo", args.split)
     report["prompt_library"] = score_prompts("prompts_benign.jsonl", "Prompt library", args.split, args.list)
     report["agent_prompts"] = score_prompts("agent_prompts_benign.jsonl", "Agent prompts", args.split, args.list)
     if args.json:
@@ -176,7 +178,7 @@ def score_attacks(name: str, label: str, split: str) -> dict:
     and benign task prompts (short_injection.jsonl, added in session 4); jailbreak templates of a
     second source (jailbreak_templates.jsonl, session 6); short injections of a third source
     (deepset_injection.jsonl, session 7); injection wrappers of a fourth (spikee_injection.jsonl,
-    session 8)."""
+    session 8); attacks planted in agents' tool results, of a fifth (agentdojo_injection.jsonl, session 11)."""
     rows = load(name, split)
     per = collections.defaultdict(lambda: [0, 0])
     benign = fp = 0
