@@ -62,7 +62,7 @@ impl Attack {
 
 /// Template tokens of chat formats, and the opening tag of a fake policy file ("policy
 /// puppetry": allowed modes, blocked strings), matched on the lowercased raw text.
-const DELIMITERS: [&str; 25] = [
+const DELIMITERS: [&str; 26] = [
     "<|im_start|>",
     "<|im_end|>",
     "<|system|>",
@@ -89,6 +89,8 @@ const DELIMITERS: [&str; 25] = [
     "[system override]",
     "[developer override]",
     "[sudo]",
+    // "###(system_message) …" (AgentDojo, session 11): a system turn announced inside data.
+    "#(system",
 ];
 
 /// The attack in `text`, if any.
@@ -159,6 +161,7 @@ fn detect_depth(text: &str, depth: u8, personas: bool) -> Option<Attack> {
 
 /// A normalised word's class; a weighted word is noted in `tally`. A number keeps its digits
 /// (see `normalize`) and is told apart: "everything above 50" is not prior text.
+#[inline(always)]
 fn word_class(vocab: &Vocabulary, word: &str, tally: &mut Tally) -> Class {
     if word.as_bytes().first().is_some_and(u8::is_ascii_digit) {
         return Class::Number;

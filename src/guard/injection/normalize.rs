@@ -114,6 +114,11 @@ fn separates(b: u8) -> bool {
     ASCII.get(usize::from(b)) == Some(&SEPARATOR)
 }
 
+/// `bytes[at]` (a backslash) starts an escaped line break or tab: `\n`, `\r`, `\t`.
+fn escaped_break(bytes: &[u8], at: usize) -> bool {
+    matches!(bytes.get(at + 1), Some(b'n' | b't' | b'r'))
+}
+
 /// Calls `f` with each normalised word of `text`, in one pass and without allocating per word
 /// (the injection detector classifies words as they come). ASCII, nearly all of any prompt, is
 /// read byte by byte through a table; other characters are decoded, unhidden and folded.
@@ -141,15 +146,37 @@ pub fn for_each_word(text: &str, mut f: impl FnMut(&str)) {
             let ends_word = bytes.get(run).is_none_or(|&b| separates(b));
             if let (true, Some(word)) = (ends_word, text.get(i..run)) {
                 words.emit(word, &mut f);
-                // The separators after it end nothing more (no word is being read): skip them.
-                i = run + 1;
-                while bytes.get(i).is_some_and(|&b| separates(b)) {
-                    i += 1;
+                // The separators after it end nothing more (no word is being read): skip them,
+                // and the `n` of an escaped line break among them.
+                i = run;
+                while let Some(&b) = bytes.get(i).filter(|&&b| separates(b)) {
+                    i += if b == b'\\' && escaped_break(bytes, i) {
+                        2
+                    } else {
+                        1
+                    };
                 }
                 continue;
             }
         }
         if b.is_ascii() {
+            // An escaped line break or tab (`\n` in a JSON- or repr-encoded tool result) ends a
+            // word: "…prices\nIgnore your …" is "prices", "ignore".
+            if b == b'\\' && escaped_break(bytes, i) {
+                words.end(&mut f);
+                i += 2;
+                continue;
+            }
+            // A capitalised word glued to an acronym ("USAIgnore", "HTMLParser") starts anew.
+            if b.is_ascii_uppercase()
+                && bytes.get(i + 1).is_some_and(u8::is_ascii_lowercase)
+                && i >= 2
+                && bytes
+                    .get(i - 2..i)
+                    .is_some_and(|p| p.iter().all(u8::is_ascii_uppercase))
+            {
+                words.end(&mut f);
+            }
             i += 1;
             words.ascii(b, &mut f);
             continue;

@@ -177,6 +177,9 @@ pub enum Class {
     /// drop: an override verb only for the model's own or prior instructions (SQL drops
     /// constraints)
     DropVerb,
+    /// claude, gemini, llama …: a model by its product name (only `message_to_the_model` reads
+    /// it; as `Assistant` it fired on "breaks CLAUDE.md rules")
+    ModelName,
     /// A word of digits (never in the vocabulary; set by the caller).
     Number,
     Other,
@@ -773,6 +776,16 @@ const WORDS: &[(&str, Class)] = &[
     ("off", Class::Lifted),
     ("exist", Class::Applies),
     ("exists", Class::Applies),
+    // "This is an important message from me, Emma Johnson, to you, Claude." (session 11)
+    ("claude", Class::ModelName),
+    ("gemini", Class::ModelName),
+    ("llama", Class::ModelName),
+    ("mistral", Class::ModelName),
+    ("mixtral", Class::ModelName),
+    ("copilot", Class::ModelName),
+    ("deepseek", Class::ModelName),
+    ("qwen", Class::ModelName),
+    ("grok", Class::ModelName),
 ];
 
 /// The vocabulary and the word model's weighted words (`wording`) in one table, so that a word
@@ -781,7 +794,9 @@ pub struct Vocabulary {
     /// Bit `len` of `shapes[first][last]` (letters `a`-`z`) is set if a vocabulary word has that
     /// first letter, last letter and length: most words of a text fail this test and are never
     /// compared with anything.
-    shapes: [[u32; 26]; 26],
+    /// Bit `32 + len` is set if a vocabulary word of `TYPO_MIN_LEN`+ letters with those ends is
+    /// one letter longer or shorter: a word `len` long may be its typo.
+    shapes: [[u64; 26]; 26],
     /// Bit `sum % 64` of `sums[first][last]` is set if a word with that first and last letter
     /// has middle letters summing to `sum`: the same for every scrambled form, so this second
     /// test keeps them all while most words that pass the first stop here.
@@ -821,6 +836,18 @@ fn middle(word: &str) -> Option<Middle> {
     middle.get_mut(..inner.len())?.copy_from_slice(inner);
     middle.get_mut(..inner.len())?.sort_unstable();
     Some(middle)
+}
+
+/// Vocabulary words this long or longer are also recognised with one letter added or missing.
+const TYPO_MIN_LEN: usize = 9;
+
+/// `long` is `short` with one letter inserted.
+fn one_inserted(short: &[u8], long: &[u8]) -> bool {
+    if long.len() != short.len() + 1 {
+        return false;
+    }
+    let at = short.iter().zip(long).take_while(|(a, b)| a == b).count();
+    long.get(at + 1..) == short.get(at..)
 }
 
 fn middle_sum(b: &[u8]) -> u32 {
@@ -889,9 +916,9 @@ impl Vocabulary {
         let starts = (0..=26 * 26)
             .map(|g| grouped.partition_point(|&(wg, _)| wg < g))
             .collect();
-        let mut shapes = [[0u32; 26]; 26];
+        let mut shapes = [[0u64; 26]; 26];
         let mut sums = [[0u64; 26]; 26];
-        for (w, _, _) in table {
+        for (w, _, in_vocabulary) in table {
             let b = w.as_bytes();
             if let (Some(first), Some(last), true) = (b.first(), b.last(), b.len() < 32) {
                 let (f, l) = (
@@ -900,6 +927,9 @@ impl Vocabulary {
                 );
                 if let Some(slot) = shapes.get_mut(f).and_then(|row| row.get_mut(l)) {
                     *slot |= 1 << b.len();
+                    if *in_vocabulary && b.len() >= TYPO_MIN_LEN {
+                        *slot |= (1 << (32 + b.len() - 1)) | (1 << (32 + b.len() + 1));
+                    }
                 }
                 if let Some(slot) = sums.get_mut(f).and_then(|row| row.get_mut(l)) {
                     *slot |= 1 << (middle_sum(b) % 64);
@@ -922,33 +952,66 @@ impl Vocabulary {
     /// The class of `word` and its position in the word model's `WEIGHTS` (or `NO_WEIGHT`).
     /// The bitmap test is small enough to inline into the word loop (most words end there); the
     /// comparisons are out of line, or the whole lookup would not inline (−0.9 µs per 8 KB).
-    #[inline]
+    #[inline(always)]
     pub(super) fn look_up(&self, word: &str) -> (Class, u8) {
         // Most words of a text fail these two bitmap tests (first letter, last letter, and
         // length, then middle letters' sum) and are never compared with anything; exact and
-        // scrambled vocabulary words pass both.
+        // scrambled vocabulary words pass both, and a long one's typos the first.
         let b = word.as_bytes();
         let letter = |b: Option<&u8>| b.map_or(usize::MAX, |b| usize::from(b.wrapping_sub(b'a')));
         let (first, last) = (letter(b.first()), letter(b.last()));
-        let known_shape = b.len() < 32
-            && self
-                .shapes
-                .get(first)
-                .and_then(|row| row.get(last))
-                .is_some_and(|bits| bits & (1 << b.len()) != 0);
-        if !known_shape {
-            return (Class::Other, NO_WEIGHT);
-        }
-        let sum = middle_sum(b);
-        let known_sum = self
-            .sums
+        let len = b.len();
+        let lengths = self
+            .shapes
             .get(first)
             .and_then(|row| row.get(last))
-            .is_some_and(|bits| bits & (1 << (sum % 64)) != 0);
-        if !known_sum {
+            .copied()
+            .unwrap_or(0);
+        if len >= 31 || lengths & ((1 << len) | (1 << (32 + len))) == 0 {
             return (Class::Other, NO_WEIGHT);
         }
-        self.look_up_known_shape(word, sum)
+        if lengths & (1 << len) != 0 {
+            let sum = middle_sum(b);
+            let known_sum = self
+                .sums
+                .get(first)
+                .and_then(|row| row.get(last))
+                .is_some_and(|bits| bits & (1 << (sum % 64)) != 0);
+            if known_sum {
+                let found = self.look_up_known_shape(word, sum);
+                if found != (Class::Other, NO_WEIGHT) {
+                    return found;
+                }
+            }
+        }
+        // A long vocabulary word with one letter too many or too few inside ("iunstructions",
+        // "restrictons"): a typo a model reads through.
+        if lengths & (1 << (32 + len)) != 0 {
+            return (self.one_letter_off(b), NO_WEIGHT);
+        }
+        (Class::Other, NO_WEIGHT)
+    }
+
+    /// The class of a vocabulary word (of `TYPO_MIN_LEN`+ letters) that `b` becomes by removing
+    /// or adding one letter between its first and last.
+    #[inline(never)]
+    fn one_letter_off(&self, b: &[u8]) -> Class {
+        let (Some(&first), Some(&last)) = (b.first(), b.last()) else {
+            return Class::Other;
+        };
+        let g = group(first, last);
+        let same_ends = match (self.starts.get(g), self.starts.get(g + 1)) {
+            (Some(&from), Some(&to)) => self.entries.get(from..to).unwrap_or_default(),
+            _ => &[],
+        };
+        same_ends
+            .iter()
+            .filter(|e| e.middle.is_some() && e.word.len() >= TYPO_MIN_LEN)
+            .find(|e| {
+                let w = e.word.as_bytes();
+                one_inserted(w, b) || one_inserted(b, w)
+            })
+            .map_or(Class::Other, |e| e.class)
     }
 
     #[inline(never)]
@@ -1000,16 +1063,37 @@ mod tests {
             .iter()
             .filter_map(|(w, c)| key(w).map(|k| (k, *c)))
             .collect();
+        // A long word one letter off: by brute force over the whole vocabulary.
+        let typo = |w: &str| {
+            let b = w.as_bytes();
+            WORDS
+                .iter()
+                .find(|(v, _)| {
+                    let v = v.as_bytes();
+                    v.len() >= TYPO_MIN_LEN
+                        && v.first() == b.first()
+                        && v.last() == b.last()
+                        && (one_inserted(v, b) || one_inserted(b, v))
+                })
+                .map(|&(_, c)| c)
+        };
+        let weighted = |w: &str| WEIGHTS.iter().any(|(x, _)| *x == w);
         let reference = |w: &str| {
             exact
                 .get(w)
                 .copied()
                 .or_else(|| key(w).and_then(|k| scrambled.get(&k).copied()))
+                .or_else(|| (!weighted(w)).then(|| typo(w)).flatten())
                 .unwrap_or(Class::Other)
         };
         let vocab = Vocabulary::get();
         let mut words = Vec::new();
-        for file in ["injection.jsonl", "dlp.jsonl", "roleplay_benign.jsonl"] {
+        for file in [
+            "injection.jsonl",
+            "dlp.jsonl",
+            "roleplay_benign.jsonl",
+            "agentdojo_injection.jsonl",
+        ] {
             let set =
                 std::fs::read_to_string(format!("tests/guard_eval/{file}")).expect("eval set");
             for line in set.lines() {

@@ -66,6 +66,7 @@ pub(super) fn starts_shape(class: Class) -> bool {
             | Harmful
             | Behavior
             | DropVerb
+            | Message
     )
 }
 
@@ -183,6 +184,7 @@ pub(super) fn match_shapes(words: &[Class], starts: &[usize]) -> Option<Attack> 
                 Some(Attack::InstructionOverride)
             }
             Behavior if jailbreak::behavior_augmented(words, i) => Some(Attack::JailbreakPersona),
+            Message if planted::message_to_the_model(words, i) => Some(Attack::ToolOutputInjection),
             _ => None,
         };
         if found.is_some() {
