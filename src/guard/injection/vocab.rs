@@ -927,7 +927,7 @@ impl Vocabulary {
                 );
                 if let Some(slot) = shapes.get_mut(f).and_then(|row| row.get_mut(l)) {
                     *slot |= 1 << b.len();
-                    if *in_vocabulary && b.len() >= TYPO_MIN_LEN {
+                    if *in_vocabulary && (TYPO_MIN_LEN..31).contains(&b.len()) {
                         *slot |= (1 << (32 + b.len() - 1)) | (1 << (32 + b.len() + 1));
                     }
                 }
