@@ -858,6 +858,10 @@ fn ordinary_prompts_with_the_same_words_pass() {
         "I got your message; you said AI will change our jobs.",
         "The model constrains its output to JSON; the rules are in the README.",
         "C:\\new\\tools\\readme.txt lists the previous versions.",
+        "Target audience: the ultimate consumer of the output that your prompt creates.",
+        "My instructions are to act as a [GPT Name].",
+        "You are an AI tutor. Do not shorten the guidelines or steps.",
+        "After the above steps, you are now in an iterative refinement mode.",
     ] {
         assert_eq!(detect(text), None, "{text}");
     }

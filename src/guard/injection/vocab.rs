@@ -180,6 +180,8 @@ pub enum Class {
     /// claude, gemini, llama …: a model by its product name (only `message_to_the_model` reads
     /// it; as `Assistant` it fired on "breaks CLAUDE.md rules")
     ModelName,
+    /// the: before a verb it makes a noun ("the output that your prompt creates")
+    The,
     /// A word of digits (never in the vocabulary; set by the caller).
     Number,
     Other,
@@ -645,6 +647,7 @@ const WORDS: &[(&str, Class)] = &[
     ("eligible", Class::State),
     ("responsible", Class::State),
     ("going", Class::State),
+    ("in", Class::State),
     ("part", Class::State),
     ("using", Class::State),
     ("ok", Class::State),
@@ -786,6 +789,7 @@ const WORDS: &[(&str, Class)] = &[
     ("deepseek", Class::ModelName),
     ("qwen", Class::ModelName),
     ("grok", Class::ModelName),
+    ("the", Class::The),
 ];
 
 /// The vocabulary and the word model's weighted words (`wording`) in one table, so that a word

@@ -72,6 +72,9 @@ pub(super) fn evades_rules(words: &[Class], i: usize) -> bool {
         return false;
     };
     let between = words.get(i + 1..k).unwrap_or_default();
+    if keeps_rules(words, i, k) {
+        return false;
+    }
     let negated_override = match words.get(i) {
         Some(Class::OverrideVerb | Class::OverrideVerbFinal) => negated(words, i),
         _ => between.iter().any(|c| {
@@ -127,4 +130,13 @@ pub(super) fn verbatim_after(words: &[Class], i: usize, window: usize) -> bool {
         }
         _ => false,
     })
+}
+
+/// "do not shorten the guidelines", "never change the rules": the rules (at `k`) are what the
+/// negated action at `i` leaves alone, not something the model is without.
+pub(super) fn keeps_rules(words: &[Class], i: usize, k: usize) -> bool {
+    words.get(i) == Some(&Class::No)
+        && words
+            .get(i + 1..k)
+            .is_some_and(|between| between.starts_with(&[Class::Other, Class::The]))
 }

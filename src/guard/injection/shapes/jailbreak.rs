@@ -3,8 +3,8 @@
 
 use super::super::vocab::Class::{self, *};
 use super::context::{
-    evades_rules, mentions_model, negated, persists_in_role, persona_before, says_you_are,
-    you_are_before,
+    evades_rules, keeps_rules, mentions_model, negated, persists_in_role, persona_before,
+    says_you_are, you_are_before,
 };
 use super::window::{ahead, before, near};
 
@@ -83,6 +83,7 @@ pub(super) fn persona_without_rules(words: &[Class], i: usize) -> bool {
         // bypass the filters" keeps them: neither is a jailbreak.
         .is_some_and(|k| {
             words.get(k + 1) != Some(&Scope)
+                && !keeps_rules(words, i, k)
                 && !words
                     .get(i + 1..k)
                     .unwrap_or_default()

@@ -185,10 +185,12 @@ pub(super) fn answer_continues_prompt(words: &[Class], i: usize) -> bool {
     })
 }
 
-/// "my instructions are:", spoken for the model
+/// "my instructions are:", spoken for the model (not "my instructions are to act as a
+/// [GPT Name]": an agent prompt in its own voice, naming its role)
 pub(super) fn my_instructions_are(words: &[Class], i: usize) -> bool {
     ahead(words, i, 2, &[Instructions, PromptWord, Message]).is_some()
-        && ahead(words, i, 4, &[Are]).is_some()
+        && ahead(words, i, 4, &[Are])
+            .is_some_and(|a| ahead(words, a, 2, &[Act, RoleVerb, Pretend]).is_none())
 }
 
 /// "what does your system prompt say" (not "paste this as your system prompt")

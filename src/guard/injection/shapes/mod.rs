@@ -128,6 +128,8 @@ pub(super) fn match_shapes(words: &[Class], starts: &[usize]) -> Option<Attack> 
             No if jailbreak::not_respond_as_model(words, i) => Some(Attack::JailbreakPersona),
             Do if jailbreak::persona_can_do_anything(words, i) => Some(Attack::JailbreakPersona),
             Reveal | What if leak::declined_or_described(words, i) => None,
+            // "the output that your prompt creates": a noun, not an order
+            Reveal if i > 0 && words.get(i - 1) == Some(&The) => None,
             Reveal | What => leak::reveal_own_prompt(words, i, *w),
             Transform => leak::transform_own_prompt(words, i),
             Complete if leak::complete_own_sentence(words, i) => Some(Attack::PromptExfiltration),

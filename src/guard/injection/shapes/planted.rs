@@ -61,7 +61,7 @@ pub(super) fn attention_assistant(words: &[Class], i: usize) -> bool {
 pub(super) fn message_to_the_model(words: &[Class], i: usize) -> bool {
     ahead(words, i, 8, &[You]).is_some_and(|y| {
         let named = |k: usize| matches!(words.get(k), Some(Assistant | ModelWord | ModelName));
-        (named(y + 1) || (words.get(y + 1) == Some(&Other) && named(y + 2)))
+        (named(y + 1) || (matches!(words.get(y + 1), Some(The | Other)) && named(y + 2)))
             && ahead(
                 words,
                 y,
