@@ -962,6 +962,13 @@ impl Vocabulary {
         // length, then middle letters' sum) and are never compared with anything; exact and
         // scrambled vocabulary words pass both, and a long one's typos the first.
         let b = word.as_bytes();
+        // The two commonest vocabulary words, answered before any table (no weight: checked by
+        // `hot_words_match_the_table`).
+        match b {
+            b"the" => return (Class::The, NO_WEIGHT),
+            b"in" => return (Class::State, NO_WEIGHT),
+            _ => {}
+        }
         let letter = |b: Option<&u8>| b.map_or(usize::MAX, |b| usize::from(b.wrapping_sub(b'a')));
         let (first, last) = (letter(b.first()), letter(b.last()));
         let len = b.len();
@@ -1053,6 +1060,20 @@ impl Vocabulary {
 mod tests {
     use super::*;
     use std::collections::HashMap;
+
+    /// `look_up`'s shortcut for "the" and "in" answers what the table does.
+    #[test]
+    fn hot_words_match_the_table() {
+        let vocab = Vocabulary::get();
+        for word in ["the", "in"] {
+            let sum = middle_sum(word.as_bytes());
+            assert_eq!(
+                vocab.look_up(word),
+                vocab.look_up_known_shape(word, sum),
+                "{word}"
+            );
+        }
+    }
 
     /// The grouped lookup gives what two maps (exact words; first, last, length and sorted
     /// middle) give, for every word of the evaluation set and a scrambled form of each.
