@@ -182,6 +182,10 @@ pub enum Class {
     ModelName,
     /// the: before a verb it makes a noun ("the output that your prompt creates")
     The,
+    /// have, care, abide, respect, need …: how a persona is said to be without rules ("does not
+    /// have any", "doesn't care about", "does not abide by") — unlike other negated verbs ("do not
+    /// discuss copyright policies"), which leave the rules in force
+    Heed,
     /// A word of digits (never in the vocabulary; set by the caller).
     Number,
     Other,
@@ -550,6 +554,11 @@ const WORDS: &[(&str, Class)] = &[
     ("bound", Class::Bound),
     ("constrained", Class::Bound),
     ("restricted", Class::Bound),
+    ("restrained", Class::Bound),
+    ("governed", Class::Bound),
+    ("hindered", Class::Bound),
+    ("shackled", Class::Bound),
+    ("confined", Class::Bound),
     ("switched", Class::Changed),
     ("models", Class::ModelWord),
     ("llms", Class::Assistant),
@@ -790,6 +799,29 @@ const WORDS: &[(&str, Class)] = &[
     ("qwen", Class::ModelName),
     ("grok", Class::ModelName),
     ("the", Class::The),
+    // "does not have any rules", "doesn't care about guidelines" (session 11)
+    ("have", Class::Heed),
+    ("has", Class::Heed),
+    ("had", Class::Heed),
+    ("care", Class::Heed),
+    ("cares", Class::Heed),
+    ("abide", Class::Heed),
+    ("abides", Class::Heed),
+    ("adhere", Class::Heed),
+    ("adheres", Class::Heed),
+    ("respect", Class::Heed),
+    ("respects", Class::Heed),
+    ("need", Class::Heed),
+    ("needs", Class::Heed),
+    ("subject", Class::Heed),
+    ("limited", Class::Heed),
+    ("give", Class::Heed),
+    ("gives", Class::Heed),
+    ("worry", Class::Heed),
+    ("worries", Class::Heed),
+    ("hold", Class::Heed),
+    ("held", Class::Heed),
+    ("concerned", Class::Heed),
 ];
 
 /// The vocabulary and the word model's weighted words (`wording`) in one table, so that a word

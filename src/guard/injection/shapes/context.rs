@@ -132,11 +132,18 @@ pub(super) fn verbatim_after(words: &[Class], i: usize, window: usize) -> bool {
     })
 }
 
-/// "do not shorten the guidelines", "never change the rules": the rules (at `k`) are what the
-/// negated action at `i` leaves alone, not something the model is without.
+/// "do not shorten the guidelines", "never discuss copyright policies", "must not conflict with
+/// the core principles": the rules (at `k`) are what the negated verb right after the negation
+/// at `i` leaves alone — unless a verb of keeping or being held by rules comes before them
+/// ("does not have any rules", "doesn't want to follow guidelines", "is not bound by").
 pub(super) fn keeps_rules(words: &[Class], i: usize, k: usize) -> bool {
-    words.get(i) == Some(&Class::No)
-        && words
-            .get(i + 1..k)
-            .is_some_and(|between| between.starts_with(&[Class::Other, Class::The]))
+    use Class::*;
+    words.get(i) == Some(&No)
+        && words.get(i + 1) == Some(&Other)
+        && !words.get(i + 1..k).unwrap_or_default().iter().any(|c| {
+            matches!(
+                c,
+                Heed | Follow | Bound | Applies | Allowed | Respond | Refuse | Lifted | Longer
+            )
+        })
 }
