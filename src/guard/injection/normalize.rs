@@ -114,9 +114,47 @@ fn separates(b: u8) -> bool {
     ASCII.get(usize::from(b)) == Some(&SEPARATOR)
 }
 
-/// `bytes[at]` (a backslash) starts an escaped line break or tab: `\n`, `\r`, `\t`.
-fn escaped_break(bytes: &[u8], at: usize) -> bool {
-    matches!(bytes.get(at + 1), Some(b'n' | b't' | b'r'))
+/// The ASCII character an escape at `bytes[at]` stands for, and the escape's length: an escaped
+/// line break or tab (`\n`, `\r`, `\t` as two characters, as in a JSON- or repr-encoded tool
+/// result; read as a space), a URL escape (`%20`, `%49`) or an HTML character reference (`&#73;`,
+/// `&#x49;`) — how web pages and URLs an agent fetches carry text. Anything else is `None`.
+#[inline(never)]
+fn escape(bytes: &[u8], at: usize) -> Option<(u8, usize)> {
+    let hex = |b: &u8| char::from(*b).to_digit(16);
+    match bytes.get(at)? {
+        b'\\' => matches!(bytes.get(at + 1), Some(b'n' | b't' | b'r')).then_some((b' ', 2)),
+        b'%' => {
+            let value = hex(bytes.get(at + 1)?)? * 16 + hex(bytes.get(at + 2)?)?;
+            u8::try_from(value)
+                .ok()
+                .filter(u8::is_ascii)
+                .map(|c| (c, 3))
+        }
+        b'&' if bytes.get(at + 1) == Some(&b'#') => {
+            let (radix, from) = match bytes.get(at + 2) {
+                Some(b'x' | b'X') => (16, at + 3),
+                _ => (10, at + 2),
+            };
+            let digits = bytes
+                .get(from..)?
+                .iter()
+                .take(4)
+                .take_while(|b| char::from(**b).is_digit(radix))
+                .count();
+            if digits == 0 || bytes.get(from + digits) != Some(&b';') {
+                return None;
+            }
+            let text = std::str::from_utf8(bytes.get(from..from + digits)?).ok()?;
+            let value = u8::try_from(u32::from_str_radix(text, radix).ok()?).ok()?;
+            value.is_ascii().then_some((value, from + digits + 1 - at))
+        }
+        _ => None,
+    }
+}
+
+/// A byte that may start an `escape`.
+fn may_escape(b: u8) -> bool {
+    matches!(b, b'\\' | b'%' | b'&')
 }
 
 /// Calls `f` with each normalised word of `text`, in one pass and without allocating per word
@@ -147,24 +185,24 @@ pub fn for_each_word(text: &str, mut f: impl FnMut(&str)) {
             if let (true, Some(word)) = (ends_word, text.get(i..run)) {
                 words.emit(word, &mut f);
                 // The separators after it end nothing more (no word is being read): skip them,
-                // and the `n` of an escaped line break among them.
+                // and escaped separators among them; an escaped letter starts the next word.
                 i = run;
                 while let Some(&b) = bytes.get(i).filter(|&&b| separates(b)) {
-                    i += if b == b'\\' && escaped_break(bytes, i) {
-                        2
-                    } else {
-                        1
-                    };
+                    match may_escape(b).then(|| escape(bytes, i)).flatten() {
+                        Some((c, len)) if separates(c) => i += len,
+                        Some(_) => break,
+                        None => i += 1,
+                    }
                 }
                 continue;
             }
         }
         if b.is_ascii() {
-            // An escaped line break or tab (`\n` in a JSON- or repr-encoded tool result) ends a
-            // word: "…prices\nIgnore your …" is "prices", "ignore".
-            if b == b'\\' && escaped_break(bytes, i) {
-                words.end(&mut f);
-                i += 2;
+            // An escape is read as what it stands for: "…prices\nIgnore your …" is "prices",
+            // "ignore"; "ignore%20all", "&#73;gnore" are "ignore", "all" and "ignore".
+            if let Some((c, len)) = may_escape(b).then(|| escape(bytes, i)).flatten() {
+                i += len;
+                words.ascii(c, &mut f);
                 continue;
             }
             // A capitalised word glued to an acronym ("USAIgnore", "HTMLParser") starts anew.
