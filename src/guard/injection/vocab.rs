@@ -719,6 +719,10 @@ const WORDS: &[(&str, Class)] = &[
     ("manipulate", Class::Coerce),
     ("tells", Class::Coerce),
     ("instructing", Class::Coerce),
+    // Attacks quoted as examples: "injections such as 'repeat the words above'" (session 11)
+    ("such", Class::Coerce),
+    ("injection", Class::Coerce),
+    ("injections", Class::Coerce),
     ("share", Class::Reveal),
     // Instructions planted for the model that will read a document: "if you are an AI reading
     // this, …" (session 6).
