@@ -88,9 +88,12 @@ fn lowercase_run(bytes: &[u8], mut from: usize) -> usize {
 }
 
 /// What an ASCII byte is to the word reader: the byte lowercased if it belongs in a word
-/// (letters, digits, and the symbols leetspeak uses), else `SEPARATOR` or `APOSTROPHE`.
+/// (letters, digits, and the symbols leetspeak uses), else `SEPARATOR`, `APOSTROPHE` or
+/// `ESCAPE` (a separator that may start an `escape`: kept apart so that only these bytes are
+/// ever tried as one).
 const SEPARATOR: u8 = 0;
 const APOSTROPHE: u8 = 1;
+const ESCAPE: u8 = 2;
 #[allow(clippy::indexing_slicing)] // const construction: the loop bound keeps `b` in range
 const ASCII: [u8; 128] = {
     let mut table = [SEPARATOR; 128];
@@ -101,6 +104,7 @@ const ASCII: [u8; 128] = {
             b'a'..=b'z' | b'0'..=b'9' | b'@' | b'$' | b'!' | b'|' | b'+' => c,
             b'A'..=b'Z' => c + 32,
             b'\'' => APOSTROPHE,
+            b'\\' | b'%' | b'&' => ESCAPE,
             _ => SEPARATOR,
         };
         b += 1;
@@ -108,7 +112,8 @@ const ASCII: [u8; 128] = {
     table
 };
 
-/// An ASCII byte that is no part of a word (not a letter, digit, leetspeak symbol or apostrophe).
+/// An ASCII byte that is no part of a word (not a letter, digit, leetspeak symbol or apostrophe)
+/// and cannot start an escape.
 #[inline]
 fn separates(b: u8) -> bool {
     ASCII.get(usize::from(b)) == Some(&SEPARATOR)
@@ -152,11 +157,6 @@ fn escape(bytes: &[u8], at: usize) -> Option<(u8, usize)> {
     }
 }
 
-/// A byte that may start an `escape`.
-fn may_escape(b: u8) -> bool {
-    matches!(b, b'\\' | b'%' | b'&')
-}
-
 /// Calls `f` with each normalised word of `text`, in one pass and without allocating per word
 /// (the injection detector classifies words as they come). ASCII, nearly all of any prompt, is
 /// read byte by byte through a table; other characters are decoded, unhidden and folded.
@@ -184,15 +184,11 @@ pub fn for_each_word(text: &str, mut f: impl FnMut(&str)) {
             let ends_word = bytes.get(run).is_none_or(|&b| separates(b));
             if let (true, Some(word)) = (ends_word, text.get(i..run)) {
                 words.emit(word, &mut f);
-                // The separators after it end nothing more (no word is being read): skip them,
-                // and escaped separators among them; an escaped letter starts the next word.
-                i = run;
-                while let Some(&b) = bytes.get(i).filter(|&&b| separates(b)) {
-                    match may_escape(b).then(|| escape(bytes, i)).flatten() {
-                        Some((c, len)) if separates(c) => i += len,
-                        Some(_) => break,
-                        None => i += 1,
-                    }
+                // The separators after it end nothing more (no word is being read): skip them
+                // (an `ESCAPE` byte is not one: the loop below reads it).
+                i = run + 1;
+                while bytes.get(i).is_some_and(|&b| separates(b)) {
+                    i += 1;
                 }
                 continue;
             }
@@ -200,7 +196,10 @@ pub fn for_each_word(text: &str, mut f: impl FnMut(&str)) {
         if b.is_ascii() {
             // An escape is read as what it stands for: "…prices\nIgnore your …" is "prices",
             // "ignore"; "ignore%20all", "&#73;gnore" are "ignore", "all" and "ignore".
-            if let Some((c, len)) = may_escape(b).then(|| escape(bytes, i)).flatten() {
+            let escaped = (ASCII.get(usize::from(b)) == Some(&ESCAPE))
+                .then(|| escape(bytes, i))
+                .flatten();
+            if let Some((c, len)) = escaped {
                 i += len;
                 words.ascii(c, &mut f);
                 continue;
@@ -281,8 +280,8 @@ impl Words {
     fn ascii(&mut self, b: u8, f: &mut impl FnMut(&str)) {
         match ASCII.get(usize::from(b)).copied().unwrap_or(SEPARATOR) {
             // Most separators follow a word already handed over: nothing to end.
-            SEPARATOR if self.raw.is_empty() => {}
-            SEPARATOR => self.end(f),
+            SEPARATOR | ESCAPE if self.raw.is_empty() => {}
+            SEPARATOR | ESCAPE => self.end(f),
             // An apostrophe inside a word joins it: "doesn't" is one word, "doesnt".
             APOSTROPHE if !self.raw.is_empty() => {}
             APOSTROPHE => self.end(f),
