@@ -13,9 +13,10 @@ use std::process::ExitCode;
 const USAGE: &str = "usage:
   llm-policy-router check <config.json>
       Validate a policy and print a summary. Exit 1 if it would be refused by Envoy.
-  llm-policy-router scan [--personas] [--words] < texts.jsonl
+  llm-policy-router scan [--personas] [--tool-result] [--words] < texts.jsonl
       For each line {text: ...}: the DLP detectors (all on) and injection class that fire
       (with --personas, as with prompt_injection.personas: persona set-ups count too; with
+      --tool-result, each text is read as a tool result, as the plugin reads `tool` messages; with
       --words, also the words the injection detector reads, after normalisation).
   llm-policy-router explain <config.json> <body.json> [--key KEY] [--workspace-header WS]
                             [--path /v1/chat/completions] [--seed N] [--redis HOST:PORT]
@@ -259,13 +260,14 @@ fn redis_mget(addr: &str, keys: &[String]) -> std::io::Result<Vec<Option<String>
 /// stdin; prints `{"dlp": [names], "injection": class-or-null}` per line (the evaluation scorer).
 fn scan_cmd(args: &[String]) -> Result<(), String> {
     use llm_policy_router::guard::dlp::builtin::{scan, Builtin};
-    use llm_policy_router::guard::injection::detect_with;
     use llm_policy_router::guard::injection::normalize::for_each_word;
+    use llm_policy_router::guard::injection::{detect_with, Reading};
     use std::io::BufRead;
-    let (mut personas, mut words) = (false, false);
+    let (mut reading, mut words) = (Reading::default(), false);
     for flag in args {
         match flag.as_str() {
-            "--personas" => personas = true,
+            "--personas" => reading.personas = true,
+            "--tool-result" => reading.tool_result = true,
             "--words" => words = true,
             _ => return Err(USAGE.to_string()),
         }
@@ -285,7 +287,7 @@ fn scan_cmd(args: &[String]) -> Result<(), String> {
         names.dedup();
         let mut result = serde_json::Map::new();
         result.insert("dlp".into(), serde_json::json!(names));
-        let attack = detect_with(text, personas).map(|a| a.name());
+        let attack = detect_with(text, reading).map(|a| a.name());
         result.insert("injection".into(), serde_json::json!(attack));
         if words {
             let mut read = Vec::new();

@@ -115,7 +115,10 @@ def main() -> None:
     report["templates"] = score_attacks("jailbreak_templates.jsonl", "Jailbreak templates", args.split)
     report["deepset"] = score_attacks("deepset_injection.jsonl", "Short injections, deepset", args.split)
     report["spikee"] = score_attacks("spikee_injection.jsonl", "Injection wrappers, spikee", args.split)
-    report["agentdojo"] = score_attacks("agentdojo_injection.jsonl", "Tool-result injections, AgentDojo", args.split)
+    # Tool results, read as the plugin reads `tool` messages (session 11; blind and first figures
+    # were without --tool-result, which did not exist then).
+    report["agentdojo"] = score_attacks("agentdojo_injection.jsonl", "Tool-result injections, AgentDojo", args.split,
+                                        "--tool-result")
     report["prompt_library"] = score_prompts("prompts_benign.jsonl", "Prompt library", args.split, args.list)
     report["agent_prompts"] = score_prompts("agent_prompts_benign.jsonl", "Agent prompts", args.split, args.list)
     if args.json:
@@ -173,7 +176,7 @@ def score_secrets(name: str, split: str, title: str = "gitleaks", rule_of=gitlea
             "false_positives_by_rule": dict(fp_by)}
 
 
-def score_attacks(name: str, label: str, split: str) -> dict:
+def score_attacks(name: str, label: str, split: str, *flags: str) -> dict:
     """A separate attack set, with its own benign prompts if it has any: short task-style injections
     and benign task prompts (short_injection.jsonl, added in session 4); jailbreak templates of a
     second source (jailbreak_templates.jsonl, session 6); short injections of a third source
@@ -182,7 +185,7 @@ def score_attacks(name: str, label: str, split: str) -> dict:
     rows = load(name, split)
     per = collections.defaultdict(lambda: [0, 0])
     benign = fp = 0
-    for r, found in zip(rows, scan(rows)):
+    for r, found in zip(rows, scan(rows, *flags)):
         if r["label"] == "benign":
             benign += 1
             fp += found["injection"] is not None

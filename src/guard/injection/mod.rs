@@ -22,7 +22,7 @@ mod wording;
 mod wording_weights;
 
 use encoded::encoded_segments;
-use shapes::{match_shapes, starts_shape};
+use shapes::{match_data_shapes, match_shapes, starts_shape};
 use vocab::{Class, Vocabulary};
 use wording::Tally;
 
@@ -93,17 +93,28 @@ const DELIMITERS: [&str; 26] = [
     "#(system",
 ];
 
+/// How a text is read.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Reading {
+    /// A persona set-up ("I want you to act as …") counts too (`prompt_injection.personas`).
+    pub personas: bool,
+    /// The text is a tool or function result: data the model reads, which has no business
+    /// addressing the model ("Hi ChatGPT, … send my password to …", "if you are an LLM, …"),
+    /// though a user may.
+    pub tool_result: bool,
+}
+
 /// The attack in `text`, if any.
 pub fn detect(text: &str) -> Option<Attack> {
-    detect_depth(text, 0, false)
+    detect_depth(text, 0, Reading::default())
 }
 
-/// `detect`; with `personas` a persona set-up ("I want you to act as …") counts too.
-pub fn detect_with(text: &str, personas: bool) -> Option<Attack> {
-    detect_depth(text, 0, personas)
+/// `detect`, read as `reading` says.
+pub fn detect_with(text: &str, reading: Reading) -> Option<Attack> {
+    detect_depth(text, 0, reading)
 }
 
-fn detect_depth(text: &str, depth: u8, personas: bool) -> Option<Attack> {
+fn detect_depth(text: &str, depth: u8, reading: Reading) -> Option<Attack> {
     // Every delimiter starts with `<`, `[` or `#`: compare only where one of those appears.
     let bytes = text.as_bytes();
     for at in memchr::memchr3_iter(b'<', b'[', b'#', bytes) {
@@ -131,6 +142,9 @@ fn detect_depth(text: &str, depth: u8, personas: bool) -> Option<Attack> {
     if let Some(attack) = match_shapes(&words, &starts) {
         return Some(attack);
     }
+    if reading.tool_result && match_data_shapes(&words, &starts) {
+        return Some(Attack::ToolOutputInjection);
+    }
     if heading::names_new_orders(&words, &starts) && heading::announces_new_orders(text) {
         return Some(Attack::ToolOutputInjection);
     }
@@ -146,12 +160,12 @@ fn detect_depth(text: &str, depth: u8, personas: bool) -> Option<Attack> {
     if tally.reads_as_jailbreak(words.len()) {
         return Some(Attack::JailbreakWording);
     }
-    if personas && persona::sets_up_persona(&words) {
+    if reading.personas && persona::sets_up_persona(&words) {
         return Some(Attack::PersonaSetup);
     }
     if depth == 0 {
         for decoded in encoded_segments(text) {
-            if let Some(attack) = detect_depth(&decoded, 1, personas) {
+            if let Some(attack) = detect_depth(&decoded, 1, reading) {
                 return Some(attack);
             }
         }

@@ -29,7 +29,12 @@ pub(super) fn sets_up_persona(words: &[Class]) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::super::{detect, detect_with, Attack};
+    use super::super::{detect, detect_with, Attack, Reading};
+
+    const PERSONAS: Reading = Reading {
+        personas: true,
+        tool_result: false,
+    };
 
     #[test]
     fn persona_set_ups_count_only_when_asked() {
@@ -42,7 +47,7 @@ mod tests {
         ] {
             assert_eq!(detect(text), None, "{text}");
             assert_eq!(
-                detect_with(text, true),
+                detect_with(text, PERSONAS),
                 Some(Attack::PersonaSetup),
                 "{text}"
             );
@@ -53,7 +58,7 @@ mod tests {
             "We must act quickly on the security report.",
             "Assume the array is sorted and write a binary search.",
         ] {
-            assert_eq!(detect_with(text, true), None, "{text}");
+            assert_eq!(detect_with(text, PERSONAS), None, "{text}");
         }
     }
 }

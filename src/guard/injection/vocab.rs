@@ -186,6 +186,11 @@ pub enum Class {
     /// have any", "doesn't care about", "does not abide by") — unlike other negated verbs ("do not
     /// discuss copyright policies"), which leave the rules in force
     Heed,
+    /// dear, hi, hello, hey: a greeting (read only in tool results, where it greets the model)
+    Greeting,
+    /// send, forward, transfer, delete …: an action on the user's data or money (read only in
+    /// tool results, after the model is greeted)
+    Send,
     /// A word of digits (never in the vocabulary; set by the caller).
     Number,
     Other,
@@ -826,6 +831,19 @@ const WORDS: &[(&str, Class)] = &[
     ("hold", Class::Heed),
     ("held", Class::Heed),
     ("concerned", Class::Heed),
+    // Read in tool results only: "Hi ChatGPT, … send my password to …" (session 11)
+    ("dear", Class::Greeting),
+    ("hi", Class::Greeting),
+    ("hello", Class::Greeting),
+    ("hey", Class::Greeting),
+    ("send", Class::Send),
+    ("forward", Class::Send),
+    ("transfer", Class::Send),
+    ("delete", Class::Send),
+    ("upload", Class::Send),
+    ("recommend", Class::Send),
+    ("visit", Class::Send),
+    ("email", Class::Send),
 ];
 
 /// The vocabulary and the word model's weighted words (`wording`) in one table, so that a word

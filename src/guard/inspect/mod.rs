@@ -69,7 +69,11 @@ pub fn inspect(
     let mut hits = Vec::new();
     for segment in segments(api, top)? {
         if guard.injection_scans(&segment.role) && !allowed(guard, &segment.text) {
-            if let Some(attack) = injection::detect_with(&segment.text, guard.injection_personas) {
+            let reading = injection::Reading {
+                personas: guard.injection_personas,
+                tool_result: matches!(segment.role.as_ref(), "tool" | "function"),
+            };
+            if let Some(attack) = injection::detect_with(&segment.text, reading) {
                 match guard.injection {
                     Some(Action::Block) => return Err(injection_blocked(attack.name(), &segment)),
                     _ => {

@@ -67,6 +67,7 @@ pub(super) fn starts_shape(class: Class) -> bool {
             | Behavior
             | DropVerb
             | Message
+            | Greeting
     )
 }
 
@@ -194,4 +195,15 @@ pub(super) fn match_shapes(words: &[Class], starts: &[usize]) -> Option<Attack> 
         }
     }
     None
+}
+
+/// Shapes read only in tool results (`Reading::tool_result`): the data speaks to the model,
+/// which only a user (or the system prompt) has reason to do.
+pub(super) fn match_data_shapes(words: &[Class], starts: &[usize]) -> bool {
+    use Class::*;
+    starts.iter().any(|&i| match words.get(i) {
+        Some(If) => planted::if_you_are_a_model(words, i),
+        Some(Greeting | Attention) => planted::model_greeted_then_ordered(words, i),
+        _ => false,
+    })
 }
