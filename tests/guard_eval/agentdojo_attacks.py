@@ -27,14 +27,16 @@ Splitting: an attack family (the `important_instructions` variants and `tool_kno
 that attack with tool hints, are one family) is one group and goes to one split, so the holdout has
 wrappers the tune split never shows. A benign record is its own group.
 
+Not byte-reproducible: the simulated tools stamp the run's clock into some results (a sent
+e-mail's `timestamp`, a file's `last_modified`) and list some recipients in set order, so a
+rebuild differs in those lines only (checked in session 11: every other field and line equal).
+
 Left out, by rule: `swearwords_dos` (insults, no instruction to the model), `manual` (asks a human),
 and attacks that are near-duplicates of an attack in the other attack sets (none found).
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
 import sys
 
 from agentdojo.agent_pipeline.ground_truth_pipeline import GroundTruthPipeline
@@ -43,7 +45,7 @@ from agentdojo.functions_runtime import FunctionsRuntime
 from agentdojo.task_suite.load_suites import get_suites
 from agentdojo.types import get_text_content_as_str
 
-from build import split
+from build import pick, split, write_jsonl
 from templates import known_attacks, near, shingles
 
 PACKAGE = "agentdojo==0.1.35"
@@ -62,11 +64,6 @@ class NamedPipeline:
 
 def family(attack: str) -> str:
     return "important_instructions" if attack.startswith("important_instructions") or attack == "tool_knowledge" else attack
-
-
-def pick(items: list, key: str):
-    """One of `items`, the same for the same key on every run."""
-    return items[int(hashlib.sha256(key.encode()).hexdigest(), 16) % len(items)]
 
 
 def tool_results(suite, user_task, injections: dict[str, str]) -> list[str]:
@@ -125,10 +122,9 @@ def main(out_path: str) -> None:
                                 "class": f"agentdojo:{family(attack_name)}", "group": f"agentdojo-{family(attack_name)}",
                                 "source": f"{PACKAGE}:{VERSION}/{suite_name} attack {attack_name}, "
                                           f"{inj_id or 'any injection task'}, {task_id}, vector {vector}"})
-    with open(out_path, "w", encoding="utf-8") as out:
-        for record in records:
-            record["split"] = split(record["group"])
-            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+    for record in records:
+        record["split"] = split(record["group"])
+    write_jsonl(out_path, records)
     attacks = sum(r["label"] == "injection" for r in records)
     print(f"{len(records)} records ({attacks} attacks) written to {out_path}; "
           f"{dropped} near-duplicates of known attacks left out", file=sys.stderr)

