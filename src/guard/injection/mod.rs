@@ -13,6 +13,7 @@ mod cjk;
 mod cyrillic;
 mod encoded;
 mod exfil;
+mod glued;
 mod heading;
 pub mod normalize;
 mod persona;
@@ -134,10 +135,16 @@ fn detect_depth(text: &str, depth: u8, reading: Reading) -> Option<Attack> {
     let mut tally = Tally::default();
     normalize::for_each_word(text, |w| {
         let class = word_class(vocab, w, &mut tally);
-        if starts_shape(class) {
-            starts.push(words.len());
+        // A long unknown word may be words run together ("ignoreallpreviousinstructions").
+        if class == Class::Other
+            && w.len() >= glued::MIN_LEN
+            && glued::split(vocab, w.as_bytes(), &mut |piece| {
+                push_word(&mut words, &mut starts, piece)
+            })
+        {
+            return;
         }
-        words.push(class);
+        push_word(&mut words, &mut starts, class);
     });
     if let Some(attack) = match_shapes(&words, &starts) {
         return Some(attack);
@@ -171,6 +178,15 @@ fn detect_depth(text: &str, depth: u8, reading: Reading) -> Option<Attack> {
         }
     }
     None
+}
+
+/// Adds a word's class, noting it if a shape can start there.
+#[inline(always)]
+fn push_word(words: &mut Vec<Class>, starts: &mut Vec<usize>, class: Class) {
+    if starts_shape(class) {
+        starts.push(words.len());
+    }
+    words.push(class);
 }
 
 /// A normalised word's class; a weighted word is noted in `tally`. A number keeps its digits

@@ -1079,6 +1079,32 @@ impl Vocabulary {
             .map_or(Class::Other, |e| e.class)
     }
 
+    /// The class of `b` if it is exactly a word of the table (no scrambled form, no typo).
+    pub(super) fn exact(&self, b: &[u8]) -> Option<Class> {
+        let (Some(&first), Some(&last)) = (b.first(), b.last()) else {
+            return None;
+        };
+        let (f, l) = (first.wrapping_sub(b'a'), last.wrapping_sub(b'a'));
+        let lengths = self
+            .shapes
+            .get(usize::from(f))
+            .and_then(|row| row.get(usize::from(l)))
+            .copied()
+            .unwrap_or(0);
+        if b.len() >= 32 || lengths & (1 << b.len()) == 0 {
+            return None;
+        }
+        let g = group(first, last);
+        let same_ends = match (self.starts.get(g), self.starts.get(g + 1)) {
+            (Some(&from), Some(&to)) => self.entries.get(from..to).unwrap_or_default(),
+            _ => &[],
+        };
+        same_ends
+            .iter()
+            .find(|e| e.word.as_bytes() == b)
+            .map(|e| e.class)
+    }
+
     #[inline(never)]
     fn look_up_known_shape(&self, word: &str, sum: u32) -> (Class, u8) {
         let b = word.as_bytes();
