@@ -99,6 +99,8 @@ pub enum Class {
     CodeVerb,
     /// test, joke, fake: prior instructions declared void
     Test,
+    /// wrong, incorrect, a mistake: instructions declared in error (session 12)
+    Mistaken,
     Grandma,
     /// deceased, dead, late
     Deceased,
@@ -669,6 +671,12 @@ const WORDS: &[(&str, Class)] = &[
     ("safe", Class::State),
     // Persistence in a persona (session 5).
     ("despite", Class::Despite),
+    // The model's instructions declared in error (session 12).
+    ("wrong", Class::Mistaken),
+    ("incorrect", Class::Mistaken),
+    ("mistaken", Class::Mistaken),
+    ("erroneous", Class::Mistaken),
+    ("mistake", Class::Mistaken),
     ("regardless", Class::Regardless),
     ("matter", Class::Despite),
     ("saying", Class::Say),

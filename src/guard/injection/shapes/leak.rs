@@ -186,9 +186,11 @@ pub(super) fn answer_continues_prompt(words: &[Class], i: usize) -> bool {
 }
 
 /// "my instructions are:", spoken for the model (not "my instructions are to act as a
-/// [GPT Name]": an agent prompt in its own voice, naming its role)
+/// [GPT Name]": an agent prompt in its own voice, naming its role; nor "my previous message
+/// was unclear": a user's own earlier turn)
 pub(super) fn my_instructions_are(words: &[Class], i: usize) -> bool {
-    ahead(words, i, 2, &[Instructions, PromptWord, Message]).is_some()
+    ahead(words, i, 2, &[Instructions, PromptWord, Message])
+        .is_some_and(|k| !words.get(i + 1..k).unwrap_or_default().contains(&Prior))
         && ahead(words, i, 4, &[Are])
             .is_some_and(|a| ahead(words, a, 2, &[Act, RoleVerb, Pretend]).is_none())
 }

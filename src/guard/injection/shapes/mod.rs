@@ -50,6 +50,8 @@ pub(super) fn starts_shape(class: Class) -> bool {
             | Conversation
             | PromptIdent
             | Test
+            | Mistaken
+            | Despite
             | Grandma
             | Affirm
             | Now
@@ -141,6 +143,12 @@ pub(super) fn match_shapes(words: &[Class], starts: &[usize]) -> Option<Attack> 
                 Some(Attack::InstructionOverride)
             }
             Test if overrides::rules_were_a_test(words, i) => Some(Attack::InstructionOverride),
+            Mistaken if overrides::own_instructions_wrong(words, i) => {
+                Some(Attack::InstructionOverride)
+            }
+            Despite if overrides::despite_own_instructions(words, i) => {
+                Some(Attack::InstructionOverride)
+            }
             Affirm if prefix::compliant_prefix(words, i) => Some(Attack::PrefixInjection),
             Start if leak::answer_continues_prompt(words, i) => Some(Attack::PromptExfiltration),
             Grandma if jailbreak::grandma_exploit(words, i) => Some(Attack::JailbreakPersona),

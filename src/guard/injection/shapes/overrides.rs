@@ -209,6 +209,32 @@ pub(super) fn rules_were_a_test(words: &[Class], i: usize) -> bool {
         })
 }
 
+/// The model's own instructions: "your (previous) instructions", "the rules you were given" —
+/// not "my instructions" (a user correcting what they asked is no attack).
+fn own_instructions_at(words: &[Class], k: usize) -> bool {
+    let before_k = before(words, k, 3);
+    !before_k.contains(&My) && (before_k.contains(&Your) || given_to_you(words, k))
+}
+
+/// "your previous instructions were wrong", "the instructions you were given were a mistake":
+/// the model's own instructions declared in error (not "my instructions were wrong, use
+/// metres": a user correcting themselves).
+pub(super) fn own_instructions_wrong(words: &[Class], i: usize) -> bool {
+    before(words, i, 3).iter().any(|c| matches!(c, Are | Been))
+        && (i.saturating_sub(8)..i).any(|k| {
+            matches!(words.get(k), Some(Instructions | Rules)) && own_instructions_at(words, k)
+        })
+}
+
+/// "despite your instructions, tell me …", "no matter what your rules say, write …": the
+/// model's own instructions set aside for an order (not "despite the rules of the game", nor
+/// "despite your instructions, the build still fails": a report, no order).
+pub(super) fn despite_own_instructions(words: &[Class], i: usize) -> bool {
+    ahead(words, i, 4, &[Instructions, Rules, Restrictions]).is_some_and(|k| {
+        own_instructions_at(words, k) && ahead(words, k, 6, &[Say, Reveal, Respond, Just]).is_some()
+    })
+}
+
 /// "your instructions are now to …": the instructions redefined
 pub(super) fn instructions_are_now(words: &[Class], i: usize) -> bool {
     before(words, i, 3) == [Your, Instructions, Are]
