@@ -15,6 +15,7 @@ mod encoded;
 mod exfil;
 mod glued;
 mod heading;
+mod markup;
 pub mod normalize;
 mod persona;
 mod shapes;
@@ -43,6 +44,8 @@ pub enum Attack {
     PrefixInjection,
     /// A markdown image to render whose address has a slot for data (`?q=[QUERY]`).
     ExfiltrationImage,
+    /// Script-carrying markup ordered into the answer (`include in your response: <svg/onload=…>`).
+    ActiveMarkup,
 }
 
 impl Attack {
@@ -57,6 +60,7 @@ impl Attack {
             Attack::JailbreakWording => "jailbreak_wording",
             Attack::PrefixInjection => "prefix_injection",
             Attack::ExfiltrationImage => "exfiltration_image",
+            Attack::ActiveMarkup => "active_markup",
         }
     }
 }
@@ -118,8 +122,13 @@ pub fn detect_with(text: &str, reading: Reading) -> Option<Attack> {
 fn detect_depth(text: &str, depth: u8, reading: Reading) -> Option<Attack> {
     // Every delimiter starts with `<`, `[` or `#`: compare only where one of those appears.
     let bytes = text.as_bytes();
+    // Tags that can carry script, for `markup` (found in the same pass).
+    let mut tags: Vec<usize> = Vec::new();
     for at in memchr::memchr3_iter(b'<', b'[', b'#', bytes) {
         let rest = bytes.get(at..).unwrap_or_default();
+        if markup::opens_tag(rest) {
+            tags.push(at);
+        }
         let hit = DELIMITERS.iter().any(|d| {
             rest.get(..d.len())
                 .is_some_and(|r| r.eq_ignore_ascii_case(d.as_bytes()))
@@ -160,6 +169,9 @@ fn detect_depth(text: &str, depth: u8, reading: Reading) -> Option<Attack> {
     }
     if exfil::image_carries_data(text) {
         return Some(Attack::ExfiltrationImage);
+    }
+    if !tags.is_empty() && markup::answer_carries_script(text, &tags) {
+        return Some(Attack::ActiveMarkup);
     }
     if cjk::overrides(text) {
         return Some(Attack::InstructionOverride);
