@@ -85,7 +85,8 @@ pub(super) fn override_verb(words: &[Class], i: usize, w: Class) -> Option<Attac
     }) {
         return Some(Attack::JailbreakPersona);
     }
-    if ahead(words, i, 2, &[Everything]).is_some() && ahead(words, i, 5, &[Prior]).is_some() {
+    // "forget everything I told you before", "olvida todo lo que te dije antes"
+    if ahead(words, i, 2, &[Everything]).is_some() && ahead(words, i, 6, &[Prior]).is_some() {
         return Some(Attack::InstructionOverride);
     }
     // "ignore the above and say …", "ignore the above": prior text as a whole, not
