@@ -1082,11 +1082,7 @@ impl Vocabulary {
         let (Some(&first), Some(&last)) = (b.first(), b.last()) else {
             return Class::Other;
         };
-        let g = group(first, last);
-        let same_ends = match (self.starts.get(g), self.starts.get(g + 1)) {
-            (Some(&from), Some(&to)) => self.entries.get(from..to).unwrap_or_default(),
-            _ => &[],
-        };
+        let same_ends = self.same_ends(first, last);
         same_ends
             .iter()
             .filter(|e| e.middle.is_some() && e.word.len() >= TYPO_MIN_LEN)
@@ -1095,6 +1091,15 @@ impl Vocabulary {
                 one_inserted(w, b) || one_inserted(b, w)
             })
             .map_or(Class::Other, |e| e.class)
+    }
+
+    /// The table's words with this first and last letter.
+    fn same_ends(&self, first: u8, last: u8) -> &[Entry] {
+        let g = group(first, last);
+        match (self.starts.get(g), self.starts.get(g + 1)) {
+            (Some(&from), Some(&to)) => self.entries.get(from..to).unwrap_or_default(),
+            _ => &[],
+        }
     }
 
     /// The class of `b` if it is exactly a word of the table (no scrambled form, no typo).
@@ -1112,11 +1117,7 @@ impl Vocabulary {
         if b.len() >= 32 || lengths & (1 << b.len()) == 0 {
             return None;
         }
-        let g = group(first, last);
-        let same_ends = match (self.starts.get(g), self.starts.get(g + 1)) {
-            (Some(&from), Some(&to)) => self.entries.get(from..to).unwrap_or_default(),
-            _ => &[],
-        };
+        let same_ends = self.same_ends(first, last);
         same_ends
             .iter()
             .find(|e| e.word.as_bytes() == b)
@@ -1129,11 +1130,7 @@ impl Vocabulary {
         let (Some(&first), Some(&last)) = (b.first(), b.last()) else {
             return (Class::Other, NO_WEIGHT);
         };
-        let g = group(first, last);
-        let same_ends = match (self.starts.get(g), self.starts.get(g + 1)) {
-            (Some(&from), Some(&to)) => self.entries.get(from..to).unwrap_or_default(),
-            _ => &[],
-        };
+        let same_ends = self.same_ends(first, last);
         // The exact word wins; else a scrambled form (the last such vocabulary word, as before).
         // Weights go to exact words only.
         let mut scrambled = None;
