@@ -5,7 +5,7 @@
 //! in tool output — never for single words, so "ignore", "system" or "instructions" alone never
 //! fire. Base64 and hex segments are decoded and scanned once more. A few attacks are found on
 //! the raw text, where the word reader cannot see them: chat-template tokens, marked "new
-//! instructions" headings (`heading`), fake authority labels ("ADMIN OVERRIDE:", `authority`), markdown images that carry data out (`exfil`), and the
+//! instructions" headings (`heading`), fake authority labels ("ADMIN OVERRIDE:", `authority`), markdown images that carry data out (`exfil`), script-carrying markup ordered into the answer (`markup`), and the
 //! override in Chinese, Japanese and Korean, which put no spaces between words (`cjk`).
 
 mod authority;
