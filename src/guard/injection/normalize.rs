@@ -487,6 +487,12 @@ mod tests {
             "ignore all previous",
             "so does a different separator"
         );
+        assert_eq!(
+            normalize("i G n O r E  a L l"),
+            "ignore all",
+            "mixed case: letters read by both of the reader's paths"
+        );
+        assert_eq!(normalize("Ｉ ｇ ｎ ｏ ｒ ｅ  ａ ｌ ｌ"), "ignore all");
         assert_eq!(normalize("a b c and x y z"), "abc and xyz");
         assert_eq!(normalize("plan a, b or c"), "plan a b or c");
         assert_eq!(normalize("ＩＧＮＯＲＥ"), "ignore");
