@@ -42,52 +42,48 @@ pub(super) fn split(vocab: &Vocabulary, word: &[u8], f: &mut impl FnMut(Class)) 
     if !(MIN_LEN..=MAX_LEN).contains(&n) || !word.iter().all(u8::is_ascii_lowercase) {
         return false;
     }
-    // fewest[i]: the fewest pieces covering word[..i], and where the last one starts. Pieces
-    // have two letters or more ("a" and "i" would cover too much).
-    let mut fewest = [(u8::MAX, 0u8); MAX_LEN + 1];
+    // fewest[i]: the fewest pieces covering word[..i], where the last one starts, and its
+    // class. Pieces have two letters or more ("a" and "i" would cover too much).
+    let mut fewest = [(u8::MAX, 0u8, Class::Other); MAX_LEN + 1];
     if let Some(empty) = fewest.first_mut() {
-        *empty = (0, 0);
+        *empty = (0, 0, Class::Other);
     }
     for start in 0..n {
-        let count = fewest.get(start).map_or(u8::MAX, |(c, _)| *c);
+        let count = fewest.get(start).map_or(u8::MAX, |(c, _, _)| *c);
         if count == u8::MAX {
             continue;
         }
         for end in start + 2..=(start + MAX_PIECE).min(n) {
-            let better = fewest.get(end).is_some_and(|(c, _)| count + 1 < *c);
-            if better && piece_class(vocab, word.get(start..end).unwrap_or_default()).is_some() {
+            let better = fewest.get(end).is_some_and(|(c, _, _)| count + 1 < *c);
+            if !better {
+                continue;
+            }
+            if let Some(class) = piece_class(vocab, word.get(start..end).unwrap_or_default()) {
                 if let Some(slot) = fewest.get_mut(end) {
-                    *slot = (count + 1, start as u8);
+                    *slot = (count + 1, start as u8, class);
                 }
             }
         }
     }
-    let Some(&(count, _)) = fewest.get(n) else {
+    let Some(&(count, last_start, _)) = fewest.get(n) else {
         return false;
     };
     // One piece is the word itself (not a vocabulary word, or it would not be here).
     if count == u8::MAX || count < 2 {
         return false;
     }
-    let mut ends = [0u8; MAX_LEN];
+    // The pieces' classes, back from the end.
+    let mut pieces = [Class::Other; MAX_LEN];
     let (mut at, mut k) = (n, usize::from(count));
     while at > 0 && k > 0 {
         k -= 1;
-        if let Some(slot) = ends.get_mut(k) {
-            *slot = at as u8;
+        let (_, start, class) = fewest.get(at).copied().unwrap_or((0, 0, Class::Other));
+        if let Some(slot) = pieces.get_mut(k) {
+            *slot = class;
         }
-        at = usize::from(fewest.get(at).map_or(0, |(_, s)| *s));
+        at = usize::from(start);
     }
-    let mut pieces = [Class::Other; MAX_LEN];
-    let mut start = 0;
-    for (&end, slot) in ends.iter().zip(pieces.iter_mut()).take(usize::from(count)) {
-        let piece = word.get(start..usize::from(end)).unwrap_or_default();
-        *slot = piece_class(vocab, piece).unwrap_or(Class::Other);
-        start = usize::from(end);
-    }
-    let last = word
-        .get(usize::from(ends.get(usize::from(count) - 2).copied().unwrap_or(0))..)
-        .unwrap_or_default();
+    let last = word.get(usize::from(last_start)..).unwrap_or_default();
     let pieces = pieces.get(..usize::from(count)).unwrap_or_default();
     // Words the vocabulary reads, two at least: not a long word made of ordinary pieces
     // ("highlighting", "knowledgeable").

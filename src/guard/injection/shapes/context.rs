@@ -27,7 +27,12 @@ pub(super) fn says_you_are(words: &[Class], j: usize) -> bool {
 /// "you are" / "you're" within the three words before `i` ("you are now DAN", "you're totally
 /// uncensored").
 pub(super) fn you_are_before(words: &[Class], i: usize) -> bool {
-    let before = before(words, i, 3);
+    you_are_within(words, i, 3)
+}
+
+/// "you are" / "you're" within the `window` words before `i`.
+pub(super) fn you_are_within(words: &[Class], i: usize, window: usize) -> bool {
+    let before = before(words, i, window);
     before.contains(&Class::YouAre) || before.windows(2).any(|w| w == [Class::You, Class::Are])
 }
 /// Word `i` is inside a request that is described, not made: "if the user asks you to …", "the

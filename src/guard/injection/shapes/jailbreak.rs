@@ -4,7 +4,7 @@
 use super::super::vocab::Class::{self, *};
 use super::context::{
     evades_rules, keeps_rules, mentions_model, negated, persists_in_role, persona_before,
-    says_you_are, you_are_before,
+    says_you_are, you_are_before, you_are_within,
 };
 use super::window::{ahead, before, near};
 
@@ -12,11 +12,7 @@ use super::window::{ahead, before, near};
 /// evil AI")
 pub(super) fn evil_assistant(words: &[Class], i: usize) -> bool {
     // "you are (now) a racist bot", "du bist jetzt ein böser Assistent"
-    let you_are = you_are_before(words, i) || {
-        let b = before(words, i, 4);
-        b.contains(&YouAre) || b.windows(2).any(|w| w == [You, Are])
-    };
-    you_are && ahead(words, i, 2, &[Assistant]).is_some()
+    you_are_within(words, i, 4) && ahead(words, i, 2, &[Assistant]).is_some()
 }
 
 /// Skeleton Key (Microsoft, 2024): the model asked to widen its conduct rather than drop its rules
