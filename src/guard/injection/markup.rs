@@ -38,13 +38,17 @@ fn contains(hay: &[u8], needle: &[u8]) -> bool {
 fn ordered_into_answer(bytes: &[u8], at: usize) -> bool {
     let tag = bytes.get(at..).unwrap_or_default();
     let tag = tag.get(..TAG_MAX.min(tag.len())).unwrap_or_default();
-    let tag = tag.to_ascii_lowercase();
-    let tag = match memchr::memchr(b'>', &tag) {
-        // `<script>` is active by itself; other tags up to their end.
-        Some(end) if !tag.starts_with(b"<script") => tag.get(..end).unwrap_or_default(),
-        _ => tag.as_slice(),
+    // `<script>` is active by itself; other tags up to their end (cut before lowercasing: a
+    // fetched page has hundreds of short `<a>` and `<img>` tags).
+    let is_script = tag
+        .get(..7)
+        .is_some_and(|t| t.eq_ignore_ascii_case(b"<script"));
+    let tag = match memchr::memchr(b'>', tag) {
+        Some(end) if !is_script => tag.get(..end).unwrap_or_default(),
+        _ => tag,
     };
-    if !ACTIVE.iter().any(|a| contains(tag, a)) {
+    let tag = tag.to_ascii_lowercase();
+    if !ACTIVE.iter().any(|a| contains(&tag, a)) {
         return false;
     }
     let before = bytes
