@@ -30,8 +30,18 @@ pub(super) fn opens_tag(rest: &[u8]) -> bool {
     })
 }
 
-fn contains(hay: &[u8], needle: &[u8]) -> bool {
-    memchr::memmem::find(hay, needle).is_some()
+/// True if `tag` holds one of the `ACTIVE` markers, in any case. One pass, no copy: most tags of
+/// a page are short and inert, and every marker starts with `<`, `o` or `j`.
+fn runs_script(tag: &[u8]) -> bool {
+    (0..tag.len()).any(|k| {
+        matches!(
+            tag.get(k).map(u8::to_ascii_lowercase),
+            Some(b'<' | b'o' | b'j')
+        ) && ACTIVE.iter().any(|a| {
+            tag.get(k..k + a.len())
+                .is_some_and(|t| t.eq_ignore_ascii_case(a))
+        })
+    })
 }
 
 /// True if a tag at `at` runs script and the text before it orders it into the answer.
@@ -47,8 +57,7 @@ fn ordered_into_answer(bytes: &[u8], at: usize) -> bool {
         Some(end) if !is_script => tag.get(..end).unwrap_or_default(),
         _ => tag,
     };
-    let tag = tag.to_ascii_lowercase();
-    if !ACTIVE.iter().any(|a| contains(&tag, a)) {
+    if !runs_script(tag) {
         return false;
     }
     let before = bytes
