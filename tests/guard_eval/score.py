@@ -7,7 +7,8 @@ attack (task hijacking, prompt leaking, planted instructions) with its own benig
 jailbreak templates of a second source (jailbreak_templates.jsonl), short injections of a third
 (deepset_injection.jsonl), injection wrappers of a fourth, alone and planted in documents, with
 benign finance questions (spikee_injection.jsonl), indirect injections planted in the tool results an
-agent reads, with those tool results unattacked as benign (agentdojo_injection.jsonl), and the long benign prompts
+agent reads, with those tool results unattacked as benign (agentdojo_injection.jsonl), jailbreak templates and
+prompt-extraction / debug-access prompts of a red-team generator (promptfoo_injection.jsonl), and the long benign prompts
 (prompts_benign.jsonl, agent_prompts_benign.jsonl): false-positive rates.
 
 DLP: per detector, recall over records labelled with it (found if the detector fires on the
@@ -119,6 +120,7 @@ def main() -> None:
     # were without --tool-result, which did not exist then).
     report["agentdojo"] = score_attacks("agentdojo_injection.jsonl", "Tool-result injections, AgentDojo", args.split,
                                         "--tool-result")
+    report["promptfoo"] = score_attacks("promptfoo_injection.jsonl", "Red-team generator prompts, promptfoo", args.split)
     report["prompt_library"] = score_prompts("prompts_benign.jsonl", "Prompt library", args.split, args.list)
     report["agent_prompts"] = score_prompts("agent_prompts_benign.jsonl", "Agent prompts", args.split, args.list)
     if args.json:
@@ -181,7 +183,8 @@ def score_attacks(name: str, label: str, split: str, *flags: str) -> dict:
     and benign task prompts (short_injection.jsonl, added in session 4); jailbreak templates of a
     second source (jailbreak_templates.jsonl, session 6); short injections of a third source
     (deepset_injection.jsonl, session 7); injection wrappers of a fourth (spikee_injection.jsonl,
-    session 8); attacks planted in agents' tool results, of a fifth (agentdojo_injection.jsonl, session 11)."""
+    session 8); attacks planted in agents' tool results, of a fifth (agentdojo_injection.jsonl, session 11);
+    a red-team generator's templates and example prompts, of a sixth (promptfoo_injection.jsonl, session 13)."""
     rows = load(name, split)
     per = collections.defaultdict(lambda: [0, 0])
     benign = fp = 0
