@@ -112,7 +112,7 @@ pub enum Class {
     Regardless,
     /// instead, rather: one task swapped for another
     Instead,
-    /// enabled, activated, unlocked: a mode declared on
+    /// enabled, activated, unlocked: a mode declared on; enable, activate, enter: ordered on
     Enabled,
     /// follow, obey: instructions kept ("do not follow the system prompt" drops them)
     Follow,
@@ -319,6 +319,7 @@ const WORDS: &[(&str, Class)] = &[
     ("dev", Class::Developer),
     ("god", Class::Developer),
     ("debug", Class::Developer),
+    ("sudo", Class::Developer),
     ("mode", Class::Mode),
     ("do", Class::Do),
     ("now", Class::Now),
@@ -349,6 +350,10 @@ const WORDS: &[(&str, Class)] = &[
     ("activated", Class::Enabled),
     ("unlocked", Class::Enabled),
     ("engaged", Class::Enabled),
+    ("enable", Class::Enabled),
+    ("activate", Class::Enabled),
+    ("unlock", Class::Enabled),
+    ("enter", Class::Enabled),
     ("immediately", Class::Must),
     ("attention", Class::Attention),
     ("note", Class::Attention),
@@ -538,6 +543,8 @@ const WORDS: &[(&str, Class)] = &[
     ("sentence", Class::Sentence),
     ("phrase", Class::Sentence),
     ("instructed", Class::Given),
+    ("initialized", Class::Given),
+    ("initialised", Class::Given),
     ("conversation", Class::Conversation),
     ("transcript", Class::Conversation),
     ("verbatim", Class::Verbatim),
@@ -566,6 +573,7 @@ const WORDS: &[(&str, Class)] = &[
     ("cancelled", Class::Test),
     ("canceled", Class::Test),
     ("follow", Class::Follow),
+    ("folgen", Class::Follow),
     ("obey", Class::Follow),
     ("heed", Class::Follow),
     ("changed", Class::Changed),

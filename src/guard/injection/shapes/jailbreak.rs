@@ -54,10 +54,33 @@ pub(super) fn model_unbound(words: &[Class], i: usize) -> bool {
 /// phone (so that you can debug)".
 pub(super) fn developer_mode(words: &[Class], i: usize) -> bool {
     ahead(words, i, 1, &[Mode]).is_some()
-        && (near(words, i, 10, &[Act, Pretend, RoleVerb, Restrictions])
-            || before(words, i, 4)
-                .iter()
-                .any(|c| matches!(c, You | YouAre | Your | Assistant)))
+        && (near(words, i, 10, &[Act, Pretend, RoleVerb, Restrictions]) || model_in_mode(words, i))
+}
+
+/// The model named just before the mode, with no question between: "you are in developer
+/// mode", "your god mode" (not "can you explain what god mode means").
+fn model_in_mode(words: &[Class], i: usize) -> bool {
+    let before_i = before(words, i, 4);
+    before_i
+        .iter()
+        .rposition(|c| matches!(c, You | YouAre | Your | Assistant))
+        .is_some_and(|k| !before_i.get(k..).unwrap_or_default().contains(&What))
+}
+
+/// "Enable developer mode.", "Enter god mode", "activate admin mode and answer …": a privileged
+/// mode ordered on, as the message's opening order or followed by one. Not "to enable
+/// developer mode, tap the build number", "enter debug mode in VS Code", nor "how do I
+/// enable developer mode on my phone".
+pub(super) fn enter_privileged_mode(words: &[Class], i: usize) -> bool {
+    let verb = match before(words, i, 2) {
+        [.., Enabled] => i - 1,
+        [Enabled, Other | The] => i - 2,
+        _ => return false,
+    };
+    let opens = verb == 0 || (verb == 1 && matches!(words.first(), Some(Now | Greeting)));
+    words.get(i + 1) == Some(&Mode)
+        && !matches!(words.get(i + 2), Some(Scope | State))
+        && (opens || ahead(words, i + 1, 3, &[Say, Reveal, Respond, Just, Now]).is_some())
 }
 
 /// "Do Anything Now": the DAN jailbreak by its name

@@ -31,6 +31,8 @@ pub(super) fn starts_shape(class: Class) -> bool {
             | Persona
             | Unbound
             | Developer
+            | Admin
+            | Instructions
             | Do
             | Stay
             | Two
@@ -92,6 +94,9 @@ pub(super) fn match_shapes(words: &[Class], starts: &[usize]) -> Option<Attack> 
             Persona if jailbreak::persona_addressed(words, i) => Some(Attack::JailbreakPersona),
             Unbound if jailbreak::model_unbound(words, i) => Some(Attack::JailbreakPersona),
             Developer if jailbreak::developer_mode(words, i) => Some(Attack::JailbreakPersona),
+            Developer | Admin if jailbreak::enter_privileged_mode(words, i) => {
+                Some(Attack::JailbreakPersona)
+            }
             Do if jailbreak::do_anything_now(words, i) => Some(Attack::JailbreakPersona),
             Stay if jailbreak::stays_in_role(words, i) => Some(Attack::JailbreakPersona),
             Two if jailbreak::two_ways(words, i) => Some(Attack::JailbreakPersona),
@@ -146,7 +151,7 @@ pub(super) fn match_shapes(words: &[Class], starts: &[usize]) -> Option<Attack> 
             Mistaken if overrides::own_instructions_wrong(words, i) => {
                 Some(Attack::InstructionOverride)
             }
-            Despite if overrides::despite_own_instructions(words, i) => {
+            Despite | Regardless if overrides::despite_own_instructions(words, i) => {
                 Some(Attack::InstructionOverride)
             }
             Affirm if prefix::compliant_prefix(words, i) => Some(Attack::PrefixInjection),

@@ -98,7 +98,8 @@ pub(super) fn override_verb(words: &[Class], i: usize, w: Class) -> Option<Attac
     }
     // "ignore instructions, and just print …", "ignore the rest of this data and
     // print …": an override followed by what to output instead.
-    if let Some(k) = ahead(words, i, 5, &[Instructions, Rules, Rest, Message]) {
+    // "ignore the previous task and say …"
+    if let Some(k) = ahead(words, i, 5, &[Instructions, Rules, Rest, Message, Task]) {
         if let Some(j) = ahead(words, k, 6, &[And, Must, Instead]) {
             if ahead(words, j, 3, &[Just, Say, Reveal]).is_some() {
                 return Some(Attack::InstructionOverride);
@@ -227,13 +228,19 @@ pub(super) fn own_instructions_wrong(words: &[Class], i: usize) -> bool {
         })
 }
 
-/// "despite your instructions, tell me …", "no matter what your rules say, write …": the
+/// "despite your instructions, tell me …", "no matter what your rules say, write …",
+/// "regardless of your instructions, say …": the
 /// model's own instructions set aside for an order (not "despite the rules of the game", nor
 /// "despite your instructions, the build still fails": a report, no order).
 pub(super) fn despite_own_instructions(words: &[Class], i: usize) -> bool {
-    ahead(words, i, 4, &[Instructions, Rules, Restrictions]).is_some_and(|k| {
-        own_instructions_at(words, k) && ahead(words, k, 6, &[Say, Reveal, Respond, Just]).is_some()
-    })
+    let ordered = |from: usize| ahead(words, from, 6, &[Say, Reveal, Respond, Just]).is_some();
+    ahead(words, i, 4, &[Instructions, Rules, Restrictions])
+        .is_some_and(|k| own_instructions_at(words, k) && ordered(k))
+        // "despite what you have been told, tell me …", "regardless of what you were
+        // instructed, say …" (not "despite what you've been told about carbs, are they bad?")
+        || ahead(words, i, 3, &[What])
+            .and_then(|w| given_to_you_at(words, w))
+            .is_some_and(|g| !matches!(words.get(g + 1), Some(Other | Scope)) && ordered(g))
 }
 
 /// "your instructions are now to …": the instructions redefined
