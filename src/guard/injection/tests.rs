@@ -1149,6 +1149,9 @@ fn modes_ordered_on_and_instructions_set_aside() {
         "Ignore the previous task's typos; the content is what matters.",
         "Print the text you typed earlier in a table.",
         "Nun folgen die Ergebnisse der Umfrage.",
+        "Ignore the system messages in this log and focus on the errors.",
+        "Your return policy does not apply to sale items?",
+        "Your rules do apply here, I checked.",
     ] {
         assert_eq!(detect(text), None, "{text}");
     }

@@ -33,6 +33,7 @@ pub(super) fn starts_shape(class: Class) -> bool {
             | Developer
             | Admin
             | Instructions
+            | Applies
             | Do
             | Stay
             | Two
@@ -107,6 +108,9 @@ pub(super) fn match_shapes(words: &[Class], starts: &[usize]) -> Option<Attack> 
                 Some(Attack::JailbreakPersona)
             }
             Rules | Instructions if overrides::own_rules_changed(words, i) => {
+                Some(Attack::InstructionOverride)
+            }
+            Applies if overrides::own_rules_void_here(words, i) => {
                 Some(Attack::InstructionOverride)
             }
             Lifted if jailbreak::filters_disabled(words, i) => Some(Attack::JailbreakPersona),
