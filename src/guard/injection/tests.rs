@@ -1152,6 +1152,9 @@ fn modes_ordered_on_and_instructions_set_aside() {
         "Ignore the system messages in this log and focus on the errors.",
         "Your return policy does not apply to sale items?",
         "Your rules do apply here, I checked.",
+        "Pay no attention to the noise and read the manual first.",
+        "The new system instructions must be signed off by the CTO.",
+        "Ignore the warnings in the build log; the tests pass.",
     ] {
         assert_eq!(detect(text), None, "{text}");
     }

@@ -194,6 +194,7 @@ pub(super) fn match_shapes(words: &[Class], starts: &[usize]) -> Option<Attack> 
                 Some(Attack::JailbreakPersona)
             }
             Attention if overrides::attention_stop(words, i) => Some(Attack::InstructionOverride),
+            Attention if overrides::no_attention_to(words, i) => Some(Attack::InstructionOverride),
             Attention if planted::attention_assistant(words, i) => {
                 Some(Attack::ToolOutputInjection)
             }
