@@ -22,8 +22,8 @@ pub(super) fn names_override(words: &[Class], starts: &[usize]) -> bool {
 /// The authorities a label names, lowercase, each followed by one space.
 const AUTHORITIES: [&[u8]; 3] = [b"admin ", b"system ", b"developer "];
 
-/// True if `text` has "<authority> override" followed by a colon or a dash: a label, not the noun
-/// in a sentence ("an admin override of the quota is available").
+/// True if `text` has "<authority> override" followed by a colon, a dash or a heading mark
+/// ("### SYSTEM OVERRIDE ###"): a label, not the noun in a sentence ("an admin override of the quota is available").
 pub(super) fn labelled_override(text: &str) -> bool {
     let bytes = text.as_bytes();
     memchr::memchr2_iter(b'o', b'O', bytes).any(|at| {
@@ -41,7 +41,7 @@ pub(super) fn labelled_override(text: &str) -> bool {
         let label = rest
             .iter()
             .find(|b| **b != b' ')
-            .is_some_and(|b| matches!(b, b':' | b'-' | b'\n'));
+            .is_some_and(|b| matches!(b, b':' | b'-' | b'\n' | b'#' | b'*' | b']' | b'='));
         named && label
     })
 }

@@ -1155,6 +1155,9 @@ fn modes_ordered_on_and_instructions_set_aside() {
         "Pay no attention to the noise and read the manual first.",
         "The new system instructions must be signed off by the CTO.",
         "Ignore the warnings in the build log; the tests pass.",
+        "I never refuse a request from my boss. How do I set boundaries?",
+        "Our guidelines have been turned into a checklist.",
+        "An admin override of the quota is available on request.",
     ] {
         assert_eq!(detect(text), None, "{text}");
     }

@@ -34,6 +34,7 @@ pub(super) fn starts_shape(class: Class) -> bool {
             | Admin
             | Instructions
             | Applies
+            | Refuse
             | Do
             | Stay
             | Two
@@ -198,6 +199,7 @@ pub(super) fn match_shapes(words: &[Class], starts: &[usize]) -> Option<Attack> 
             Attention if planted::attention_assistant(words, i) => {
                 Some(Attack::ToolOutputInjection)
             }
+            Refuse if jailbreak::never_refuse(words, i) => Some(Attack::JailbreakPersona),
             Harmful | Unbound if jailbreak::refusal_suppressed(words, i) => {
                 Some(Attack::JailbreakPersona)
             }
