@@ -6,10 +6,9 @@
 //! fire. Base64 and hex segments are decoded and scanned once more. A few attacks are found on
 //! the raw text, where the word reader cannot see them: chat-template tokens, marked "new
 //! instructions" headings (`heading`), fake authority labels ("ADMIN OVERRIDE:", `authority`), markdown images that carry data out (`exfil`), script-carrying markup ordered into the answer (`markup`), and the
-//! override in Chinese, Japanese and Korean, which put no spaces between words (`cjk`).
+//! override in Chinese, Japanese, Korean, Arabic, Persian, Hebrew, Greek, Hindi and Thai, which the word reader does not look up (`scripts`).
 
 mod authority;
-mod cjk;
 mod cyrillic;
 mod encoded;
 mod exfil;
@@ -18,6 +17,7 @@ mod heading;
 mod markup;
 pub mod normalize;
 mod persona;
+mod scripts;
 mod shapes;
 mod vocab;
 mod wording;
@@ -173,7 +173,7 @@ fn detect_depth(text: &str, depth: u8, reading: Reading) -> Option<Attack> {
     if !tags.is_empty() && markup::answer_carries_script(text, &tags) {
         return Some(Attack::ActiveMarkup);
     }
-    if cjk::overrides(text) {
+    if scripts::overrides(text) {
         return Some(Attack::InstructionOverride);
     }
     if tally.reads_as_jailbreak(words.len()) {
