@@ -9,6 +9,7 @@
 //! override in Chinese, Japanese, Korean, Arabic, Persian, Hebrew, Greek, Hindi and Thai, which the word reader does not look up (`scripts`).
 
 mod authority;
+mod confusables;
 mod cyrillic;
 mod encoded;
 mod exfil;

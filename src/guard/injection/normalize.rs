@@ -1,5 +1,6 @@
-//! Undoes the usual disguises before matching: invisible characters, look-alike letters from
-//! other scripts and full-width forms, case, leetspeak inside words, and s p a c e d letters.
+//! Undoes the usual disguises before matching: invisible characters, look-alike and styled
+//! letters (`confusables`), combining marks drawn over letters, case, leetspeak inside words, and
+//! s p a c e d letters.
 //! The result is lowercase ASCII words separated by single spaces.
 
 /// Zero-width and formatting characters that hide inside words.
@@ -7,37 +8,8 @@ fn invisible(c: char) -> bool {
     matches!(c, '\u{200B}'..='\u{200F}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}' | '\u{00AD}' | '\u{034F}' | '\u{180E}')
 }
 
+use super::confusables::{combining, fold};
 use super::cyrillic::{is_cyrillic, transliterate};
-
-/// Latin look-alikes (Cyrillic, Greek) and full-width ASCII.
-fn fold(c: char) -> char {
-    match c {
-        'а' | 'α' | 'А' | 'Α' => 'a',
-        'в' | 'В' | 'β' | 'Β' => 'b',
-        'с' | 'С' | 'ϲ' => 'c',
-        'ԁ' => 'd',
-        'е' | 'Е' | 'ε' | 'Ε' | 'ё' => 'e',
-        'ɡ' => 'g',
-        'н' | 'Н' | 'Η' => 'h',
-        'і' | 'І' | 'ι' | 'Ι' | 'ı' => 'i',
-        'ј' | 'Ј' => 'j',
-        'к' | 'К' | 'κ' | 'Κ' => 'k',
-        'м' | 'М' | 'Μ' => 'm',
-        'п' | 'η' => 'n',
-        'о' | 'О' | 'ο' | 'Ο' | 'σ' => 'o',
-        'р' | 'Р' | 'ρ' | 'Ρ' => 'p',
-        'ѕ' | 'Ѕ' => 's',
-        'т' | 'Т' | 'τ' | 'Τ' => 't',
-        'υ' | 'μ' => 'u',
-        'ν' => 'v',
-        'ш' | 'ω' => 'w',
-        'х' | 'Х' | 'χ' | 'Χ' => 'x',
-        'у' | 'У' | 'γ' | 'Υ' => 'y',
-        'ᴢ' | 'Ζ' => 'z',
-        '\u{FF01}'..='\u{FF5E}' => char::from_u32(u32::from(c) - 0xFEE0).unwrap_or(c),
-        _ => c,
-    }
-}
 
 fn leet(c: char) -> char {
     match c {
@@ -228,7 +200,7 @@ pub fn for_each_word(text: &str, mut f: impl FnMut(&str)) {
             break;
         };
         i += c.len_utf8();
-        if invisible(c) {
+        if invisible(c) || combining(c) {
             continue;
         }
         if is_cyrillic(c) {
@@ -496,6 +468,12 @@ mod tests {
         assert_eq!(normalize("a b c and x y z"), "abc and xyz");
         assert_eq!(normalize("plan a, b or c"), "plan a b or c");
         assert_eq!(normalize("ＩＧＮＯＲＥ"), "ignore");
+        assert_eq!(normalize("𝐈𝐠𝐧𝐨𝐫𝐞 ⓐⓛⓛ ᴘʀᴇᴠɪᴏᴜs"), "ignore all previous");
+        assert_eq!(
+            normalize("Ign\u{336}o\u{336}re i\u{332}t"),
+            "ignore it",
+            "combining strokes and underlines dropped"
+        );
         assert_eq!(
             normalize("It doesn't follow OpenAI\u{2019}s 'rules'"),
             "it doesnt follow openais rules"
