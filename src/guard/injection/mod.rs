@@ -3,12 +3,14 @@
 //! attack over the word sequence — an override verb aimed at prior instructions, a jailbreak
 //! persona, a request for the system prompt, fake chat-template delimiters, instructions hidden
 //! in tool output — never for single words, so "ignore", "system" or "instructions" alone never
-//! fire. Base64 and hex segments are decoded and scanned once more. A few attacks are found on
+//! fire. Base64 and hex segments are decoded and scanned once more, and so is a text that names
+//! ROT13 or reading backwards (`ciphers`). A few attacks are found on
 //! the raw text, where the word reader cannot see them: chat-template tokens, marked "new
 //! instructions" headings (`heading`), fake authority labels ("ADMIN OVERRIDE:", `authority`), markdown images that carry data out (`exfil`), script-carrying markup ordered into the answer (`markup`), and the
 //! override in Chinese, Japanese, Korean, Arabic, Persian, Hebrew, Greek, Hindi and Thai, which the word reader does not look up (`scripts`).
 
 mod authority;
+mod ciphers;
 mod confusables;
 mod cyrillic;
 mod encoded;
@@ -184,7 +186,10 @@ fn detect_depth(text: &str, depth: u8, reading: Reading) -> Option<Attack> {
         return Some(Attack::PersonaSetup);
     }
     if depth == 0 {
-        for decoded in encoded_segments(text) {
+        let second_looks = encoded_segments(text)
+            .into_iter()
+            .chain(ciphers::deciphered(text, &words));
+        for decoded in second_looks {
             if let Some(attack) = detect_depth(&decoded, 1, reading) {
                 return Some(attack);
             }

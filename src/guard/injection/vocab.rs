@@ -193,6 +193,10 @@ pub enum Class {
     /// send, forward, transfer, delete …: an action on the user's data or money (read only in
     /// tool results, after the model is greeted)
     Send,
+    /// rot (13), rot13 (as leetspeak reads it): text to be read with ROT13 (`ciphers`)
+    Rot13,
+    /// backwards, reversed: text to be read right to left (`ciphers`)
+    Backwards,
     /// A word of digits (never in the vocabulary; set by the caller).
     Number,
     Other,
@@ -631,6 +635,13 @@ const WORDS: &[(&str, Class)] = &[
     ("unut", Class::OverrideVerbFinal),
     // "önceki tüm talimatları yok say" (yok say: ignore; session 13)
     ("yok", Class::OverrideVerbFinal),
+    // A cipher named for the text (session 13): "decode this ROT13: …", "read it backwards".
+    ("rot", Class::Rot13),
+    ("rotie", Class::Rot13),
+    ("backwards", Class::Backwards),
+    ("backward", Class::Backwards),
+    ("reversed", Class::Backwards),
+    ("reverse", Class::Backwards),
     // Swedish, Danish, Norwegian (session 13): "ignorera alla tidigare instruktioner",
     // "glem alle tidligere instruktioner".
     ("ignorera", Class::OverrideVerb),
