@@ -9,16 +9,18 @@ use super::vocab::Class;
 const MAX_TEXT: usize = 64 * 1024;
 
 /// `text` as the cipher its words name would have it read: ROT13 when they say "rot13", reversed
-/// when they say "backwards" or "reversed".
-pub(super) fn deciphered(text: &str, words: &[Class]) -> Vec<String> {
+/// when they say "backwards" or "reversed". The cipher words are among the shape starts
+/// (`starts`, indices into `words`), a far shorter list than the words.
+pub(super) fn deciphered(text: &str, words: &[Class], starts: &[usize]) -> Vec<String> {
     let mut out = Vec::new();
+    let named = |cipher: Class| starts.iter().any(|&i| words.get(i) == Some(&cipher));
     if text.len() > MAX_TEXT {
         return out;
     }
-    if words.contains(&Class::Rot13) && names_rot13(text) {
+    if named(Class::Rot13) && names_rot13(text) {
         out.push(text.chars().map(rotate).collect());
     }
-    if words.contains(&Class::Backwards) {
+    if named(Class::Backwards) {
         out.push(text.chars().rev().collect());
     }
     out

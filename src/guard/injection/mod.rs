@@ -188,7 +188,7 @@ fn detect_depth(text: &str, depth: u8, reading: Reading) -> Option<Attack> {
     if depth == 0 {
         let second_looks = encoded_segments(text)
             .into_iter()
-            .chain(ciphers::deciphered(text, &words));
+            .chain(ciphers::deciphered(text, &words, &starts));
         for decoded in second_looks {
             if let Some(attack) = detect_depth(&decoded, 1, reading) {
                 return Some(attack);

@@ -74,6 +74,9 @@ pub(super) fn starts_shape(class: Class) -> bool {
             | DropVerb
             | Message
             | Greeting
+            // No shape: a cipher named for the text (`ciphers`), found among the starts.
+            | Rot13
+            | Backwards
     )
 }
 
