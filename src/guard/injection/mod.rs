@@ -176,8 +176,8 @@ fn detect_depth(text: &str, depth: u8, reading: Reading) -> Option<Attack> {
     if !tags.is_empty() && markup::answer_carries_script(text, &tags) {
         return Some(Attack::ActiveMarkup);
     }
-    if scripts::overrides(text) {
-        return Some(Attack::InstructionOverride);
+    if let Some(attack) = scripts::attack(text) {
+        return Some(attack);
     }
     if tally.reads_as_jailbreak(words.len()) {
         return Some(Attack::JailbreakWording);
