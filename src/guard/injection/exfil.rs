@@ -78,21 +78,36 @@ fn query_has_slot(url: &[u8]) -> bool {
 }
 
 /// True if `text` asks for an image — markdown or an HTML `<img>` — whose query string has a slot
-/// to fill.
-pub(super) fn image_carries_data(text: &str) -> bool {
+/// to fill. `tags`: where `text` opens a tag that can carry script (`markup::opens_tag`, noted by
+/// `detect` in its delimiter pass), `<img` among them.
+pub(super) fn image_carries_data(text: &str, tags: &[usize]) -> bool {
     let bytes = text.as_bytes();
     let markdown = memchr::memmem::find_iter(bytes, b"![")
         .filter_map(|at| image_url(bytes, at + 2))
         .any(query_has_slot);
     markdown
-        || memchr::memmem::find_iter(bytes, b"<img")
-            .filter_map(|at| html_image_url(bytes, at))
+        || tags
+            .iter()
+            .filter(|&&at| {
+                bytes
+                    .get(at..at + 4)
+                    .is_some_and(|t| t.eq_ignore_ascii_case(b"<img"))
+            })
+            .filter_map(|&at| html_image_url(bytes, at))
             .any(query_has_slot)
 }
 
 #[cfg(test)]
 mod tests {
-    use super::image_carries_data;
+    use super::super::markup::opens_tag;
+
+    fn image_carries_data(text: &str) -> bool {
+        let bytes = text.as_bytes();
+        let tags: Vec<usize> = (0..bytes.len())
+            .filter(|&at| opens_tag(bytes.get(at..).unwrap_or_default()))
+            .collect();
+        super::image_carries_data(text, &tags)
+    }
 
     #[test]
     fn images_with_a_slot_in_the_query_carry_data() {

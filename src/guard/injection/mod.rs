@@ -170,7 +170,7 @@ fn detect_depth(text: &str, depth: u8, reading: Reading) -> Option<Attack> {
     if authority::names_override(&words, &starts) && authority::labelled_override(text) {
         return Some(Attack::FakeDelimiter);
     }
-    if exfil::image_carries_data(text) {
+    if exfil::image_carries_data(text, &tags) {
         return Some(Attack::ExfiltrationImage);
     }
     if !tags.is_empty() && markup::answer_carries_script(text, &tags) {
