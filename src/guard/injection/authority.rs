@@ -23,7 +23,8 @@ pub(super) fn names_override(words: &[Class], starts: &[usize]) -> bool {
 const AUTHORITIES: [&[u8]; 3] = [b"admin ", b"system ", b"developer "];
 
 /// True if `text` has "<authority> override" followed by a colon, a dash or a heading mark
-/// ("### SYSTEM OVERRIDE ###"): a label, not the noun in a sentence ("an admin override of the quota is available").
+/// ("### SYSTEM OVERRIDE ###"): a label, not the noun in a sentence ("an admin override of the
+/// quota is available").
 pub(super) fn labelled_override(text: &str) -> bool {
     let bytes = text.as_bytes();
     memchr::memchr2_iter(b'o', b'O', bytes).any(|at| {

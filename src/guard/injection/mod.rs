@@ -4,10 +4,12 @@
 //! persona, a request for the system prompt, fake chat-template delimiters, instructions hidden
 //! in tool output — never for single words, so "ignore", "system" or "instructions" alone never
 //! fire. Base64 and hex segments are decoded and scanned once more, and so is a text that names
-//! ROT13 or reading backwards (`ciphers`). A few attacks are found on
-//! the raw text, where the word reader cannot see them: chat-template tokens, marked "new
-//! instructions" headings (`heading`), fake authority labels ("ADMIN OVERRIDE:", `authority`), markdown images that carry data out (`exfil`), script-carrying markup ordered into the answer (`markup`), and the
-//! override in Chinese, Japanese, Korean, Arabic, Persian, Hebrew, Greek, Hindi and Thai, which the word reader does not look up (`scripts`).
+//! ROT13 or reading backwards (`ciphers`). A few attacks are found on the raw text, where the word
+//! reader cannot see them: chat-template tokens, marked "new instructions" headings (`heading`),
+//! fake authority labels ("ADMIN OVERRIDE:", `authority`), images that carry data out (`exfil`),
+//! script-carrying markup ordered into the answer (`markup`), and the override and the request
+//! for the model's prompt in Chinese, Japanese, Korean, Arabic, Persian, Hebrew, Greek, Hindi and
+//! Thai, which the word reader does not look up (`scripts`).
 
 mod authority;
 mod ciphers;

@@ -43,10 +43,10 @@ pub(super) fn reveal_own_prompt(words: &[Class], i: usize, w: Class) -> Option<A
             .position(|c| *c == SystemWord)
             .map_or(k, |s| i + 1 + s);
         let generic = !between.contains(&Your) && generic_prompt(words, np);
-        if !generic
-            && between
-                .iter()
-                .any(|c| matches!(c, Your | SystemWord | Prior | Hidden))
+        let named_own = between
+            .iter()
+            .any(|c| matches!(c, Your | SystemWord | Prior | Hidden));
+        if (named_own && !generic)
             || ahead(words, k, 3, &[Given]).is_some()
             || system_named_after(words, k)
         {

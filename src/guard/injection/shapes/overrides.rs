@@ -254,9 +254,9 @@ pub(super) fn own_instructions_wrong(words: &[Class], i: usize) -> bool {
 }
 
 /// "despite your instructions, tell me …", "no matter what your rules say, write …",
-/// "regardless of your instructions, say …": the
-/// model's own instructions set aside for an order (not "despite the rules of the game", nor
-/// "despite your instructions, the build still fails": a report, no order).
+/// "regardless of your instructions, say …": the model's own instructions set aside for an order
+/// (not "despite the rules of the game", nor "despite your instructions, the build still fails":
+/// a report, no order).
 pub(super) fn despite_own_instructions(words: &[Class], i: usize) -> bool {
     let ordered = |from: usize| ahead(words, from, 6, &[Say, Reveal, Respond, Just]).is_some();
     ahead(words, i, 4, &[Instructions, Rules, Restrictions])
