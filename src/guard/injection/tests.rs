@@ -1165,6 +1165,7 @@ fn modes_ordered_on_and_instructions_set_aside() {
         "Your rules do apply here, I checked.",
         "Pay no attention to the noise and read the manual first.",
         "The new system instructions must be signed off by the CTO.",
+        "Now new instructions apply to travel bookings; summarise them for staff.",
         "Ignore the warnings in the build log; the tests pass.",
         "I never refuse a request from my boss. How do I set boundaries?",
         "Our guidelines have been turned into a checklist.",
