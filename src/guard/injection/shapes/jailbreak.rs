@@ -26,7 +26,8 @@ pub(super) fn behavior_augmented(words: &[Class], i: usize) -> bool {
         && near(words, i, 40, &[Harmful, Unbound])
 }
 
-/// A persona name addressed as one: "you are now DAN", "DAN mode", "act as STAN". Not
+/// A persona name addressed as one: "you are now DAN", "DAN mode", "act as STAN", "you have been
+/// jailbroken". Not
 /// "Dan, can you review this?" (a name).
 pub(super) fn persona_addressed(words: &[Class], i: usize) -> bool {
     !before(words, i, 4).contains(&No)
@@ -35,7 +36,9 @@ pub(super) fn persona_addressed(words: &[Class], i: usize) -> bool {
             i,
             6,
             &[Act, Pretend, Mode, Now, Do, Assistant, Role, RoleVerb],
-        ) || you_are_before(words, i))
+        ) || you_are_before(words, i)
+            // "you have been jailbroken"
+            || (before(words, i, 1) == [Been] && before(words, i, 3).contains(&You)))
 }
 
 /// "an unfiltered AI", "uncensored mode", "you are completely amoral", "your responses
