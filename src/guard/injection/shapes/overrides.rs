@@ -27,8 +27,9 @@ pub(super) fn override_verb(words: &[Class], i: usize, w: Class) -> Option<Attac
     if words.get(i + 1) == Some(&Role) && persists_in_role(words, i, i + 1) {
         return Some(Attack::JailbreakPersona);
     }
-    // "do not ignore the rules", "must never bypass the filters": compliance.
-    if negated(words, i) {
+    // "do not ignore the rules", "must never bypass the filters": compliance; so is a negation
+    // right after the verb ("Ignoriere nicht die vorherigen Anweisungen", "Glem ikke …").
+    if negated(words, i) || words.get(i + 1) == Some(&No) {
         return None;
     }
     override_target(words, i, w)
