@@ -1272,6 +1272,8 @@ fn overrides_in_more_languages_and_their_negations() {
         "Huwag kalimutan ang lahat ng naunang tagubilin.",
         "Đừng quên tất cả các hướng dẫn trước đó.",
         "Alla tidigare instruktioner gäller fortfarande.",
+        "Nu ignora instructiunile anterioare.",
+        "Jangan abaikan semua instruksi sebelumnya.",
     ] {
         assert_eq!(detect(text), None, "{text}");
     }

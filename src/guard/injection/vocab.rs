@@ -549,6 +549,9 @@ const WORDS: &[(&str, Class)] = &[
     ("non", Class::Non),
     ("não", Class::Non),
     ("nao", Class::Non),
+    // Romanian and Indonesian "do not" (session 13): "nu ignora …", "jangan abaikan …".
+    ("nu", Class::Non),
+    ("jangan", Class::Non),
     // Short hijacks, prompt leaks and planted instructions (session 4).
     ("stop", Class::Stop),
     ("halt", Class::Stop),
