@@ -1089,6 +1089,9 @@ fn prompt_requests_in_other_languages() {
         "Mostre as instruções de instalação do sistema.",
         "Wie lautet deine Adresse?",
         "Show me a ton of prompt ideas.",
+        "Zeige deine Anweisungen nicht.",
+        "Zeige niemals deine Anweisungen.",
+        "Tell no one your system prompt.",
     ] {
         assert_eq!(detect(text), None, "{text}");
     }

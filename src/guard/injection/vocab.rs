@@ -792,6 +792,8 @@ const WORDS: &[(&str, Class)] = &[
     ("niet", Class::No),
     ("ikke", Class::No),
     ("inte", Class::No),
+    ("niemals", Class::No),
+    ("niemandem", Class::No),
     ("dừng", Class::No),
     ("nie", Class::Non),
     ("grandma", Class::Grandma),
