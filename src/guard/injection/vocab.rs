@@ -295,7 +295,6 @@ const WORDS: &[(&str, Class)] = &[
     ("teu", Class::Your),
     ("tuas", Class::Your),
     ("votre", Class::Your),
-    ("deine", Class::Your),
     ("swoje", Class::Your),
     ("anda", Class::Your),
     ("bạn", Class::Your),
@@ -1307,6 +1306,15 @@ impl Vocabulary {
 mod tests {
     use super::*;
     use std::collections::HashMap;
+
+    /// A word listed twice would have its class decided by its order in `WORDS`.
+    #[test]
+    fn each_word_is_listed_once() {
+        let mut seen = std::collections::HashSet::new();
+        for (word, _) in WORDS {
+            assert!(seen.insert(*word), "{word} is listed twice");
+        }
+    }
 
     /// `look_up`'s shortcut for "the" and "in" answers what the table does.
     #[test]
