@@ -6,7 +6,9 @@
 /// The ASCII character `c` shows, or `c` itself.
 pub(super) fn fold(c: char) -> char {
     let code = u32::from(c);
-    let from = |first: u32, base: u8| char::from(base + u8::try_from(code - first).unwrap_or(0));
+    // The letter (or digit) `offset` places after `base`.
+    let nth = |base: u8, offset: u32| char::from(base + u8::try_from(offset).unwrap_or(0));
+    let from = |first: u32, base: u8| nth(base, code - first);
     match c {
         'а' | 'α' | 'А' | 'Α' => 'a',
         'в' | 'В' | 'β' | 'Β' => 'b',
@@ -32,17 +34,11 @@ pub(super) fn fold(c: char) -> char {
         'ᴢ' | 'Ζ' => 'z',
         '\u{FF01}'..='\u{FF5E}' => char::from_u32(code - 0xFEE0).unwrap_or(c),
         // Mathematical alphanumerics: 13 styles of A–Z a–z, then 5 styles of 0–9.
-        '\u{1D400}'..='\u{1D6A3}' => {
-            let i = (code - 0x1D400) % 52;
-            if i < 26 {
-                from(0x1D400 + (code - 0x1D400) / 52 * 52, b'A')
-            } else {
-                char::from(b'a' + u8::try_from(i - 26).unwrap_or(0))
-            }
-        }
-        '\u{1D7CE}'..='\u{1D7FF}' => {
-            char::from(b'0' + u8::try_from((code - 0x1D7CE) % 10).unwrap_or(0))
-        }
+        '\u{1D400}'..='\u{1D6A3}' => match (code - 0x1D400) % 52 {
+            i @ 0..26 => nth(b'A', i),
+            i => nth(b'a', i - 26),
+        },
+        '\u{1D7CE}'..='\u{1D7FF}' => nth(b'0', (code - 0x1D7CE) % 10),
         '\u{24B6}'..='\u{24CF}' => from(0x24B6, b'A'),
         '\u{24D0}'..='\u{24E9}' => from(0x24D0, b'a'),
         '\u{249C}'..='\u{24B5}' => from(0x249C, b'a'),
