@@ -38,10 +38,13 @@ mod table;
 
 use table::SCRIPTS;
 
-fn around(bytes: &[u8], at: usize, len: usize, near: usize) -> &[u8] {
-    bytes
-        .get(at.saturating_sub(near)..(at + len + near).min(bytes.len()))
-        .unwrap_or_default()
+/// The bytes within `near` of the `len` bytes at `at`, and where they start.
+fn around(bytes: &[u8], at: usize, len: usize, near: usize) -> (usize, &[u8]) {
+    let start = at.saturating_sub(near);
+    let window = bytes
+        .get(start..(at + len + near).min(bytes.len()))
+        .unwrap_or_default();
+    (start, window)
 }
 
 /// Where the first of `needles` found in `haystack` starts, and its length.
@@ -72,8 +75,8 @@ impl Script {
     fn reveals_own_prompt(&self, bytes: &[u8]) -> bool {
         self.own_prompt.iter().any(|noun| {
             memchr::memmem::find_iter(bytes, noun.as_bytes()).any(|at| {
-                let from = at.saturating_sub(self.near);
-                find_any(around(bytes, at, noun.len(), self.near), self.reveals)
+                let (from, window) = around(bytes, at, noun.len(), self.near);
+                find_any(window, self.reveals)
                     .is_some_and(|(verb, len)| !self.negated(bytes, from + verb, len))
             })
         })
@@ -86,12 +89,12 @@ impl Script {
                 if self.negated(bytes, at, len) {
                     return false;
                 }
-                let window = around(bytes, at, len, self.near);
+                let (from, window) = around(bytes, at, len, self.near);
                 let Some((noun, noun_len)) = find_any(window, self.nouns) else {
                     return false;
                 };
-                let noun_at = at.saturating_sub(self.near) + noun;
-                contains_any(around(bytes, noun_at, noun_len, self.near), self.prior)
+                let (_, near_noun) = around(bytes, from + noun, noun_len, self.near);
+                contains_any(near_noun, self.prior)
             })
         })
     }
