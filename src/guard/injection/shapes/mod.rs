@@ -77,6 +77,8 @@ pub(super) fn starts_shape(class: Class) -> bool {
             // No shape: a cipher named for the text (`ciphers`), found among the starts.
             | Rot13
             | Backwards
+            | Rot13Sign
+            | ReversedSign
     )
 }
 
