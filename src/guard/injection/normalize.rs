@@ -93,20 +93,21 @@ fn separates(b: u8) -> bool {
 
 /// The ASCII character an escape at `bytes[at]` stands for, and the escape's length: an escaped
 /// line break or tab (`\n`, `\r`, `\t` as two characters, as in a JSON- or repr-encoded tool
-/// result; read as a space), a URL escape (`%20`, `%49`) or an HTML character reference (`&#73;`,
-/// `&#x49;`) — how web pages and URLs an agent fetches carry text. Anything else is `None`.
+/// result; read as a space), a source-code escape (`\u0049`, `\x49`), a URL escape (`%20`, `%49`)
+/// or an HTML character reference (`&#73;`, `&#x49;`) — how web pages and URLs an agent fetches
+/// carry text. Anything else is `None`.
 #[inline(never)]
 fn escape(bytes: &[u8], at: usize) -> Option<(u8, usize)> {
-    let hex = |b: &u8| char::from(*b).to_digit(16);
     match bytes.get(at)? {
-        b'\\' => matches!(bytes.get(at + 1), Some(b'n' | b't' | b'r')).then_some((b' ', 2)),
-        b'%' => {
-            let value = hex(bytes.get(at + 1)?)? * 16 + hex(bytes.get(at + 2)?)?;
-            u8::try_from(value)
-                .ok()
-                .filter(u8::is_ascii)
-                .map(|c| (c, 3))
-        }
+        b'\\' => match bytes.get(at + 1)? {
+            b'n' | b't' | b'r' => Some((b' ', 2)),
+            // "\u0049gnore", "\x49gnore": a character escaped as in JSON, JavaScript or Python
+            // source, written out by a tool or by the attacker.
+            b'u' => hex_ascii(bytes.get(at + 2..at + 6)?).map(|c| (c, 6)),
+            b'x' => hex_ascii(bytes.get(at + 2..at + 4)?).map(|c| (c, 4)),
+            _ => None,
+        },
+        b'%' => hex_ascii(bytes.get(at + 1..at + 3)?).map(|c| (c, 3)),
         b'&' if bytes.get(at + 1) == Some(&b'#') => {
             let (radix, from) = match bytes.get(at + 2) {
                 Some(b'x' | b'X') => (16, at + 3),
@@ -127,6 +128,14 @@ fn escape(bytes: &[u8], at: usize) -> Option<(u8, usize)> {
         }
         _ => None,
     }
+}
+
+/// The ASCII character that hex `digits` stand for.
+fn hex_ascii(digits: &[u8]) -> Option<u8> {
+    let value = digits.iter().try_fold(0u32, |value, b| {
+        Some(value * 16 + char::from(*b).to_digit(16)?)
+    })?;
+    u8::try_from(value).ok().filter(u8::is_ascii)
 }
 
 /// Calls `f` with each normalised word of `text`, in one pass and without allocating per word
