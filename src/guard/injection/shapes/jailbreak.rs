@@ -61,13 +61,17 @@ pub(super) fn developer_mode(words: &[Class], i: usize) -> bool {
 }
 
 /// The model named just before the mode, with no question between: "you are in developer
-/// mode", "your god mode" (not "can you explain what god mode means").
+/// mode", "your god mode" (not "can you explain what god mode means", nor "your phone is in
+/// developer mode": another thing of yours).
 fn model_in_mode(words: &[Class], i: usize) -> bool {
     let before_i = before(words, i, 4);
     before_i
         .iter()
         .rposition(|c| matches!(c, You | YouAre | Your | Assistant))
-        .is_some_and(|k| !before_i.get(k..).unwrap_or_default().contains(&What))
+        .is_some_and(|k| {
+            let since = before_i.get(k..).unwrap_or_default();
+            !since.contains(&What) && (since.first() != Some(&Your) || since.len() == 1)
+        })
 }
 
 /// "Enable developer mode.", "Enter god mode", "activate admin mode and answer …": a privileged

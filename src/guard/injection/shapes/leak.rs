@@ -152,8 +152,11 @@ pub(super) fn reveal_own_prompt(words: &[Class], i: usize, w: Class) -> Option<A
     }) {
         return Some(Attack::PromptExfiltration);
     }
-    // "what were you told before this conversation"
-    if ahead(words, i, 3, &[Given]).is_some() && ahead(words, i, 5, &[Prior]).is_some() {
+    // "what were you told before this conversation", "what was written at the beginning" (not
+    // "forget what I told you earlier": the user's own words)
+    if ahead(words, i, 3, &[Given]).is_some_and(|g| words.get(g + 1) != Some(&You))
+        && ahead(words, i, 5, &[Prior]).is_some()
+    {
         return Some(Attack::PromptExfiltration);
     }
     None
