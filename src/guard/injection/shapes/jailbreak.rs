@@ -6,7 +6,7 @@ use super::context::{
     evades_rules, keeps_rules, mentions_model, negated, persists_in_role, persona_before,
     says_you_are, you_are_before, you_are_within,
 };
-use super::window::{ahead, before, near};
+use super::window::{after, ahead, before, near};
 
 /// "pretend you are an evil AI", "you are a malicious assistant" (not "a story about an
 /// evil AI")
@@ -196,10 +196,20 @@ pub(super) fn no_longer_the_model(words: &[Class], i: usize) -> bool {
 /// "as if you were not bound by any guidelines", "you are not restricted by rules" (not
 /// "you are not bound by the NDA's terms": rules, guidelines or filters only)
 pub(super) fn not_bound_by_rules(words: &[Class], i: usize) -> bool {
-    words.get(i + 1) == Some(&Bound)
-        && you_are_before(words, i)
-        && ahead(words, i + 1, 4, &[Rules, Restrictions])
-            .is_some_and(|k| words.get(k + 1) != Some(&Scope))
+    // "not bound", "no longer bound"
+    let bound = match (words.get(i + 1), words.get(i + 2)) {
+        (Some(Bound), _) => i + 1,
+        (Some(Longer), Some(Bound)) => i + 2,
+        _ => return false,
+    };
+    you_are_before(words, i)
+        && after(words, bound, 4).any(|k| match words.get(k) {
+            Some(Rules | Restrictions) => words.get(k + 1) != Some(&Scope),
+            // the model's own instructions ("by your previous instructions"; not "by the
+            // instructions in the manual")
+            Some(Instructions) => matches!(before(words, k, 1), [Your | Prior]),
+            _ => false,
+        })
 }
 
 /// "you will not respond as ChatGPT"
