@@ -136,6 +136,16 @@ pub(super) fn filters_disabled(words: &[Class], i: usize) -> bool {
     ahead(words, i, 1, &[Your]).is_some_and(|y| ahead(words, y, 2, &[Restrictions]).is_some())
 }
 
+/// "you are exempt from all content policies", "you are an AI that has been freed from OpenAI's
+/// restrictions": the model set free of rules (not "you are exempt from the rules on
+/// overtime", nor "the prisoners were freed from the camps").
+pub(super) fn model_freed_from_rules(words: &[Class], i: usize) -> bool {
+    (you_are_within(words, i, 3)
+        || (you_are_within(words, i, 8) && near(words, i, 6, &[Assistant])))
+        && ahead(words, i, 5, &[Rules, Restrictions])
+            .is_some_and(|k| words.get(k + 1) != Some(&Scope))
+}
+
 /// "your restrictions have been lifted", "the guardrails are disabled for you", "your safety
 /// guidelines have been turned off"
 pub(super) fn restrictions_lifted(words: &[Class], i: usize) -> bool {

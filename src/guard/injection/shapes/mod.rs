@@ -120,6 +120,7 @@ pub(super) fn match_shapes(words: &[Class], starts: &[usize]) -> Option<Attack> 
                 Some(Attack::InstructionOverride)
             }
             Lifted if jailbreak::filters_disabled(words, i) => Some(Attack::JailbreakPersona),
+            Lifted if jailbreak::model_freed_from_rules(words, i) => Some(Attack::JailbreakPersona),
             Restrictions | Rules if jailbreak::restrictions_lifted(words, i) => {
                 Some(Attack::JailbreakPersona)
             }
