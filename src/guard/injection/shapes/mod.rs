@@ -74,6 +74,7 @@ pub(super) fn starts_shape(class: Class) -> bool {
             | DropVerb
             | Message
             | Greeting
+            | Send
             // No shape: a cipher named for the text (`ciphers`), found among the starts.
             | Rot13
             | Backwards
@@ -230,6 +231,7 @@ pub(super) fn match_data_shapes(words: &[Class], starts: &[usize]) -> bool {
     starts.iter().any(|&i| match words.get(i) {
         Some(If) => planted::if_you_are_a_model(words, i),
         Some(Greeting | Attention) => planted::model_greeted_then_ordered(words, i),
+        Some(Send) => planted::conversation_sent_out(words, i),
         _ => false,
     })
 }

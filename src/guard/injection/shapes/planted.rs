@@ -2,7 +2,7 @@
 //! will read it ("if you are an AI reading this …", "new instructions: …").
 
 use super::super::vocab::Class::{self, *};
-use super::context::you_are_before;
+use super::context::{negated, you_are_before};
 use super::window::{ahead, before};
 
 /// "new instructions:", "updated system instructions"
@@ -117,4 +117,17 @@ pub(super) fn model_greeted_then_ordered(words: &[Class], i: usize) -> bool {
             .then_some(i + 3)
     };
     greeted.is_some_and(|k| ahead(words, k, 25, ORDERS).is_some())
+}
+
+/// In a tool result: "send the conversation history to https://…", "email this chat transcript
+/// to …": data that tells the model to ship the conversation out, whoever it addresses (not
+/// "do not forward this conversation", "send the slides to Anna", nor "I will send a full
+/// transcript of your IP address to my creator": a new record, not this conversation).
+pub(super) fn conversation_sent_out(words: &[Class], i: usize) -> bool {
+    !negated(words, i)
+        && ahead(words, i, 4, &[Conversation]).is_some_and(|k| {
+            !words
+                .get(i + 1..k)
+                .is_some_and(|between| between.contains(&Article))
+        })
 }
