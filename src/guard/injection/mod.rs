@@ -72,7 +72,7 @@ impl Attack {
 
 /// Template tokens of chat formats, and the opening tag of a fake policy file ("policy
 /// puppetry": allowed modes, blocked strings), matched on the lowercased raw text.
-const DELIMITERS: [&str; 26] = [
+const DELIMITERS: [&str; 38] = [
     "<|im_start|>",
     "<|im_end|>",
     "<|system|>",
@@ -101,6 +101,20 @@ const DELIMITERS: [&str; 26] = [
     "[sudo]",
     // "###(system_message) …" (AgentDojo, session 11): a system turn announced inside data.
     "#(system",
+    // More chat templates' turn markers (session 14): OpenAI's harmony format, Mistral, Llama 3's
+    // header end, Cohere Command R, IBM Granite, DeepSeek (full-width bar).
+    "<|start|>",
+    "<|channel|>",
+    "<|message|>",
+    "<|end_header_id|>",
+    "<|im_sep|>",
+    "[system_prompt]",
+    "<|start_of_turn_token|>",
+    "<|system_token|>",
+    "<|start_of_role|>",
+    "<\u{ff5c}begin\u{2581}of\u{2581}sentence\u{ff5c}>",
+    "<\u{ff5c}user\u{ff5c}>",
+    "<\u{ff5c}assistant\u{ff5c}>",
 ];
 
 /// How a text is read.
