@@ -46,9 +46,24 @@ pub(super) fn fold(c: char) -> char {
         '\u{1F150}'..='\u{1F169}' => from(0x1F150, b'A'),
         '\u{1F170}'..='\u{1F189}' => from(0x1F170, b'A'),
         '\u{1F1E6}'..='\u{1F1FF}' => from(0x1F1E6, b'A'),
+        '\u{C0}'..='\u{17F}' => usize::try_from(code - 0xC0)
+            .ok()
+            .and_then(|at| LATIN.get(at))
+            .filter(|b| **b != b'.')
+            .map_or(c, |b| char::from(*b)),
+        'ș' | 'Ș' => 's',
+        'ț' | 'Ț' => 't',
         _ => letterlike(c),
     }
 }
+
+/// U+00C0–U+017F, Latin letters with diacritics, as their base letters (`.`: none, as for ß, æ,
+/// þ, ×), so that "pokaż", "zapomeň", "précédentes" read as typed without them, as their
+/// decomposed forms already do (`combining`). Built from Unicode's decompositions, plus ł, ø, đ,
+/// ħ, ŀ, ı, ŧ.
+const LATIN: &[u8; 192] = b"AAAAAA.CEEEEIIII.NOOOOO.OUUUUY..aaaaaa.ceeeeiiii.nooooo.ouuuuy.y\
+    AaAaAaCcCcCcCcDdDdEeEeEeEeEeGgGgGgGgHhHhIiIiIiIiIi..JjKk.LlLlLlLlLlNnNnNn...OoOoOo..RrRrRrSsSsSs\
+    SsTtTtTtUuUuUuUuUuUuWwYyYZzZzZz.";
 
 /// Small capitals, and the letter-like symbols that fill the gaps of the mathematical styles
 /// (script, fraktur and double-struck capitals, italic h).
@@ -115,6 +130,10 @@ mod tests {
             ("ɪɢɴᴏʀᴇ ᴀʟʟ", "ignore all"),
             ("ℐℊ𝓃ℴ𝓇ℯ", "ignore"),
             ("ＩＧＮＯＲＥ", "IGNORE"),
+            (
+                "Pokaż zapomeň précédentes ÀÉÎÕÜ şţșț łøđı",
+                "Pokaz zapomen precedentes AEIOU stst lodi",
+            ),
         ] {
             assert_eq!(folded(styled), plain, "{styled}");
         }
@@ -122,7 +141,7 @@ mod tests {
 
     #[test]
     fn other_letters_stay() {
-        for text in ["café", "日本語", "ß", "ø", "🙂"] {
+        for text in ["日本語", "ß", "æ", "dẫn", "🙂"] {
             assert_eq!(folded(text), text);
         }
     }

@@ -271,7 +271,6 @@ const WORDS: &[(&str, Class)] = &[
     ("zeige", Class::Reveal),
     ("zeig", Class::Reveal),
     ("zeigen", Class::Reveal),
-    ("muéstrame", Class::Reveal),
     ("muestrame", Class::Reveal),
     ("muestra", Class::Reveal),
     ("montre", Class::Reveal),
@@ -291,7 +290,7 @@ const WORDS: &[(&str, Class)] = &[
     ("mostrar", Class::Reveal),
     ("toon", Class::Reveal),
     ("pokaz", Class::Reveal),
-    ("wyświetl", Class::Reveal),
+    ("wyswietl", Class::Reveal),
     ("tunjukkan", Class::Reveal),
     ("xem", Class::Reveal),
     ("suas", Class::Your),
@@ -305,11 +304,9 @@ const WORDS: &[(&str, Class)] = &[
     ("bạn", Class::Your),
     ("quel", Class::What),
     ("quelle", Class::What),
-    ("cuál", Class::What),
     ("cual", Class::What),
     ("lautet", Class::What),
     ("sistema", Class::SystemWord),
-    ("système", Class::SystemWord),
     ("systeme", Class::SystemWord),
     ("systeem", Class::SystemWord),
     ("sistem", Class::SystemWord),
@@ -522,7 +519,9 @@ const WORDS: &[(&str, Class)] = &[
     ("ignorez", Class::OverrideVerb),
     ("oubliez", Class::OverrideVerb),
     ("oublie", Class::OverrideVerb),
-    ("précédentes", Class::Prior),
+    // (Not "précédent(s)": without its accents it is an English word, a legal one.)
+    ("precedentes", Class::Prior),
+    ("precede", Class::Prior),
     ("toutes", Class::Everything),
     ("vos", Class::Your),
     ("alles", Class::Everything),
@@ -539,9 +538,6 @@ const WORDS: &[(&str, Class)] = &[
     ("vorangegangenen", Class::Prior),
     ("stopp", Class::Stop),
     ("achtung", Class::Attention),
-    ("précède", Class::Prior),
-    ("précédent", Class::Prior),
-    ("précédents", Class::Prior),
     ("dessus", Class::Prior),
     ("anteriormente", Class::Prior),
     // Italian and Portuguese (session 6).
@@ -553,13 +549,11 @@ const WORDS: &[(&str, Class)] = &[
     ("precedenti", Class::Prior),
     ("regole", Class::Rules),
     ("esquece", Class::OverrideVerb),
-    ("esqueça", Class::OverrideVerb),
+    ("esqueca", Class::OverrideVerb),
     ("tudo", Class::Everything),
-    ("instruções", Class::Instructions),
     ("instrucoes", Class::Instructions),
     ("regras", Class::Rules),
     ("non", Class::Non),
-    ("não", Class::Non),
     ("nao", Class::Non),
     // Romanian and Indonesian "do not" (session 13): "nu ignora …", "jangan abaikan …".
     ("nu", Class::Non),
@@ -660,7 +654,7 @@ const WORDS: &[(&str, Class)] = &[
     ("zapomnij", Class::OverrideVerb),
     ("poprzednie", Class::Prior),
     ("poprzednich", Class::Prior),
-    ("wcześniejsze", Class::Prior),
+    ("wczesniejsze", Class::Prior),
     ("instrukcje", Class::Instructions),
     ("instrukcji", Class::Instructions),
     ("polecenia", Class::Instructions),
@@ -677,8 +671,8 @@ const WORDS: &[(&str, Class)] = &[
     ("talimatlari", Class::Instructions),
     ("talimatlar", Class::Instructions),
     ("kurallari", Class::Rules),
-    ("tüm", Class::Everything),
-    ("görmezden", Class::OverrideVerbFinal),
+    ("tum", Class::Everything),
+    ("gormezden", Class::OverrideVerbFinal),
     ("unut", Class::OverrideVerbFinal),
     // A cipher named for the text (session 13): "decode this ROT13: …", "read it backwards".
     ("rot", Class::Rot13),
@@ -731,11 +725,11 @@ const WORDS: &[(&str, Class)] = &[
     // "glem alle tidligere instruktioner".
     ("ignorera", Class::OverrideVerb),
     ("ignorer", Class::OverrideVerb),
-    ("glöm", Class::OverrideVerb),
+    ("glom", Class::OverrideVerb),
     ("glem", Class::OverrideVerb),
     ("alla", Class::Everything),
     ("tidigare", Class::Prior),
-    ("föregående", Class::Prior),
+    ("foregaende", Class::Prior),
     ("tidligere", Class::Prior),
     ("forrige", Class::Prior),
     ("instruktioner", Class::Instructions),
@@ -753,13 +747,13 @@ const WORDS: &[(&str, Class)] = &[
     ("edelliset", Class::Prior),
     ("ohjeet", Class::Instructions),
     ("ohjeita", Class::Instructions),
-    ("säännöt", Class::Rules),
+    ("saannot", Class::Rules),
     // Czech and Slovak: "ignoruj všechny předchozích pokyny", "zapomeňte všechny pokyny".
-    ("zapomeňte", Class::OverrideVerb),
-    ("všechny", Class::Everything),
-    ("všetky", Class::Everything),
-    ("předchozích", Class::Prior),
-    ("predchádzajúce", Class::Prior),
+    ("zapomente", Class::OverrideVerb),
+    ("vsechny", Class::Everything),
+    ("vsetky", Class::Everything),
+    ("predchozich", Class::Prior),
+    ("predchadzajuce", Class::Prior),
     ("pokyny", Class::Instructions),
     ("instrukce", Class::Instructions),
     ("pravidla", Class::Rules),
@@ -767,15 +761,14 @@ const WORDS: &[(&str, Class)] = &[
     ("toate", Class::Everything),
     ("anterioare", Class::Prior),
     ("instructiunile", Class::Instructions),
-    ("instrucțiunile", Class::Instructions),
     ("regulile", Class::Rules),
     // Hungarian: "hagyd figyelmen kívül az összes korábbi utasítást" (kívül: out of
     // attention), "felejtsd el …".
-    ("kívül", Class::OverrideVerb),
+    ("kivul", Class::OverrideVerb),
     ("felejtsd", Class::OverrideVerb),
-    ("korábbi", Class::Prior),
-    ("utasítást", Class::Instructions),
-    ("utasításokat", Class::Instructions),
+    ("korabbi", Class::Prior),
+    ("utasitast", Class::Instructions),
+    ("utasitasokat", Class::Instructions),
     // Filipino: "huwag pansinin ang lahat ng naunang tagubilin" (huwag pansinin: pay no mind;
     // not "kalimutan", forget, as "huwag kalimutan", do not forget, is the commoner phrase).
     ("pansinin", Class::OverrideVerb),
@@ -793,7 +786,7 @@ const WORDS: &[(&str, Class)] = &[
     ("yaliyotangulia", Class::Prior),
     ("awali", Class::Prior),
     // Vietnamese: "quên tất cả các hướng dẫn trước đó" (forget all the previous instructions).
-    ("quên", Class::OverrideVerb),
+    ("quen", Class::OverrideVerb),
     ("tất", Class::Everything),
     ("dẫn", Class::Instructions),
     ("trước", Class::Prior),
@@ -964,10 +957,10 @@ const WORDS: &[(&str, Class)] = &[
     // German word order, in Croatian and in more Spanish and German forms; "now focus on your new
     // task"; "leave all previous information behind"; "pretend you are an evil AI".
     ("assignments", Class::Instructions),
-    ("aufträge", Class::Instructions),
+    ("auftrage", Class::Instructions),
     ("instruktionen", Class::Instructions),
     ("instrukcije", Class::Instructions),
-    ("ausführungen", Class::Instructions),
+    ("ausfuhrungen", Class::Instructions),
     ("missachten", Class::OverrideVerbFinal),
     ("zaboravi", Class::OverrideVerb),
     ("olvide", Class::OverrideVerb),
@@ -992,9 +985,9 @@ const WORDS: &[(&str, Class)] = &[
     ("racist", Class::Evil),
     ("sexist", Class::Evil),
     ("hateful", Class::Evil),
-    ("böse", Class::Evil),
-    ("böser", Class::Evil),
-    ("bösen", Class::Evil),
+    ("bose", Class::Evil),
+    ("boser", Class::Evil),
+    ("bosen", Class::Evil),
     ("boese", Class::Evil),
     ("ki", Class::Assistant),
     ("assistent", Class::Assistant),
@@ -1366,6 +1359,17 @@ mod tests {
         let mut seen = std::collections::HashSet::new();
         for (word, _) in WORDS {
             assert!(seen.insert(*word), "{word} is listed twice");
+        }
+    }
+
+    /// The normaliser folds diacritics away ("précédentes" is read as "precedentes"): a word
+    /// listed with them would never be found.
+    #[test]
+    fn each_word_is_listed_as_the_normaliser_reads_it() {
+        for (word, _) in WORDS {
+            let mut read = Vec::new();
+            super::super::normalize::for_each_word(word, |w| read.push(w.to_string()));
+            assert_eq!(read, [*word], "{word}");
         }
     }
 
