@@ -129,6 +129,11 @@ fn override_target(words: &[Class], i: usize, w: Class) -> Option<Attack> {
         {
             return Some(Attack::InstructionOverride);
         }
+        // "forget everything that you have been told before", "dimentica tutto quello che ti è
+        // stato detto prima"
+        if ahead(words, k, 6, &[Given]).is_some_and(|g| words.get(g + 1) == Some(&Prior)) {
+            return Some(Attack::InstructionOverride);
+        }
         let output_next =
             |from: usize, window: usize| ahead(words, from, window, &[Just, Say, Reveal]).is_some();
         if (words.get(k + 1) == Some(&And) && output_next(k + 1, 3))
