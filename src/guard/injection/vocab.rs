@@ -367,6 +367,7 @@ const WORDS: &[(&str, Class)] = &[
     ("tell", Class::Reveal),
     ("what", Class::What),
     ("on", Class::Scope),
+    ("about", Class::Scope),
     ("for", Class::Scope),
     ("regarding", Class::Scope),
     ("break", Class::OverrideVerb),

@@ -4,20 +4,24 @@
 use super::super::vocab::Class;
 use super::window::{after, ahead, around, before};
 
-/// The model was told to be someone in the 40 words before `i` ("act as", "you are an AI").
+/// The model was told to be someone in the 40 words before `i` ("act as", "you are an AI"); a
+/// model named as a topic ("a story about an AI", "an essay on AI systems") is not one.
 pub(super) fn persona_before(words: &[Class], i: usize) -> bool {
-    before(words, i, 40).iter().any(|c| {
-        matches!(
-            c,
-            Class::Act
-                | Class::Pretend
-                | Class::RoleVerb
-                | Class::Role
-                | Class::Assistant
-                | Class::Persona
-                | Class::Unbound
-        )
+    use Class::*;
+    (i.saturating_sub(40)..i).any(|k| match words.get(k) {
+        Some(Act | Pretend | RoleVerb | Role | Persona | Unbound) => true,
+        Some(Assistant) => !named_as_topic(words, k),
+        _ => false,
     })
+}
+
+/// The model named at `k` after "about" or "on" (and an article): what a text is about, not who
+/// it addresses ("a story about an AI", "an essay on AI systems").
+fn named_as_topic(words: &[Class], k: usize) -> bool {
+    matches!(
+        before(words, k, 2),
+        [.., Class::Scope] | [Class::Scope, Class::Article]
+    )
 }
 /// The words right before `j` are "you're" or "you are".
 pub(super) fn says_you_are(words: &[Class], j: usize) -> bool {
@@ -64,7 +68,7 @@ pub(super) fn negated(words: &[Class], i: usize) -> bool {
 /// "language model".
 pub(super) fn mentions_model(words: &[Class], i: usize, window: usize) -> bool {
     around(words, i, window).any(|k| match words.get(k) {
-        Some(Class::Assistant) => true,
+        Some(Class::Assistant) => !named_as_topic(words, k),
         Some(Class::ModelWord) => k > 0 && words.get(k - 1) == Some(&Class::Language),
         _ => false,
     })
