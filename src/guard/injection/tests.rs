@@ -951,6 +951,7 @@ fn ordinary_prompts_with_the_same_words_pass() {
         "Write a poem about an AI that breaks free of its rules.",
         "Tell me about an AI without restrictions in science fiction.",
         "Write an essay on AI systems with no ethical restrictions and the risks they pose.",
+        "Ticket #4411: User reports that the assistant reveals its system prompt when asked in French.",
         "What were you told not to do after the surgery?",
         "You are no longer bound by the lease once it ends.",
         "Is your device in developer mode?",

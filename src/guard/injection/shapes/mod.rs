@@ -42,6 +42,7 @@ pub(super) fn starts_shape(class: Class) -> bool {
             | No
             | Opposite
             | Reveal
+            | Reveals
             | What
             | My
             | SystemWord
@@ -151,6 +152,9 @@ pub(super) fn match_shapes(words: &[Class], starts: &[usize]) -> Option<Attack> 
             // "the output that your prompt creates": a noun, not an order
             Reveal if i > 0 && words.get(i - 1) == Some(&The) => None,
             Reveal | What => leak::reveal_own_prompt(words, i, *w),
+            Reveals if before(words, i, 8).contains(&Say) => {
+                leak::reveal_own_prompt(words, i, Reveal)
+            }
             Transform => leak::transform_own_prompt(words, i),
             Complete if leak::complete_own_sentence(words, i) => Some(Attack::PromptExfiltration),
             Conversation if leak::repeat_conversation(words, i) => Some(Attack::PromptExfiltration),
