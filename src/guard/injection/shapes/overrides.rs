@@ -61,13 +61,16 @@ fn override_target(words: &[Class], i: usize, w: Class) -> Option<Attack> {
     if let Some(k) = ahead(words, i, 5, &[Instructions, Rules, Message, PromptWord]) {
         let between = words.get(i + 1..k).unwrap_or_default();
         // "… the guidelines you have been given"; "ignore the system prompt" (not "ignore the
-        // system messages in this log": the system's, not the model's)
-        if between
-            .iter()
-            .any(|c| matches!(c, Prior | Everything | Your))
-            || ahead(words, k, 2, &[Prior]).is_some()
-            || given_to_you(words, k)
-            || (words.get(k) != Some(&Message) && between.contains(&SystemWord))
+        // system messages in this log": the system's, not the model's; nor "please ignore my
+        // previous message": the writer's own)
+        let own = between.contains(&My);
+        if !own
+            && (between
+                .iter()
+                .any(|c| matches!(c, Prior | Everything | Your))
+                || ahead(words, k, 2, &[Prior]).is_some()
+                || given_to_you(words, k)
+                || (words.get(k) != Some(&Message) && between.contains(&SystemWord)))
         {
             return Some(Attack::InstructionOverride);
         }
