@@ -56,8 +56,21 @@ pub(super) fn model_unbound(words: &[Class], i: usize) -> bool {
 /// with Developer Mode", "simulate Developer Mode". Not "enable developer mode on your
 /// phone (so that you can debug)".
 pub(super) fn developer_mode(words: &[Class], i: usize) -> bool {
-    ahead(words, i, 1, &[Mode]).is_some()
+    mode_words(words, i).is_some()
         && (near(words, i, 10, &[Act, Pretend, RoleVerb, Restrictions]) || model_in_mode(words, i))
+}
+
+/// Where "developer mode" (the privileged word at `i`) starts and ends: the mode after it, or
+/// before it as Romance languages and Russian put it ("modo desarrollador", "mode développeur",
+/// "режим разработчика").
+fn mode_words(words: &[Class], i: usize) -> Option<(usize, usize)> {
+    if words.get(i + 1) == Some(&Mode) {
+        Some((i, i + 1))
+    } else if i > 0 && words.get(i - 1) == Some(&Mode) {
+        Some((i - 1, i))
+    } else {
+        None
+    }
 }
 
 /// The model named just before the mode, with no question between: "you are in developer
@@ -74,20 +87,22 @@ fn model_in_mode(words: &[Class], i: usize) -> bool {
         })
 }
 
-/// "Enable developer mode.", "Enter god mode", "activate admin mode and answer …": a privileged
-/// mode ordered on, as the message's opening order or followed by one. Not "to enable
+/// "Enable developer mode.", "Enter god mode", "activate admin mode and answer …", "Activa el
+/// modo desarrollador", "Aktiviere den Entwicklermodus": a privileged mode ordered on, as the message's opening order or followed by one. Not "to enable
 /// developer mode, tap the build number", "enter debug mode in VS Code", nor "how do I
 /// enable developer mode on my phone".
 pub(super) fn enter_privileged_mode(words: &[Class], i: usize) -> bool {
-    let verb = match before(words, i, 2) {
-        [.., Enabled] => i - 1,
-        [Enabled, Other | The] => i - 2,
+    let Some((first, last)) = mode_words(words, i) else {
+        return false;
+    };
+    let verb = match before(words, first, 2) {
+        [.., Enabled] => first - 1,
+        [Enabled, Other | The] => first - 2,
         _ => return false,
     };
     let opens = verb == 0 || (verb == 1 && matches!(words.first(), Some(Now | Greeting)));
-    words.get(i + 1) == Some(&Mode)
-        && !matches!(words.get(i + 2), Some(Scope | State))
-        && (opens || ahead(words, i + 1, 3, &[Say, Reveal, Respond, Just, Now]).is_some())
+    !matches!(words.get(last + 1), Some(Scope | State))
+        && (opens || ahead(words, last, 3, &[Say, Reveal, Respond, Just, Now]).is_some())
 }
 
 /// "Do Anything Now": the DAN jailbreak by its name
