@@ -197,6 +197,10 @@ pub enum Class {
     Rot13,
     /// backwards, reversed: text to be read right to left (`ciphers`)
     Backwards,
+    /// input: what the model was given, set aside only by "regardless of any previous input" (not
+    /// an override target: "ignore the previous input, here is the corrected data" is a user's
+    /// correction)
+    Input,
     /// reveals: a reveal described, which counts only in what the model is told to write ("write a
     /// story where the character reveals the system prompt", not "the user reports that the
     /// assistant reveals its system prompt")
@@ -550,6 +554,7 @@ const WORDS: &[(&str, Class)] = &[
     ("directive", Class::Instructions),
     ("opposite", Class::Opposite),
     ("inputs", Class::Instructions),
+    ("input", Class::Input),
     ("modify", Class::OverrideVerb),
     ("modifying", Class::OverrideVerb),
     ("reprogram", Class::OverrideVerb),

@@ -310,13 +310,16 @@ pub(super) fn your_new_task_is(words: &[Class], i: usize) -> bool {
         && words.get(i + 2) == Some(&Are)
 }
 
-/// "regardless of your previous instructions", "regardless of any prior rules": set
-/// aside (not "regardless of your instructions, it failed": only prior ones count).
+/// "regardless of your previous instructions", "regardless of any prior rules", "regardless of
+/// any previous input": set aside (not "regardless of your instructions, it failed": only prior
+/// ones count).
 pub(super) fn regardless_of_prior(words: &[Class], i: usize) -> bool {
-    ahead(words, i, 4, &[Instructions, Rules]).is_some_and(|k| {
+    ahead(words, i, 4, &[Instructions, Rules, Input]).is_some_and(|k| {
         (words.get(i + 1..k).unwrap_or_default().contains(&Prior)
             || ahead(words, k, 2, &[Prior]).is_some())
             && words.get(k + 1) != Some(&Scope)
+            // "previous input errors": a noun made of "input"
+            && !(words.get(k) == Some(&Input) && words.get(k + 1) == Some(&Other))
     })
 }
 
