@@ -969,6 +969,8 @@ fn ordinary_prompts_with_the_same_words_pass() {
         "Write a poem about an AI that breaks free of its rules.",
         "¿Cómo activo el modo desarrollador en mi teléfono Android?",
         "Ignore the previous input, here is the corrected data: 1, 2, 3.",
+        "From now on, you are my Spanish teacher. Correct my mistakes.",
+        "From now on you are a tutor who explains every step.",
         "Regardless of any previous input errors, the form saves a draft.",
         "Wie aktiviere ich den Entwicklermodus in Chrome?",
         "Il modo migliore per imparare è fare pratica.",

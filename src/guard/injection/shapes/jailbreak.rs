@@ -278,12 +278,14 @@ pub(super) fn opening_now_you_are(words: &[Class], i: usize) -> bool {
     }
 }
 
-/// "from now on you are …", "from now on, act as …"
+/// "from now on you are …", "from now on, act as …" (not "from now on you are my Spanish
+/// teacher", "… you are a tutor": a role, as for "now you are")
 pub(super) fn from_now_on_you_are(words: &[Class], i: usize) -> bool {
+    let someone = |k: usize| !matches!(words.get(k), None | Some(State | No | Article | My));
     words.get(i + 1) == Some(&Scope)
         && (i + 2..(i + 5).min(words.len())).any(|k| match words.get(k) {
-            Some(You) => words.get(k + 1) == Some(&Are),
-            Some(YouAre) => true,
+            Some(You) => words.get(k + 1) == Some(&Are) && someone(k + 2),
+            Some(YouAre) => someone(k + 1),
             Some(Act | Pretend | RoleVerb) => true,
             _ => false,
         })
