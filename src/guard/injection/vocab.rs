@@ -246,6 +246,10 @@ const WORDS: &[(&str, Class)] = &[
     ("your", Class::Your),
     ("you", Class::You),
     ("youre", Class::YouAre),
+    // "you've been told", "you'll answer": the apostrophe joins the contraction into one word.
+    ("youve", Class::YouAre),
+    ("youll", Class::You),
+    ("youd", Class::You),
     ("instructions", Class::Instructions),
     ("instruction", Class::Instructions),
     ("rules", Class::Rules),
