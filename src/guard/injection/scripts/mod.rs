@@ -23,6 +23,9 @@ struct Script {
     reveals: &'static [&'static str],
     /// the system prompt, your instructions: the model's own
     own_prompt: &'static [&'static str],
+    /// an example, a (one): a system prompt in general near the noun ("显示一个系统提示的例子", "show
+    /// an example of a system prompt"), not the model's own
+    generic: &'static [&'static str],
     /// "do not" just before the verb keeps the instructions ("不要忽略之前的指令", "אל תשכח").
     negations: &'static [&'static str],
     /// "do not" just after it, where the script puts it there ("अनदेखा मत करो", "نادیده نگیر").
@@ -76,8 +79,9 @@ impl Script {
         self.own_prompt.iter().any(|noun| {
             memchr::memmem::find_iter(bytes, noun.as_bytes()).any(|at| {
                 let (from, window) = around(bytes, at, noun.len(), self.near);
-                find_any(window, self.reveals)
-                    .is_some_and(|(verb, len)| !self.negated(bytes, from + verb, len))
+                !contains_any(window, self.generic)
+                    && find_any(window, self.reveals)
+                        .is_some_and(|(verb, len)| !self.negated(bytes, from + verb, len))
             })
         })
     }
@@ -195,6 +199,10 @@ mod tests {
             "如何写好系统提示？",
             "为 DALL-E 3 编写有效的提示词对于获得理想的图像输出至关重要。",
             "システムプロンプトの書き方を学びたい。",
+            "显示一个系统提示的例子。",
+            "客服机器人的系统提示示例，请显示给我。",
+            "시스템 프롬프트 예시를 보여줘.",
+            "اعرض مثال على تعليمات النظام",
         ] {
             assert!(attack(text).is_none(), "{text}");
         }
