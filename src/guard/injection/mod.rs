@@ -148,9 +148,13 @@ fn detect_depth(text: &str, depth: u8, reading: Reading) -> Option<Attack> {
         if markup::opens_tag(rest) {
             tags.push(at);
         }
+        // The second byte first: most `<` and `[` in text open no delimiter ("prices[i]", "<a").
+        let second = rest.get(1).map(u8::to_ascii_lowercase);
         let hit = DELIMITERS.iter().any(|d| {
-            rest.get(..d.len())
-                .is_some_and(|r| r.eq_ignore_ascii_case(d.as_bytes()))
+            d.as_bytes().get(1).copied() == second
+                && rest
+                    .get(..d.len())
+                    .is_some_and(|r| r.eq_ignore_ascii_case(d.as_bytes()))
         });
         if hit {
             return Some(Attack::FakeDelimiter);
