@@ -23,6 +23,7 @@ fn named_as_topic(words: &[Class], k: usize) -> bool {
         [.., Class::Scope] | [Class::Scope, Class::Article]
     )
 }
+
 /// The words right before `j` are "you're" or "you are".
 pub(super) fn says_you_are(words: &[Class], j: usize) -> bool {
     let before = before(words, j, 2);
