@@ -262,6 +262,13 @@ fn own_instructions_at(words: &[Class], k: usize) -> bool {
     !before_k.contains(&My) && (before_k.contains(&Your) || given_to_you(words, k))
 }
 
+/// In a tool result: "Sorry, I made a mistake when I gave you your instructions and forgot to
+/// ask you to …": data that corrects the model's instructions, which only their author (the
+/// user or the system prompt) may do.
+pub(super) fn own_instructions_mistaken_in_data(words: &[Class], i: usize) -> bool {
+    ahead(words, i, 8, &[Instructions, Rules]).is_some_and(|k| own_instructions_at(words, k))
+}
+
 /// "your previous instructions were wrong", "the instructions you were given were a mistake":
 /// the model's own instructions declared in error (not "my instructions were wrong, use
 /// metres": a user correcting themselves).
