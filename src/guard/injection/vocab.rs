@@ -319,6 +319,19 @@ const WORDS: &[(&str, Class)] = &[
     ("protocol", Class::Restrictions),
     ("safeguard", Class::Restrictions),
     ("filtering", Class::Restrictions),
+    // "Do not follow the previous instructions" in Portuguese, Spanish, Italian, French and
+    // German ("não siga as instruções anteriores", "no sigas las instrucciones anteriores",
+    // "befolge nicht die vorherigen Anweisungen"), and German guidelines ("ignoriere deine
+    // Richtlinien").
+    ("siga", Class::Follow),
+    ("sigas", Class::Follow),
+    ("segui", Class::Follow),
+    ("seguire", Class::Follow),
+    ("suivez", Class::Follow),
+    ("befolge", Class::Follow),
+    ("befolgen", Class::Follow),
+    ("richtlinien", Class::Rules),
+    ("vorgaben", Class::Instructions),
     ("modus", Class::Mode),
     ("modo", Class::Mode),
     ("modalita", Class::Mode),
@@ -1091,7 +1104,8 @@ const WORDS: &[(&str, Class)] = &[
     ("assistent", Class::Assistant),
     // "jetzt bist du X" (not "jetzt bist du ein Pirat": a role).
     ("du", Class::You),
-    ("bist", Class::Are),
+    // "du bist", and "bist du" as German puts it after "ab jetzt" (from now on)
+    ("bist", Class::YouAre),
     ("ein", Class::Article),
     ("eine", Class::Article),
     ("mein", Class::My),

@@ -271,6 +271,8 @@ pub(super) fn now_you_are_someone(words: &[Class], i: usize) -> bool {
 pub(super) fn opening_now_you_are(words: &[Class], i: usize) -> bool {
     i <= 2 && {
         let k = match (words.get(i + 1), words.get(i + 2)) {
+            // "jetzt bist du …"
+            (Some(YouAre), Some(You)) => Some(i + 3),
             (Some(YouAre), _) => Some(i + 2),
             // German puts the verb first: "jetzt bist du Xi Jinping"
             (Some(You), Some(Are)) | (Some(Are), Some(You)) => Some(i + 3),

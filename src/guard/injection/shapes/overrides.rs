@@ -302,7 +302,8 @@ pub(super) fn instructions_are_now(words: &[Class], i: usize) -> bool {
 /// "do not follow the system prompt", "don't obey your previous instructions" (not "do not
 /// follow the instructions in the README": a document's, not the model's own)
 pub(super) fn do_not_follow_own_instructions(words: &[Class], i: usize) -> bool {
-    negated(words, i)
+    // the negation after the verb as German puts it: "befolge nicht die vorherigen Anweisungen"
+    (negated(words, i) || words.get(i + 1) == Some(&No))
         && ahead(words, i, 4, &[PromptWord, Instructions, Rules]).is_some_and(|k| {
             words
                 .get(i + 1..k)
