@@ -23,6 +23,25 @@ const ORDER_WINDOW: usize = 160;
 const TAG_MAX: usize = 300;
 
 /// True if `rest` (the text from a `<`) opens a tag that can carry script.
+/// The text of each HTML comment (`<!-- … -->`, at most `MAX_COMMENTS` of them, each up to
+/// `MAX_COMMENT` bytes or the text's end): where a page hides words from its readers.
+pub(super) fn comments(text: &str) -> impl Iterator<Item = &str> {
+    memchr::memmem::find_iter(text.as_bytes(), b"<!--")
+        .take(MAX_COMMENTS)
+        .filter_map(move |at| {
+            let body = text.get(at + 4..)?;
+            let end = memchr::memmem::find(body.as_bytes(), b"-->").unwrap_or(body.len());
+            let end = (0..=end.min(MAX_COMMENT))
+                .rev()
+                .find(|&e| body.is_char_boundary(e))?;
+            body.get(..end)
+        })
+}
+
+/// Comments read in one text, and bytes read of each.
+const MAX_COMMENTS: usize = 64;
+const MAX_COMMENT: usize = 2048;
+
 pub(super) fn opens_tag(rest: &[u8]) -> bool {
     TAGS.iter().any(|t| {
         rest.get(..t.len())

@@ -29,7 +29,7 @@ mod wording;
 mod wording_weights;
 
 use encoded::encoded_segments;
-use shapes::{match_data_shapes, match_shapes, starts_shape};
+use shapes::{match_data_shapes, match_shapes, model_named_then_ordered, starts_shape};
 use vocab::{Class, Vocabulary};
 use wording::Tally;
 
@@ -160,28 +160,19 @@ fn detect_depth(text: &str, depth: u8, reading: Reading) -> Option<Attack> {
             return Some(Attack::FakeDelimiter);
         }
     }
-    let vocab = Vocabulary::get();
-    let mut words: Vec<Class> = Vec::with_capacity(text.len() / 5);
-    // Where a shape can start: most words of a text start none and are never looked at again.
-    let mut starts: Vec<usize> = Vec::new();
-    let mut tally = Tally::default();
-    normalize::for_each_word(text, |w| {
-        let class = word_class(vocab, w, &mut tally);
-        // A long unknown word may be words run together ("ignoreallpreviousinstructions").
-        if class == Class::Other
-            && w.len() >= glued::MIN_LEN
-            && glued::split(vocab, w.as_bytes(), &mut |piece| {
-                push_word(&mut words, &mut starts, piece)
-            })
-        {
-            return;
-        }
-        push_word(&mut words, &mut starts, class);
-    });
+    let Read {
+        words,
+        starts,
+        tally,
+    } = read(text);
     if let Some(attack) = match_shapes(&words, &starts) {
         return Some(attack);
     }
-    if reading.tool_result && match_data_shapes(&words, &starts) {
+    if reading.tool_result
+        && (match_data_shapes(&words, &starts)
+            || model_named_then_ordered(&words)
+            || markup::comments(text).any(|c| model_named_then_ordered(&read(c).words)))
+    {
         return Some(Attack::ToolOutputInjection);
     }
     if heading::names_new_orders(&words, &starts) && heading::announces_new_orders(text) {
@@ -216,6 +207,41 @@ fn detect_depth(text: &str, depth: u8, reading: Reading) -> Option<Attack> {
         }
     }
     None
+}
+
+/// A text's words as the shapes read them.
+struct Read {
+    /// Each normalised word's class.
+    words: Vec<Class>,
+    /// Where a shape can start: most words of a text start none and are never looked at again.
+    starts: Vec<usize>,
+    /// The word model's weighted words.
+    tally: Tally,
+}
+
+fn read(text: &str) -> Read {
+    let vocab = Vocabulary::get();
+    let mut words: Vec<Class> = Vec::with_capacity(text.len() / 5);
+    let mut starts: Vec<usize> = Vec::new();
+    let mut tally = Tally::default();
+    normalize::for_each_word(text, |w| {
+        let class = word_class(vocab, w, &mut tally);
+        // A long unknown word may be words run together ("ignoreallpreviousinstructions").
+        if class == Class::Other
+            && w.len() >= glued::MIN_LEN
+            && glued::split(vocab, w.as_bytes(), &mut |piece| {
+                push_word(&mut words, &mut starts, piece)
+            })
+        {
+            return;
+        }
+        push_word(&mut words, &mut starts, class);
+    });
+    Read {
+        words,
+        starts,
+        tally,
+    }
 }
 
 /// Adds a word's class, noting it if a shape can start there.

@@ -201,6 +201,8 @@ pub enum Class {
     /// an override target: "ignore the previous input, here is the corrected data" is a user's
     /// correction)
     Input,
+    /// please, kindly: the courtesy before an order
+    Please,
     /// reveals: a reveal described, which counts only in what the model is told to write ("write a
     /// story where the character reveals the system prompt", not "the user reports that the
     /// assistant reveals its system prompt")
@@ -332,6 +334,8 @@ const WORDS: &[(&str, Class)] = &[
     ("befolgen", Class::Follow),
     ("richtlinien", Class::Rules),
     ("vorgaben", Class::Instructions),
+    ("please", Class::Please),
+    ("kindly", Class::Please),
     ("modus", Class::Mode),
     ("modo", Class::Mode),
     ("modalita", Class::Mode),
