@@ -22,7 +22,10 @@ const INCLUDE: [&[u8]; 11] = [
 const ORDER_WINDOW: usize = 160;
 const TAG_MAX: usize = 300;
 
-/// True if `rest` (the text from a `<`) opens a tag that can carry script.
+/// Comments read in one text, and bytes read of each.
+const MAX_COMMENTS: usize = 64;
+const MAX_COMMENT: usize = 2048;
+
 /// The text of each HTML comment (`<!-- … -->`, at most `MAX_COMMENTS` of them, each up to
 /// `MAX_COMMENT` bytes or the text's end): where a page hides words from its readers.
 pub(super) fn comments(text: &str) -> impl Iterator<Item = &str> {
@@ -38,10 +41,7 @@ pub(super) fn comments(text: &str) -> impl Iterator<Item = &str> {
         })
 }
 
-/// Comments read in one text, and bytes read of each.
-const MAX_COMMENTS: usize = 64;
-const MAX_COMMENT: usize = 2048;
-
+/// True if `rest` (the text from a `<`) opens a tag that can carry script.
 pub(super) fn opens_tag(rest: &[u8]) -> bool {
     TAGS.iter().any(|t| {
         rest.get(..t.len())

@@ -219,6 +219,7 @@ struct Read {
     tally: Tally,
 }
 
+/// Reads `text` word by word: each word's class, where shapes can start, the weighted words.
 fn read(text: &str) -> Read {
     let vocab = Vocabulary::get();
     let mut words: Vec<Class> = Vec::with_capacity(text.len() / 5);
