@@ -103,11 +103,11 @@ fn escape(bytes: &[u8], at: usize) -> Option<(u8, usize)> {
             b'n' | b't' | b'r' => Some((b' ', 2)),
             // "\u0049gnore", "\x49gnore": a character escaped as in JSON, JavaScript or Python
             // source, written out by a tool or by the attacker.
-            b'u' => hex_ascii(bytes.get(at + 2..at + 6)?).map(|c| (c, 6)),
-            b'x' => hex_ascii(bytes.get(at + 2..at + 4)?).map(|c| (c, 4)),
+            b'u' => ascii_of(bytes.get(at + 2..at + 6)?, 16).map(|c| (c, 6)),
+            b'x' => ascii_of(bytes.get(at + 2..at + 4)?, 16).map(|c| (c, 4)),
             _ => None,
         },
-        b'%' => hex_ascii(bytes.get(at + 1..at + 3)?).map(|c| (c, 3)),
+        b'%' => ascii_of(bytes.get(at + 1..at + 3)?, 16).map(|c| (c, 3)),
         b'&' if bytes.get(at + 1) == Some(&b'#') => {
             let (radix, from) = match bytes.get(at + 2) {
                 Some(b'x' | b'X') => (16, at + 3),
@@ -122,18 +122,16 @@ fn escape(bytes: &[u8], at: usize) -> Option<(u8, usize)> {
             if digits == 0 || bytes.get(from + digits) != Some(&b';') {
                 return None;
             }
-            let text = std::str::from_utf8(bytes.get(from..from + digits)?).ok()?;
-            let value = u8::try_from(u32::from_str_radix(text, radix).ok()?).ok()?;
-            value.is_ascii().then_some((value, from + digits + 1 - at))
+            ascii_of(bytes.get(from..from + digits)?, radix).map(|c| (c, from + digits + 1 - at))
         }
         _ => None,
     }
 }
 
-/// The ASCII character that hex `digits` stand for.
-fn hex_ascii(digits: &[u8]) -> Option<u8> {
+/// The ASCII character that `digits` (in `radix`, at most four of them) stand for.
+fn ascii_of(digits: &[u8], radix: u32) -> Option<u8> {
     let value = digits.iter().try_fold(0u32, |value, b| {
-        Some(value * 16 + char::from(*b).to_digit(16)?)
+        Some(value * radix + char::from(*b).to_digit(radix)?)
     })?;
     u8::try_from(value).ok().filter(u8::is_ascii)
 }
