@@ -262,7 +262,7 @@ pub(super) fn grandma_exploit(words: &[Class], i: usize) -> bool {
 /// nor "you are now a writing assistant" / "you are now my co-pilot" (a role, as agent
 /// prompts name theirs).
 pub(super) fn now_you_are_someone(words: &[Class], i: usize) -> bool {
-    says_you_are(words, i) && !matches!(words.get(i + 1), None | Some(State | No | Article | My))
+    says_you_are(words, i) && names_someone(words, i + 1)
 }
 
 /// The same hand-over in the other order, opening the message: "(Okay.) Now you are Xi
@@ -278,21 +278,27 @@ pub(super) fn opening_now_you_are(words: &[Class], i: usize) -> bool {
             (Some(You), Some(Are)) | (Some(Are), Some(You)) => Some(i + 3),
             _ => None,
         };
-        k.is_some_and(|k| !matches!(words.get(k), None | Some(State | No | Article | My)))
+        k.is_some_and(|k| names_someone(words, k))
     }
 }
 
 /// "from now on you are …", "from now on, act as …" (not "from now on you are my Spanish
 /// teacher", "… you are a tutor": a role, as for "now you are")
 pub(super) fn from_now_on_you_are(words: &[Class], i: usize) -> bool {
-    let someone = |k: usize| !matches!(words.get(k), None | Some(State | No | Article | My));
     words.get(i + 1) == Some(&Scope)
         && (i + 2..(i + 5).min(words.len())).any(|k| match words.get(k) {
-            Some(You) => words.get(k + 1) == Some(&Are) && someone(k + 2),
-            Some(YouAre) => someone(k + 1),
+            Some(You) => words.get(k + 1) == Some(&Are) && names_someone(words, k + 2),
+            Some(YouAre) => names_someone(words, k + 1),
             Some(Act | Pretend | RoleVerb) => true,
             _ => false,
         })
+}
+
+/// The word at `k`, after "you are", names someone the model is to be ("Tyler", "DAN"): not a
+/// state ("ready", "going to"), a negation, a role after an article ("a tutor") or the user's own
+/// ("my co-pilot"), nor the text's end.
+fn names_someone(words: &[Class], k: usize) -> bool {
+    !matches!(words.get(k), None | Some(State | No | Article | My))
 }
 
 /// "you are going to pretend to be Emojifier", "you're going to act as …"
