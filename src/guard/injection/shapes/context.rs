@@ -65,6 +65,11 @@ pub(super) fn negated(words: &[Class], i: usize) -> bool {
     }
     false
 }
+/// Word `i` is negated before it ("do not ignore") or right after it, as German and the Nordic
+/// languages put it ("Ignoriere nicht …", "befolge nicht …", "Glem ikke …").
+pub(super) fn negated_either_side(words: &[Class], i: usize) -> bool {
+    negated(words, i) || words.get(i + 1) == Some(&Class::No)
+}
 /// The model is mentioned within `window` words of `i`: "ChatGPT", "OpenAI", "AI", "assistant",
 /// "language model".
 pub(super) fn mentions_model(words: &[Class], i: usize, window: usize) -> bool {

@@ -4,8 +4,8 @@
 use super::super::vocab::Class::{self, *};
 use super::super::Attack;
 use super::context::{
-    evades_rules, given_to_you, given_to_you_at, mentions_model, negated, persists_in_role,
-    persona_before, you_are_before,
+    evades_rules, given_to_you, given_to_you_at, mentions_model, negated_either_side,
+    persists_in_role, persona_before, you_are_before,
 };
 use super::window::{ahead, before, near};
 
@@ -29,7 +29,7 @@ pub(super) fn override_verb(words: &[Class], i: usize, w: Class) -> Option<Attac
     }
     // "do not ignore the rules", "must never bypass the filters": compliance; so is a negation
     // right after the verb ("Ignoriere nicht die vorherigen Anweisungen", "Glem ikke …").
-    if negated(words, i) || words.get(i + 1) == Some(&No) {
+    if negated_either_side(words, i) {
         return None;
     }
     override_target(words, i, w)
@@ -302,8 +302,7 @@ pub(super) fn instructions_are_now(words: &[Class], i: usize) -> bool {
 /// "do not follow the system prompt", "don't obey your previous instructions" (not "do not
 /// follow the instructions in the README": a document's, not the model's own)
 pub(super) fn do_not_follow_own_instructions(words: &[Class], i: usize) -> bool {
-    // the negation after the verb as German puts it: "befolge nicht die vorherigen Anweisungen"
-    (negated(words, i) || words.get(i + 1) == Some(&No))
+    negated_either_side(words, i)
         && ahead(words, i, 4, &[PromptWord, Instructions, Rules]).is_some_and(|k| {
             words
                 .get(i + 1..k)
