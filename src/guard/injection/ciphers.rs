@@ -12,9 +12,10 @@ const MAX_TEXT: usize = 64 * 1024;
 /// cipher read as one: a single such word may be a name or an acronym.
 const SIGNS: usize = 2;
 
-/// `text` as the cipher its words name would have it read: ROT13 when they say "rot13", reversed
-/// when they say "backwards" or "reversed". The cipher words are among the shape starts
-/// (`starts`, indices into `words`), a far shorter list than the words.
+/// `text` as its words say it should be read: ROT13 when they say "rot13" or two of them are
+/// ROT13 forms, reversed when they say "backwards" or "reversed" or two are reversed forms. The
+/// cipher words and forms are among the shape starts (`starts`, indices into `words`), a far
+/// shorter list than the words.
 pub(super) fn deciphered(text: &str, words: &[Class], starts: &[usize]) -> Vec<String> {
     let mut out = Vec::new();
     let count = |class: Class| {
