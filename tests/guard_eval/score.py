@@ -8,7 +8,8 @@ jailbreak templates of a second source (jailbreak_templates.jsonl), short inject
 (deepset_injection.jsonl), injection wrappers of a fourth, alone and planted in documents, with
 benign finance questions (spikee_injection.jsonl), indirect injections planted in the tool results an
 agent reads, with those tool results unattacked as benign (agentdojo_injection.jsonl), jailbreak templates and
-prompt-extraction / debug-access prompts of a red-team generator (promptfoo_injection.jsonl), and the long benign prompts
+prompt-extraction / debug-access prompts of a red-team generator (promptfoo_injection.jsonl), paraphrased and
+research jailbreak templates of a jailbreak toolkit (easyjailbreak_injection.jsonl), and the long benign prompts
 (prompts_benign.jsonl, agent_prompts_benign.jsonl): false-positive rates.
 
 DLP: per detector, recall over records labelled with it (found if the detector fires on the
@@ -121,6 +122,8 @@ def main() -> None:
     report["agentdojo"] = score_attacks("agentdojo_injection.jsonl", "Tool-result injections, AgentDojo", args.split,
                                         "--tool-result")
     report["promptfoo"] = score_attacks("promptfoo_injection.jsonl", "Red-team generator prompts, promptfoo", args.split)
+    report["easyjailbreak"] = score_attacks("easyjailbreak_injection.jsonl", "Jailbreak toolkit templates, EasyJailbreak",
+                                            args.split)
     report["prompt_library"] = score_prompts("prompts_benign.jsonl", "Prompt library", args.split, args.list)
     report["agent_prompts"] = score_prompts("agent_prompts_benign.jsonl", "Agent prompts", args.split, args.list)
     if args.json:
@@ -184,7 +187,8 @@ def score_attacks(name: str, label: str, split: str, *flags: str) -> dict:
     second source (jailbreak_templates.jsonl, session 6); short injections of a third source
     (deepset_injection.jsonl, session 7); injection wrappers of a fourth (spikee_injection.jsonl,
     session 8); attacks planted in agents' tool results, of a fifth (agentdojo_injection.jsonl, session 11);
-    a red-team generator's templates and example prompts, of a sixth (promptfoo_injection.jsonl, session 13)."""
+    a red-team generator's templates and example prompts, of a sixth (promptfoo_injection.jsonl, session 13);
+    a jailbreak toolkit's seed templates, of a seventh (easyjailbreak_injection.jsonl, session 15)."""
     rows = load(name, split)
     per = collections.defaultdict(lambda: [0, 0])
     benign = fp = 0
