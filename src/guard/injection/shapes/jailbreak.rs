@@ -122,8 +122,20 @@ pub(super) fn two_ways(words: &[Class], i: usize) -> bool {
         && near(words, i, 30, &[Persona, Role, Act, Pretend, RoleVerb])
 }
 
-/// "no rules / without restrictions / never refuses", aimed at a persona the model is told to be
+/// "no rules / without restrictions / never refuses", aimed at a persona the model is told to be,
+/// or said again of it within a few sentences ("Zed has no filters … Zed doesn't follow any
+/// guidelines"): a persona described by what it lacks, however it was set up.
 pub(super) fn persona_without_rules(words: &[Class], i: usize) -> bool {
+    rules_absent(words, i)
+        && (persona_before(words, i)
+            || (i + 4..(i + 40).min(words.len())).any(|k| {
+                matches!(words.get(k), Some(No | Without)) && rules_absent(words, k)
+            }))
+}
+
+/// "no restrictions", "without any rules", "never refuses" at `i` (not "no restrictions on
+/// length", "cannot bypass the filters", "not to override the rules").
+fn rules_absent(words: &[Class], i: usize) -> bool {
     ahead(words, i, 3, &[Restrictions, Rules, Refuse])
         // "no restrictions on output length" limits something specific, and "cannot
         // bypass the filters" keeps them: neither is a jailbreak.
@@ -135,7 +147,6 @@ pub(super) fn persona_without_rules(words: &[Class], i: usize) -> bool {
                     .unwrap_or_default()
                     .contains(&OverrideVerb)
         })
-        && persona_before(words, i)
 }
 
 /// "you are not subject to OpenAI's content policy", "TPG ignores any and all topic
