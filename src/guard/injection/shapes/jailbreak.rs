@@ -128,9 +128,8 @@ pub(super) fn two_ways(words: &[Class], i: usize) -> bool {
 pub(super) fn persona_without_rules(words: &[Class], i: usize) -> bool {
     rules_absent(words, i)
         && (persona_before(words, i)
-            || (i + 4..(i + 40).min(words.len())).any(|k| {
-                matches!(words.get(k), Some(No | Without)) && rules_absent(words, k)
-            }))
+            || (i + 4..(i + 40).min(words.len()))
+                .any(|k| matches!(words.get(k), Some(No | Without)) && rules_absent(words, k)))
 }
 
 /// "no restrictions", "without any rules", "never refuses" at `i` (not "no restrictions on
@@ -391,4 +390,16 @@ pub(super) fn never_refuse(words: &[Class], i: usize) -> bool {
             || before(words, i, 5)
                 .iter()
                 .any(|c| matches!(c, Must | You | YouAre)))
+}
+
+/// "Zed will never tell me that it can't do something", "AIM never says it cannot answer": the
+/// persona or the model forbidden to say it cannot, the refusal it would give (not "never tell a
+/// child they can't do something", with no persona or model named, nor "do not let the customer
+/// tell you that you can't": the telling is not what is negated).
+pub(super) fn never_says_it_cannot(words: &[Class], i: usize) -> bool {
+    ahead(words, i, 3, &[Say, Asks, Reveal])
+        .filter(|&s| negated(words, s))
+        .and_then(|s| ahead(words, s, 4, &[No]))
+        .is_some_and(|n| ahead(words, n, 2, &[Do, Respond, Anything]).is_some())
+        && (persona_before(words, i) || mentions_model(words, i, 12))
 }

@@ -211,6 +211,7 @@ pub(super) fn match_shapes(words: &[Class], starts: &[usize]) -> Option<Attack> 
                 Some(Attack::ToolOutputInjection)
             }
             Refuse if jailbreak::never_refuse(words, i) => Some(Attack::JailbreakPersona),
+            No if jailbreak::never_says_it_cannot(words, i) => Some(Attack::JailbreakPersona),
             Harmful | Unbound if jailbreak::refusal_suppressed(words, i) => {
                 Some(Attack::JailbreakPersona)
             }
