@@ -70,6 +70,9 @@ pub enum Class {
     And,
     /// lifted, disabled: a restriction no longer in force
     Lifted,
+    /// content, safety: the kind of rule named before it ("content policy", "safety
+    /// guidelines"), never the verb a negation negates ("no content policy")
+    RuleKind,
     /// message, messages: what a chat is made of (not a prompt)
     Message,
     /// stop, halt
@@ -604,6 +607,10 @@ const WORDS: &[(&str, Class)] = &[
     ("and", Class::And),
     ("lifted", Class::Lifted),
     ("disabled", Class::Lifted),
+    ("suspended", Class::Lifted),
+    ("deactivated", Class::Lifted),
+    ("content", Class::RuleKind),
+    ("safety", Class::RuleKind),
     // The model set free of its rules (session 14): "you are exempt from all content policies",
     // "an AI that has been freed from OpenAI's restrictions".
     ("exempt", Class::Lifted),
