@@ -136,6 +136,14 @@ pub(super) fn given_to_you_at(words: &[Class], k: usize) -> Option<usize> {
             .any(|c| matches!(c, Class::You | Class::YouAre))
     })
 }
+/// "what you were told", "what you have been instructed" within `window` words after `i`, as the
+/// model's own orders: where its "told" stands (not "what you were told about carbs", "what you
+/// were given for Christmas": a topic or a thing).
+pub(super) fn what_you_were_told(words: &[Class], i: usize, window: usize) -> Option<usize> {
+    ahead(words, i, window, &[Class::What])
+        .and_then(|w| given_to_you_at(words, w))
+        .filter(|&g| !matches!(words.get(g + 1), Some(Class::Other | Class::Scope)))
+}
 /// "verbatim" or "word for word" within `window` words after `i`.
 pub(super) fn verbatim_after(words: &[Class], i: usize, window: usize) -> bool {
     after(words, i, window).any(|k| match words.get(k) {

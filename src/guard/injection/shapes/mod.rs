@@ -66,6 +66,7 @@ pub(super) fn starts_shape(class: Class) -> bool {
             | Divider
             | Regardless
             | Follow
+            | Following
             | Reading
             | Task
             | Lifted
@@ -188,6 +189,9 @@ pub(super) fn match_shapes(words: &[Class], starts: &[usize]) -> Option<Attack> 
             If if planted::if_ai_reading_this(words, i) => Some(Attack::ToolOutputInjection),
             Divider if prefix::refusal_then_divider(words, i) => Some(Attack::PrefixInjection),
             Follow if overrides::do_not_follow_own_instructions(words, i) => {
+                Some(Attack::InstructionOverride)
+            }
+            Following if overrides::instead_of_following(words, i) => {
                 Some(Attack::InstructionOverride)
             }
             Reading if planted::models_reading_this(words, i) => Some(Attack::ToolOutputInjection),
