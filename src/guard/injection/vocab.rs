@@ -53,6 +53,8 @@ pub enum Class {
     Respond,
     /// given, told, provided, received
     Given,
+    /// know, sabes, sais, weißt: what the model knows ("forget everything you know")
+    Know,
     /// refuse, decline
     Refuse,
     /// on, for, regarding: what a limit applies to
@@ -443,6 +445,9 @@ const WORDS: &[(&str, Class)] = &[
     ("about", Class::Scope),
     ("for", Class::Scope),
     ("regarding", Class::Scope),
+    ("sobre", Class::Scope),
+    ("uber", Class::Scope),
+    ("sur", Class::Scope),
     ("break", Class::OverrideVerb),
     ("breaking", Class::OverrideVerb),
     ("violate", Class::OverrideVerb),
@@ -554,6 +559,13 @@ const WORDS: &[(&str, Class)] = &[
     ("given", Class::Given),
     ("provided", Class::Given),
     ("received", Class::Given),
+    ("know", Class::Know),
+    ("sabes", Class::Know),
+    ("sais", Class::Know),
+    ("sai", Class::Know),
+    ("weißt", Class::Know),
+    ("weet", Class::Know),
+    ("wiesz", Class::Know),
     ("my", Class::My),
     ("are", Class::Are),
     ("is", Class::Are),
@@ -641,6 +653,7 @@ const WORDS: &[(&str, Class)] = &[
     ("alle", Class::Everything),
     ("deine", Class::Your),
     ("olvida", Class::OverrideVerb),
+    ("olvidar", Class::OverrideVerb),
     ("ignora", Class::OverrideVerb),
     ("anteriores", Class::Prior),
     ("instrucciones", Class::Instructions),
