@@ -5,7 +5,8 @@
 //! in tool output — never for single words, so "ignore", "system" or "instructions" alone never
 //! fire. Base64 and hex segments are decoded and scanned once more, and so is a text that names
 //! ROT13 or reading backwards (`ciphers`). A few attacks are found on the raw text, where the word
-//! reader cannot see them: chat-template tokens, marked "new instructions" headings (`heading`),
+//! reader cannot see them: chat-template tokens, a user turn closed and a system one opened in
+//! the text's own markup (`turns`), marked "new instructions" headings (`heading`),
 //! fake authority labels ("ADMIN OVERRIDE:", `authority`), images that carry data out (`exfil`),
 //! script-carrying markup ordered into the answer (`markup`), and the override and the request
 //! for the model's prompt in Chinese, Japanese, Korean, Arabic, Persian, Hebrew, Greek, Hindi and
@@ -24,6 +25,7 @@ pub mod normalize;
 mod persona;
 mod scripts;
 mod shapes;
+mod turns;
 mod vocab;
 mod wording;
 mod wording_weights;
@@ -143,10 +145,14 @@ fn detect_depth(text: &str, depth: u8, reading: Reading) -> Option<Attack> {
     let bytes = text.as_bytes();
     // Tags that can carry script, for `markup` (found in the same pass).
     let mut tags: Vec<usize> = Vec::new();
+    let mut turns = turns::Turns::default();
     for at in memchr::memchr3_iter(b'<', b'[', b'#', bytes) {
         let rest = bytes.get(at..).unwrap_or_default();
         if markup::opens_tag(rest) {
             tags.push(at);
+        }
+        if rest.first() == Some(&b'<') && turns.opens_after_user(rest) {
+            return Some(Attack::FakeDelimiter);
         }
         // The second byte first: most `<` and `[` in text open no delimiter ("prices[i]", "<a").
         let second = rest.get(1).map(u8::to_ascii_lowercase);
