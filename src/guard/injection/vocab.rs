@@ -55,6 +55,8 @@ pub enum Class {
     Given,
     /// know, sabes, sais, weißt: what the model knows ("forget everything you know")
     Know,
+    /// how: "show me how to set the system message" asks for a way, not for the message
+    How,
     /// refuse, decline
     Refuse,
     /// on, for, regarding: what a limit applies to
@@ -560,6 +562,11 @@ const WORDS: &[(&str, Class)] = &[
     ("provided", Class::Given),
     ("received", Class::Given),
     ("know", Class::Know),
+    ("how", Class::How),
+    ("configured", Class::Given),
+    ("programmed", Class::Given),
+    ("initialization", Class::Prior),
+    ("preprompt", Class::PromptWord),
     ("sabes", Class::Know),
     ("sais", Class::Know),
     ("sai", Class::Know),
