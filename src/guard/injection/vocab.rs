@@ -310,6 +310,7 @@ const WORDS: &[(&str, Class)] = &[
     ("mostre", Class::Reveal),
     ("mostrar", Class::Reveal),
     ("toon", Class::Reveal),
+    ("laat", Class::Reveal),
     ("pokaz", Class::Reveal),
     ("wyswietl", Class::Reveal),
     // More of the system-prompt request and of "forget what you were told before" (session 14):
@@ -748,6 +749,7 @@ const WORDS: &[(&str, Class)] = &[
     ("entire", Class::Everything),
     ("whole", Class::Everything),
     ("systemprompt", Class::PromptIdent),
+    ("systeemprompt", Class::PromptIdent),
     ("sysprompt", Class::PromptIdent),
     ("systemmessage", Class::PromptIdent),
     ("initialprompt", Class::PromptIdent),
