@@ -917,11 +917,12 @@ const WORDS: &[(&str, Class)] = &[
     ("anterioare", Class::Prior),
     ("instructiunile", Class::Instructions),
     ("regulile", Class::Rules),
-    // Hungarian: "hagyd figyelmen kívül az összes korábbi utasítást" (kívül: out of
+    // Hungarian: "hagyd figyelmen kívül az összes korábbi (előző) utasítást" (kívül: out of
     // attention), "felejtsd el …".
     ("kivul", Class::OverrideVerb),
     ("felejtsd", Class::OverrideVerb),
     ("korabbi", Class::Prior),
+    ("elozo", Class::Prior),
     ("utasitast", Class::Instructions),
     ("utasitasokat", Class::Instructions),
     // Filipino: "huwag pansinin ang lahat ng naunang tagubilin" (huwag pansinin: pay no mind;
