@@ -36,7 +36,13 @@ pub(super) fn encoded_segments(text: &str) -> Vec<String> {
         // at the bytes before (prose has a space every few bytes).
         let probe = i + MIN_SEGMENT - 1;
         if !bytes.get(probe).is_some_and(|b| b64(*b)) {
-            i = probe + 1;
+            // "49 67 6e 6f 72 65 …": hex bytes spaced out, which no run of base64 covers
+            if let Some((decoded, end)) = spaced_hex(bytes, probe) {
+                push_if_text(&mut out, decoded);
+                i = end;
+            } else {
+                i = probe + 1;
+            }
             continue;
         }
         // The run of base64 bytes around the probe (iterators: no bounds check per byte).
@@ -54,25 +60,71 @@ pub(super) fn encoded_segments(text: &str) -> Vec<String> {
         } else {
             base64(seg)
         };
-        if let Some(s) = decoded.and_then(|d| String::from_utf8(d).ok()) {
-            let printable = s
-                .chars()
-                .filter(|c| !c.is_control() || c.is_whitespace())
-                .count();
-            if printable * 10 >= s.chars().count() * 9 && s.contains(' ') {
-                out.push(s);
-            }
+        if let Some(decoded) = decoded {
+            push_if_text(&mut out, decoded);
         }
     }
     out
 }
 
+/// Keeps `decoded` if it reads as text: printable, with a space.
+fn push_if_text(out: &mut Vec<String>, decoded: Vec<u8>) {
+    if let Ok(s) = String::from_utf8(decoded) {
+        let printable = s
+            .chars()
+            .filter(|c| !c.is_control() || c.is_whitespace())
+            .count();
+        if printable * 10 >= s.chars().count() * 9 && s.contains(' ') {
+            out.push(s);
+        }
+    }
+}
+
+/// Hex bytes separated by single spaces around the space at `at` ("… 6e 6f 72 …"), at least
+/// `MIN_SEGMENT / 2` of them: the decoded bytes and where the run ends.
+fn spaced_hex(bytes: &[u8], at: usize) -> Option<(Vec<u8>, usize)> {
+    let pair_at = |k: usize| {
+        bytes
+            .get(k..k + 2)
+            .filter(|p| p.iter().all(u8::is_ascii_hexdigit))
+            .and_then(|p| u8::try_from(hex_value(p)?).ok())
+    };
+    if bytes.get(at) != Some(&b' ') || at < 2 {
+        return None;
+    }
+    pair_at(at - 2)?;
+    pair_at(at + 1)?;
+    // Back to the first pair of the run, then forward over every "hh " after it.
+    let mut start = at - 2;
+    while start >= 3 && bytes.get(start - 1) == Some(&b' ') && pair_at(start - 3).is_some() {
+        start -= 3;
+    }
+    let mut decoded = Vec::new();
+    let mut k = start;
+    while let Some(b) = pair_at(k) {
+        decoded.push(b);
+        k += 2;
+        let spaced = bytes.get(k) == Some(&b' ') && pair_at(k + 1).is_some();
+        // a pair glued to more hex digits ("6e6f") ends the run
+        if bytes.get(k).is_some_and(u8::is_ascii_hexdigit)
+            || !spaced
+            || decoded.len() * 2 > MAX_DECODE
+        {
+            break;
+        }
+        k += 1;
+    }
+    (decoded.len() >= MIN_SEGMENT / 2).then_some((decoded, k))
+}
+
+fn hex_value(pair: &[u8]) -> Option<u32> {
+    let v = |b: u8| (b as char).to_digit(16);
+    Some(v(*pair.first()?)? * 16 + v(*pair.get(1)?)?)
+}
+
 fn hex(s: &[u8]) -> Option<Vec<u8>> {
     s.chunks(2)
-        .map(|p| {
-            let v = |b: u8| (b as char).to_digit(16);
-            u8::try_from(v(*p.first()?)? * 16 + v(*p.get(1)?)?).ok()
-        })
+        .map(|p| u8::try_from(hex_value(p)?).ok())
         .collect()
 }
 

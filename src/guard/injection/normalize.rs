@@ -391,7 +391,8 @@ impl Words {
 
 /// One raw word (lowercase) into its normalised form: leetspeak only inside words that also
 /// have letters (so `2024` stays a number), and symbols only between letters or digits
-/// (`h@ck`, not `now!`).
+/// (`h@ck`, not `now!`) — but for `!` and `$` opening a word and `$` closing one (`!gn0re`,
+/// `pr3v10u$`), which punctuation does not do (`@name` stays a handle).
 fn finish(raw: &str, has_letter: bool, word: &mut String) {
     word.clear();
     let mut prev_alnum = false;
@@ -399,9 +400,11 @@ fn finish(raw: &str, has_letter: bool, word: &mut String) {
     while let Some(c) = chars.next() {
         let alnum = c.is_alphanumeric();
         let next_alnum = chars.peek().is_some_and(|n| n.is_alphanumeric());
+        let opens = word.is_empty() && next_alnum && matches!(c, '!' | '$');
+        let closes = prev_alnum && !next_alnum && c == '$';
         let mapped = if alnum {
             Some(if has_letter { leet(c) } else { c })
-        } else if has_letter && prev_alnum && next_alnum {
+        } else if has_letter && ((prev_alnum && next_alnum) || opens || closes) {
             Some(leet(c))
         } else {
             None
