@@ -399,12 +399,9 @@ fn finish(raw: &str, has_letter: bool, word: &mut String) {
     let mut chars = raw.chars().peekable();
     while let Some(c) = chars.next() {
         let alnum = c.is_alphanumeric();
-        let next_alnum = chars.peek().is_some_and(|n| n.is_alphanumeric());
-        let opens = word.is_empty() && next_alnum && matches!(c, '!' | '$');
-        let closes = prev_alnum && !next_alnum && c == '$';
         let mapped = if alnum {
             Some(if has_letter { leet(c) } else { c })
-        } else if has_letter && ((prev_alnum && next_alnum) || opens || closes) {
+        } else if has_letter && symbol_in_word(c, word.is_empty(), prev_alnum, chars.peek()) {
             Some(leet(c))
         } else {
             None
@@ -414,6 +411,15 @@ fn finish(raw: &str, has_letter: bool, word: &mut String) {
         }
         prev_alnum = alnum;
     }
+}
+
+/// A leetspeak symbol stands for a letter between letters or digits, `!` and `$` also opening a
+/// word and `$` closing one.
+fn symbol_in_word(c: char, opens: bool, prev_alnum: bool, next: Option<&char>) -> bool {
+    let next_alnum = next.is_some_and(|n| n.is_alphanumeric());
+    (prev_alnum && next_alnum)
+        || (opens && next_alnum && matches!(c, '!' | '$'))
+        || (prev_alnum && !next_alnum && c == '$')
 }
 
 #[cfg(test)]
