@@ -417,9 +417,11 @@ fn finish(raw: &str, has_letter: bool, word: &mut String) {
 /// word and `$` closing one.
 fn symbol_in_word(c: char, opens: bool, prev_alnum: bool, next: Option<&char>) -> bool {
     let next_alnum = next.is_some_and(|n| n.is_alphanumeric());
-    (prev_alnum && next_alnum)
-        || (opens && next_alnum && matches!(c, '!' | '$'))
-        || (prev_alnum && !next_alnum && c == '$')
+    if prev_alnum {
+        next_alnum || c == '$'
+    } else {
+        opens && next_alnum && matches!(c, '!' | '$')
+    }
 }
 
 #[cfg(test)]

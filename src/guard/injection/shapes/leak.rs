@@ -210,10 +210,15 @@ pub(super) fn transform_own_prompt(words: &[Class], i: usize) -> Option<Attack> 
 /// prompt starts with'"
 pub(super) fn complete_own_sentence(words: &[Class], i: usize) -> bool {
     ahead(words, i, 3, &[Sentence]).is_some_and(|k| {
-        after(words, k, 6).any(|j| match words.get(j..) {
-            Some([Are, Given, ..] | [My, Instructions | PromptWord, ..]) => true,
-            Some([My, SystemWord, PromptWord | Instructions | Message, ..]) => true,
-            _ => false,
+        after(words, k, 6).any(|j| {
+            matches!(
+                words.get(j..),
+                Some(
+                    [Are, Given, ..]
+                        | [My, Instructions | PromptWord, ..]
+                        | [My, SystemWord, PromptWord | Instructions | Message, ..]
+                )
+            )
         })
     })
 }
