@@ -38,7 +38,7 @@ import zipfile
 from pathlib import Path
 
 from build import download_wheel, pick, split, write_jsonl
-from templates import REQUESTS, known_attacks, near, shingles
+from templates import REQUESTS, known_attacks, without_near_duplicates
 
 PACKAGE = "easyjailbreak==0.1.3"
 DATA = "easyjailbreak/seed/seed_template.json"
@@ -66,26 +66,17 @@ def render(template: str, key: str) -> str:
 
 
 def main(wheel: Path, out_path: str) -> None:
-    known = known_attacks(OTHER_ATTACKS)
-    kept: list[set] = []
-    records = []
-    dropped = {"near-duplicate of another eval file": 0, "near-duplicate of an earlier record": 0}
-    candidates = templates(wheel)
-    for recipe, name, template in candidates:
+    candidates = []
+    for recipe, name, template in templates(wheel):
         key = hashlib.sha256(template.encode()).hexdigest()[:12]
-        text = render(template, key)
-        words = shingles(text)
-        if any(near(words, other) for other in known):
-            dropped["near-duplicate of another eval file"] += 1
-        elif any(near(words, other) for other in kept):
-            dropped["near-duplicate of an earlier record"] += 1
-        else:
-            kept.append(words)
-            group = "ej-autodan" if recipe == "autodan" else f"ej-{recipe}-{key}"
-            cls = f"easyjailbreak:{recipe}" if recipe != "jailbroken" else f"easyjailbreak:jailbroken:{name}"
-            records.append({"id": f"ej-{recipe}-{key}", "text": text, "label": "injection", "class": cls,
-                            "source": f"{PACKAGE}:{DATA} ({recipe} {name})", "group": group,
-                            "split": split(group)})
+        candidates.append((recipe, name, key, render(template, key)))
+    kept, dropped = without_near_duplicates(candidates, lambda c: c[3], known_attacks(OTHER_ATTACKS))
+    records = []
+    for recipe, name, key, text in kept:
+        group = "ej-autodan" if recipe == "autodan" else f"ej-{recipe}-{key}"
+        cls = f"easyjailbreak:{recipe}" if recipe != "jailbroken" else f"easyjailbreak:jailbroken:{name}"
+        records.append({"id": f"ej-{recipe}-{key}", "text": text, "label": "injection", "class": cls,
+                        "source": f"{PACKAGE}:{DATA} ({recipe} {name})", "group": group, "split": split(group)})
     write_jsonl(out_path, records)
     print(f"{len(records)} of {len(candidates)} written to {out_path}; left out: {dropped}", file=sys.stderr)
 

@@ -28,7 +28,7 @@ import tempfile
 from pathlib import Path
 
 from build import pick, split, write_jsonl
-from templates import REQUESTS, known_attacks, near, shingles
+from templates import REQUESTS, known_attacks, without_near_duplicates
 
 PACKAGE = "promptfoo@0.121.20"
 HERE = Path(__file__).resolve().parent
@@ -84,20 +84,9 @@ def main(tgz: Path, out_path: str) -> None:
         for prompt in example_prompts(graders, plugin):
             key = hashlib.sha256(prompt.encode()).hexdigest()[:12]
             candidates.append((f"pf-ex-{key}", prompt, cls, f"src/redteam/plugins ({plugin} examples)"))
-    known = known_attacks(OTHER_ATTACKS)
-    kept: list[set] = []
-    records = []
-    dropped = {"near-duplicate of another eval file": 0, "near-duplicate of an earlier record": 0}
-    for rid, text, cls, where in candidates:
-        words = shingles(text)
-        if any(near(words, other) for other in known):
-            dropped["near-duplicate of another eval file"] += 1
-        elif any(near(words, other) for other in kept):
-            dropped["near-duplicate of an earlier record"] += 1
-        else:
-            kept.append(words)
-            records.append({"id": rid, "text": text, "label": "injection", "class": f"promptfoo:{cls}",
-                            "source": f"{PACKAGE}:{where}", "split": split(rid)})
+    kept, dropped = without_near_duplicates(candidates, lambda c: c[1], known_attacks(OTHER_ATTACKS))
+    records = [{"id": rid, "text": text, "label": "injection", "class": f"promptfoo:{cls}",
+                "source": f"{PACKAGE}:{where}", "split": split(rid)} for rid, text, cls, where in kept]
     write_jsonl(out_path, records)
     print(f"{len(records)} of {len(candidates)} written to {out_path}; left out: {dropped}", file=sys.stderr)
 

@@ -69,6 +69,23 @@ def near(a: set, b: set) -> bool:
     return common >= NEAR * len(a) or common >= NEAR * len(b)
 
 
+def without_near_duplicates(items: list, text_of, known: list[set]) -> tuple[list, dict]:
+    """The items whose text is a near-duplicate neither of a known attack nor of an earlier kept item, in
+    order, and how many were left out for each reason."""
+    kept, kept_words = [], []
+    dropped = {"near-duplicate of another eval file": 0, "near-duplicate of an earlier record": 0}
+    for item in items:
+        words = shingles(text_of(item))
+        if any(near(words, other) for other in known):
+            dropped["near-duplicate of another eval file"] += 1
+        elif any(near(words, other) for other in kept_words):
+            dropped["near-duplicate of an earlier record"] += 1
+        else:
+            kept_words.append(words)
+            kept.append(item)
+    return kept, dropped
+
+
 def render(template: dict, path: str) -> str:
     value = template["value"].replace("{% raw %}", "").replace("{% endraw %}", "")
     digest = int(hashlib.sha256(path.encode()).hexdigest(), 16)
