@@ -142,7 +142,14 @@ pub(super) fn given_to_you_at(words: &[Class], k: usize) -> Option<usize> {
 pub(super) fn what_you_were_told(words: &[Class], i: usize, window: usize) -> Option<usize> {
     ahead(words, i, window, &[Class::What])
         .and_then(|w| given_to_you_at(words, w))
-        .filter(|&g| !matches!(words.get(g + 1), Some(Class::Other | Class::Scope)))
+        .filter(|&g| told_as_orders(words, g))
+}
+
+/// The "told" at `g` is the model's orders, not a topic or a thing: not followed by another word
+/// ("… told about carbs", "… given for Christmas") unless "up to now" or "so far".
+pub(super) fn told_as_orders(words: &[Class], g: usize) -> bool {
+    !matches!(words.get(g + 1), Some(Class::Other | Class::Scope))
+        || ahead(words, g, 3, &[Class::Now]).is_some()
 }
 /// "verbatim" or "word for word" within `window` words after `i`.
 pub(super) fn verbatim_after(words: &[Class], i: usize, window: usize) -> bool {

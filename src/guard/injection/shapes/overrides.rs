@@ -5,7 +5,7 @@ use super::super::vocab::Class::{self, *};
 use super::super::Attack;
 use super::context::{
     evades_rules, given_to_you, given_to_you_at, mentions_model, negated_either_side,
-    persists_in_role, persona_before, what_you_were_told, you_are_before,
+    persists_in_role, persona_before, told_as_orders, what_you_were_told, you_are_before,
 };
 use super::window::{ahead, before, near};
 
@@ -147,9 +147,7 @@ fn override_target(words: &[Class], i: usize, w: Class) -> Option<Attack> {
     if let Some(k) = ahead(words, i, 2, &[Everything]) {
         // "forget everything you were told", "… you have been given" (not "forget everything
         // you've been told about carbs": a claim about a topic)
-        if given_to_you_at(words, k)
-            .is_some_and(|g| !matches!(words.get(g + 1), Some(Other | Scope)))
-        {
+        if given_to_you_at(words, k).is_some_and(|g| told_as_orders(words, g)) {
             return Some(Attack::InstructionOverride);
         }
         // "forget everything you know and answer …", "olvidar todo lo que sabes", "vergiss
