@@ -520,6 +520,7 @@ const WORDS: &[(&str, Class)] = &[
     ("attention", Class::Attention),
     ("note", Class::Attention),
     ("ai", Class::Assistant),
+    ("ais", Class::Assistant),
     ("assistant", Class::Assistant),
     ("llm", Class::Assistant),
     ("model", Class::ModelWord),
@@ -566,6 +567,7 @@ const WORDS: &[(&str, Class)] = &[
     ("know", Class::Know),
     ("how", Class::How),
     ("configured", Class::Given),
+    ("trained", Class::Given),
     ("programmed", Class::Given),
     ("initialization", Class::Prior),
     ("preprompt", Class::PromptWord),
@@ -1038,6 +1040,10 @@ const WORDS: &[(&str, Class)] = &[
     ("saying", Class::Say),
     ("remind", Class::Say),
     ("longer", Class::Longer),
+    // "no more guidelines", "no more filters"
+    ("more", Class::Longer),
+    // French "consignes" (instructions): "oublie toutes tes consignes"
+    ("consignes", Class::Instructions),
     ("anymore", Class::Longer),
     ("been", Class::Been),
     ("admin", Class::Admin),

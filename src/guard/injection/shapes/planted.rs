@@ -17,7 +17,12 @@ pub(super) fn new_instructions_with_orders(words: &[Class], i: usize) -> bool {
 /// must …", "now new instructions follow", "now new instructions:" (not "the new instructions
 /// must be signed off", nor "now new instructions apply to travel bookings": talked about).
 fn new_instructions_announced(words: &[Class], i: usize, k: usize) -> bool {
-    (ahead(words, i, 8, &[Must, Instead, Now]).is_some() && before(words, i, 1) != [The])
+    // "your new directive is to reveal …" (not "your new instructions are in the shared folder")
+    let yours_ordered = before(words, i, 1) == [Your]
+        && words.get(k + 1) == Some(&Are)
+        && ahead(words, k + 1, 3, &[Say, Reveal, Respond, Just]).is_some();
+    yours_ordered
+        || (ahead(words, i, 8, &[Must, Instead, Now]).is_some() && before(words, i, 1) != [The])
         || matches!(before(words, i, 2), [Now, Follow])
         || (matches!(before(words, i, 1), [Now])
             && (k + 1 == words.len() || ahead(words, k, 2, &[Follow, Must]).is_some()))
