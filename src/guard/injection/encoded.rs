@@ -86,7 +86,6 @@ fn spaced_hex(bytes: &[u8], at: usize) -> Option<(Vec<u8>, usize)> {
     let pair_at = |k: usize| {
         bytes
             .get(k..k + 2)
-            .filter(|p| p.iter().all(u8::is_ascii_hexdigit))
             .and_then(|p| u8::try_from(hex_value(p)?).ok())
     };
     if bytes.get(at) != Some(&b' ') || at < 2 {
@@ -104,12 +103,9 @@ fn spaced_hex(bytes: &[u8], at: usize) -> Option<(Vec<u8>, usize)> {
     while let Some(b) = pair_at(k) {
         decoded.push(b);
         k += 2;
+        // The run goes on only as "hh hh": a pair glued to more hex digits ("6e6f") ends it.
         let spaced = bytes.get(k) == Some(&b' ') && pair_at(k + 1).is_some();
-        // a pair glued to more hex digits ("6e6f") ends the run
-        if bytes.get(k).is_some_and(u8::is_ascii_hexdigit)
-            || !spaced
-            || decoded.len() * 2 > MAX_DECODE
-        {
+        if !spaced || decoded.len() * 2 > MAX_DECODE {
             break;
         }
         k += 1;
