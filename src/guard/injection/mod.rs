@@ -7,7 +7,8 @@
 //! ROT13 or reading backwards (`ciphers`). A few attacks are found on the raw text, where the word
 //! reader cannot see them: chat-template tokens, a user turn closed and a system one opened in
 //! the text's own markup (`turns`), marked "new instructions" headings (`heading`),
-//! fake authority labels ("ADMIN OVERRIDE:", `authority`), images that carry data out (`exfil`),
+//! fake authority labels ("ADMIN OVERRIDE:", `authority`), a planted assistant turn left open
+//! for the model to continue (`dialogue`), images that carry data out (`exfil`),
 //! script-carrying markup ordered into the answer (`markup`), and the override and the request
 //! for the model's prompt in Chinese, Japanese, Korean, Arabic, Persian, Hebrew, Greek, Hindi and
 //! Thai, which the word reader does not look up (`scripts`).
@@ -16,6 +17,7 @@ mod authority;
 mod ciphers;
 mod confusables;
 mod cyrillic;
+mod dialogue;
 mod encoded;
 mod exfil;
 mod glued;
@@ -119,6 +121,32 @@ const DELIMITERS: [&str; 38] = [
     "<\u{ff5c}assistant\u{ff5c}>",
 ];
 
+/// Words after a delimiter that make it a name in a sentence, not a turn marker: "what do the
+/// <|im_start|> and <|im_end|> tokens mean?", "the `[INST]` tag" (a turn marker is followed by
+/// a role, text or another marker).
+const NAMED_BY: [&[u8]; 11] = [
+    b" and ",
+    b" or ",
+    b" tag",
+    b" token",
+    b" marker",
+    b" delimiter",
+    b" mean",
+    b",",
+    b"`",
+    b"\"",
+    b")",
+];
+
+/// The delimiter whose remaining bytes are `after` is named, not used.
+fn named_not_used(after: &[u8]) -> bool {
+    NAMED_BY.iter().any(|w| {
+        after
+            .get(..w.len())
+            .is_some_and(|a| a.eq_ignore_ascii_case(w))
+    })
+}
+
 /// How a text is read.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Reading {
@@ -156,13 +184,13 @@ fn detect_depth(text: &str, depth: u8, reading: Reading) -> Option<Attack> {
         }
         // The second byte first: most `<` and `[` in text open no delimiter ("prices[i]", "<a").
         let second = rest.get(1).map(u8::to_ascii_lowercase);
-        let hit = DELIMITERS.iter().any(|d| {
+        let hit = DELIMITERS.iter().find(|d| {
             d.as_bytes().get(1).copied() == second
                 && rest
                     .get(..d.len())
                     .is_some_and(|r| r.eq_ignore_ascii_case(d.as_bytes()))
         });
-        if hit {
+        if hit.is_some_and(|d| !named_not_used(rest.get(d.len()..).unwrap_or_default())) {
             return Some(Attack::FakeDelimiter);
         }
     }
@@ -186,6 +214,9 @@ fn detect_depth(text: &str, depth: u8, reading: Reading) -> Option<Attack> {
     }
     if authority::names_override(&words, &starts) && authority::labelled_override(text) {
         return Some(Attack::FakeDelimiter);
+    }
+    if dialogue::open_assistant_turn(text) {
+        return Some(Attack::PrefixInjection);
     }
     if exfil::image_carries_data(text, &tags) {
         return Some(Attack::ExfiltrationImage);

@@ -174,6 +174,7 @@ pub(super) fn match_shapes(words: &[Class], starts: &[usize]) -> Option<Attack> 
             }
             Affirm if prefix::compliant_prefix(words, i) => Some(Attack::PrefixInjection),
             Start if leak::answer_continues_prompt(words, i) => Some(Attack::PromptExfiltration),
+            Start if prefix::rule_breaking_prefix(words, i) => Some(Attack::PrefixInjection),
             Grandma if jailbreak::grandma_exploit(words, i) => Some(Attack::JailbreakPersona),
             Now if jailbreak::now_you_are_someone(words, i) => Some(Attack::JailbreakPersona),
             Now if jailbreak::opening_now_you_are(words, i) => Some(Attack::JailbreakPersona),
@@ -241,7 +242,9 @@ pub(in crate::guard::injection) use planted::model_named_then_ordered;
 pub(super) fn match_data_shapes(words: &[Class], starts: &[usize]) -> bool {
     use Class::*;
     starts.iter().any(|&i| match words.get(i) {
-        Some(If) => planted::if_you_are_a_model(words, i),
+        Some(If) => {
+            planted::if_you_are_a_model(words, i) || planted::when_processing_this_ordered(words, i)
+        }
         Some(Greeting | Attention) => planted::model_greeted_then_ordered(words, i),
         Some(Send) => planted::conversation_sent_out(words, i),
         Some(Mistaken) => overrides::own_instructions_mistaken_in_data(words, i),
