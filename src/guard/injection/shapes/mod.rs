@@ -175,6 +175,7 @@ pub(super) fn match_shapes(words: &[Class], starts: &[usize]) -> Option<Attack> 
             Affirm if prefix::compliant_prefix(words, i) => Some(Attack::PrefixInjection),
             Start if leak::answer_continues_prompt(words, i) => Some(Attack::PromptExfiltration),
             Start if prefix::rule_breaking_prefix(words, i) => Some(Attack::PrefixInjection),
+            Start if overrides::system_turn_begun(words, i) => Some(Attack::FakeDelimiter),
             Grandma if jailbreak::grandma_exploit(words, i) => Some(Attack::JailbreakPersona),
             Now if jailbreak::now_you_are_someone(words, i) => Some(Attack::JailbreakPersona),
             Now if jailbreak::opening_now_you_are(words, i) => Some(Attack::JailbreakPersona),
@@ -188,6 +189,9 @@ pub(super) fn match_shapes(words: &[Class], starts: &[usize]) -> Option<Attack> 
             }
             My if leak::my_instructions_are(words, i) => Some(Attack::PromptExfiltration),
             SystemWord if leak::system_prompt_asked(words, i) => Some(Attack::PromptExfiltration),
+            SystemWord if overrides::system_grants_user_authority(words, i) => {
+                Some(Attack::FakeDelimiter)
+            }
             If if planted::if_ai_reading_this(words, i) => Some(Attack::ToolOutputInjection),
             Divider if prefix::refusal_then_divider(words, i) => Some(Attack::PrefixInjection),
             Follow if overrides::do_not_follow_own_instructions(words, i) => {
@@ -248,6 +252,8 @@ pub(super) fn match_data_shapes(words: &[Class], starts: &[usize]) -> bool {
         Some(Greeting | Attention) => planted::model_greeted_then_ordered(words, i),
         Some(Send) => planted::conversation_sent_out(words, i),
         Some(Mistaken) => overrides::own_instructions_mistaken_in_data(words, i),
+        Some(Reveal) => planted::model_told_what_to_tell_user(words, i),
+        Some(SystemWord) => planted::system_sets_model_rules(words, i),
         _ => false,
     })
 }
