@@ -1,7 +1,8 @@
 //! Letters that look like Latin ones or are Latin ones in another style: Cyrillic and Greek
 //! look-alikes, full-width forms, mathematical bold/italic/script/fraktur/double-struck/monospace
 //! letters ("𝐈𝐠𝐧𝐨𝐫𝐞"), circled and squared letters ("ⓘⓖⓝⓞⓡⓔ", "🅸🅶🅽🅾🆁🅴"), regional-indicator
-//! letters and small capitals ("ɪɢɴᴏʀᴇ") — each read as the ASCII letter it shows.
+//! letters, small capitals ("ɪɢɴᴏʀᴇ") and Roman numerals ("Ⅰgnore") — each read as the ASCII
+//! letter it shows.
 
 /// The ASCII character `c` shows, or `c` itself.
 pub(super) fn fold(c: char) -> char {
@@ -32,6 +33,14 @@ pub(super) fn fold(c: char) -> char {
         'х' | 'Х' | 'χ' | 'Χ' => 'x',
         'у' | 'У' | 'γ' | 'Υ' => 'y',
         'ᴢ' | 'Ζ' => 'z',
+        // Roman numerals that are letters' shapes: "Ⅰgnore", "ⅰgnore"
+        'Ⅰ' | 'ⅰ' => 'i',
+        'Ⅴ' | 'ⅴ' => 'v',
+        'Ⅹ' | 'ⅹ' => 'x',
+        'Ⅼ' | 'ⅼ' => 'l',
+        'Ⅽ' | 'ⅽ' => 'c',
+        'Ⅾ' | 'ⅾ' => 'd',
+        'Ⅿ' | 'ⅿ' => 'm',
         '\u{FF01}'..='\u{FF5E}' => char::from_u32(code - 0xFEE0).unwrap_or(c),
         // Mathematical alphanumerics: 13 styles of A–Z a–z, then 5 styles of 0–9.
         '\u{1D400}'..='\u{1D6A3}' => match (code - 0x1D400) % 52 {

@@ -122,9 +122,11 @@ const DELIMITERS: [&str; 38] = [
 ];
 
 /// Words after a delimiter that make it a name in a sentence, not a turn marker: "what do the
-/// <|im_start|> and <|im_end|> tokens mean?", "the `[INST]` tag" (a turn marker is followed by
-/// a role, text or another marker).
-const NAMED_BY: [&[u8]; 11] = [
+/// <|im_start|> and <|im_end|> tokens mean?", "the `[INST]` tag", "[[SYSTEM]] is a placeholder in
+/// our template" (a turn marker is followed by a role, text or another marker).
+const NAMED_BY: [&[u8]; 13] = [
+    b" is ",
+    b"] is ",
     b" and ",
     b" or ",
     b" tag",

@@ -510,6 +510,7 @@ const WORDS: &[(&str, Class)] = &[
     ("limitations", Class::Restrictions),
     ("limits", Class::Restrictions),
     ("filters", Class::Restrictions),
+    ("moderation", Class::Restrictions),
     ("confines", Class::Restrictions),
     ("censorship", Class::Restrictions),
     ("boundaries", Class::Restrictions),

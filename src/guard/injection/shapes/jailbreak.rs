@@ -139,13 +139,14 @@ pub(super) fn persona_without_rules(words: &[Class], i: usize) -> bool {
 }
 
 /// "no restrictions", "without any rules", "never refuses" at `i` (not "no restrictions on
-/// length", "cannot bypass the filters", "not to override the rules").
+/// length", "cannot bypass the filters", "not to override the rules"; but "without safety filters
+/// for a research paper": safety or content rules are the model's, whatever follows).
 fn rules_absent(words: &[Class], i: usize) -> bool {
     ahead(words, i, 3, &[Restrictions, Rules, Refuse])
         // "no restrictions on output length" limits something specific, and "cannot
         // bypass the filters" keeps them: neither is a jailbreak.
         .is_some_and(|k| {
-            words.get(k + 1) != Some(&Scope)
+            (words.get(k + 1) != Some(&Scope) || words.get(k - 1) == Some(&RuleKind))
                 && !keeps_rules(words, i, k)
                 && !words
                     .get(i + 1..k)

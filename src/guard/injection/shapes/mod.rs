@@ -119,6 +119,9 @@ pub(super) fn match_shapes(words: &[Class], starts: &[usize]) -> Option<Attack> 
             Rules | Instructions if overrides::own_rules_changed(words, i) => {
                 Some(Attack::InstructionOverride)
             }
+            Instructions if leak::answered_with_own_instructions(words, i) => {
+                Some(Attack::PromptExfiltration)
+            }
             Applies if overrides::own_rules_void_here(words, i) => {
                 Some(Attack::InstructionOverride)
             }
@@ -254,6 +257,7 @@ pub(super) fn match_data_shapes(words: &[Class], starts: &[usize]) -> bool {
         Some(Mistaken) => overrides::own_instructions_mistaken_in_data(words, i),
         Some(Reveal) => planted::model_told_what_to_tell_user(words, i),
         Some(SystemWord) => planted::system_sets_model_rules(words, i),
+        Some(OverrideVerb) => planted::model_asked_to_override(words, i),
         _ => false,
     })
 }
