@@ -296,14 +296,13 @@ pub(super) fn repeat_conversation(words: &[Class], i: usize) -> bool {
 pub(super) fn answered_with_own_instructions(words: &[Class], i: usize) -> bool {
     let own =
         matches!(before(words, i, 1), [Hidden | SystemWord]) || before(words, i, 2).contains(&Your);
-    own && before(words, i, 5)
+    // a "reply" in the five words before, and "with" after it
+    let recent = before(words, i, 5);
+    own && recent
         .iter()
         .position(|c| *c == Respond)
-        .is_some_and(|r| {
-            before(words, i, 5)
-                .get(r..)
-                .is_some_and(|rest| rest.contains(&With))
-        })
+        .and_then(|r| recent.get(r..))
+        .is_some_and(|rest| rest.contains(&With))
 }
 
 /// "console.log(systemPrompt)"
