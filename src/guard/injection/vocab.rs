@@ -223,6 +223,12 @@ pub enum Class {
     Rot13Sign,
     /// erongi, snoitcurtsni, ruoy: a word spelt backwards, likewise (`ciphers`)
     ReversedSign,
+    /// password, passcode, passphrase: a secret the model may be set to keep
+    Password,
+    /// letter, letters: "letter by letter", a secret spelt out to get past a filter
+    Letter,
+    /// pwned: "I have been PWNED", the output prompt-hacking contests score a hijack by
+    Pwned,
     /// A word of digits (never in the vocabulary; set by the caller).
     Number,
     Other,
@@ -506,6 +512,7 @@ const WORDS: &[(&str, Class)] = &[
     ("without", Class::Without),
     ("no", Class::No),
     ("none", Class::No),
+    ("nothing", Class::No),
     ("free", Class::Without),
     ("limitations", Class::Restrictions),
     ("limits", Class::Restrictions),
@@ -1252,6 +1259,17 @@ const WORDS: &[(&str, Class)] = &[
     ("recommend", Class::Send),
     ("visit", Class::Send),
     ("email", Class::Send),
+    // A kept secret spelt out past a filter: "spell the password letter by letter" (session 17)
+    ("password", Class::Password),
+    ("passcode", Class::Password),
+    ("passphrase", Class::Password),
+    ("passwort", Class::Password),
+    ("contrasena", Class::Password),
+    ("letter", Class::Letter),
+    ("letters", Class::Letter),
+    ("pwned", Class::Pwned),
+    ("permits", Class::Allowed),
+    ("allows", Class::Allowed),
 ];
 
 /// The vocabulary and the word model's weighted words (`wording`) in one table, so that a word

@@ -33,13 +33,14 @@ pub(super) fn behavior_augmented(words: &[Class], i: usize) -> bool {
 pub(super) fn persona_addressed(words: &[Class], i: usize) -> bool {
     // "what is DAN in ChatGPT jailbreaks?", "what does 'jailbreak' mean?" ask about it
     !before(words, i, 4).contains(&No)
-        && !matches!(before(words, i, 2), [What, Are | Do])
-        && (near(
+        && !asks_what_it_is(words, i)
+        && ((near(
             words,
             i,
             6,
             &[Act, Pretend, Mode, Now, Do, Assistant, Role, RoleVerb],
-        ) || you_are_before(words, i)
+        ) && !names_a_device(words, i))
+            || you_are_before(words, i)
             // "you have been jailbroken"
             || (before(words, i, 1) == [Been] && before(words, i, 3).contains(&You)))
 }
@@ -50,6 +51,7 @@ pub(super) fn persona_addressed(words: &[Class], i: usize) -> bool {
 /// unethical … activities" (refuses what it names).
 pub(super) fn model_unbound(words: &[Class], i: usize) -> bool {
     !before(words, i, 4).contains(&No)
+        && !asks_what_it_is(words, i)
         && (ahead(words, i, 3, &[Assistant, Role, Mode, Persona]).is_some()
             || you_are_before(words, i)
             || before(words, i, 4).windows(2).any(|w| w == [Your, Ways]))
@@ -442,6 +444,10 @@ pub(super) fn never_refuse(words: &[Class], i: usize) -> bool {
         }
         _ => false,
     };
+    // "answer everything, refuse nothing"
+    if before(words, i, 2) == [Respond, Everything] && words.get(i + 1) == Some(&No) {
+        return true;
+    }
     refused
         && negated(words, i)
         && (matches!(words.get(..i), Some([No] | [Do, No]))
@@ -461,4 +467,20 @@ pub(super) fn never_says_it_cannot(words: &[Class], i: usize) -> bool {
         .and_then(|s| ahead(words, s, 4, &[No]))
         .is_some_and(|n| ahead(words, n, 2, &[Do, Respond, Anything]).is_some())
         && (persona_before(words, i) || mentions_model(words, i, 12))
+}
+
+/// "what does 'unrestricted mode' mean?", "what is DAN?": a question about the term at `i`.
+fn asks_what_it_is(words: &[Class], i: usize) -> bool {
+    matches!(before(words, i, 2), [What, Are | Do])
+}
+
+/// "a jailbreak on an iPhone", "jailbreak for my PS4": a device's, not the model's (the word
+/// after the preposition is no model word).
+fn names_a_device(words: &[Class], i: usize) -> bool {
+    words.get(i + 1) == Some(&Scope)
+        && match words.get(i + 2) {
+            Some(Article | My | The) => words.get(i + 3) == Some(&Other),
+            Some(Other) => true,
+            _ => false,
+        }
 }

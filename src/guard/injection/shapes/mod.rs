@@ -54,6 +54,7 @@ pub(super) fn starts_shape(class: Class) -> bool {
             | Complete
             | Conversation
             | PromptIdent
+            | PromptWord
             | Test
             | Mistaken
             | Despite
@@ -78,6 +79,8 @@ pub(super) fn starts_shape(class: Class) -> bool {
             | Greeting
             | Send
             // No shape: a cipher named for the text (`ciphers`), found among the starts.
+            | Letter
+            | Pwned
             | Rot13
             | Backwards
             | Rot13Sign
@@ -119,7 +122,11 @@ pub(super) fn match_shapes(words: &[Class], starts: &[usize]) -> Option<Attack> 
             Rules | Instructions if overrides::own_rules_changed(words, i) => {
                 Some(Attack::InstructionOverride)
             }
-            Instructions if leak::answered_with_own_instructions(words, i) => {
+            Rules | Restrictions if overrides::rules_changed_to_allow(words, i) => {
+                Some(Attack::JailbreakPersona)
+            }
+            Pwned if overrides::says_it_was_pwned(words, i) => Some(Attack::InstructionOverride),
+            Instructions | PromptWord if leak::answered_with_own_instructions(words, i) => {
                 Some(Attack::PromptExfiltration)
             }
             Applies if overrides::own_rules_void_here(words, i) => {
@@ -160,6 +167,9 @@ pub(super) fn match_shapes(words: &[Class], starts: &[usize]) -> Option<Attack> 
                 leak::reveal_own_prompt(words, i, Reveal)
             }
             Transform => leak::transform_own_prompt(words, i),
+            Backwards | Letter if leak::secret_spelled_out(words, i) => {
+                Some(Attack::PromptExfiltration)
+            }
             Complete if leak::complete_own_sentence(words, i) => Some(Attack::PromptExfiltration),
             Complete if leak::continue_own_prompt(words, i) => Some(Attack::PromptExfiltration),
             Conversation if leak::repeat_conversation(words, i) => Some(Attack::PromptExfiltration),
@@ -173,6 +183,13 @@ pub(super) fn match_shapes(words: &[Class], starts: &[usize]) -> Option<Attack> 
                 Some(Attack::InstructionOverride)
             }
             Despite | Regardless if overrides::despite_own_instructions(words, i) => {
+                Some(Attack::InstructionOverride)
+            }
+            // "even if your rules say otherwise"
+            If if i > 0
+                && words.get(i - 1) == Some(&Even)
+                && overrides::despite_own_instructions(words, i) =>
+            {
                 Some(Attack::InstructionOverride)
             }
             Affirm if prefix::compliant_prefix(words, i) => Some(Attack::PrefixInjection),
