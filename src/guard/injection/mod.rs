@@ -6,7 +6,8 @@
 //! fire. Base64 and hex segments are decoded and scanned once more, and so is a text that names
 //! ROT13 or reading backwards (`ciphers`). A few attacks are found on the raw text, where the word
 //! reader cannot see them: chat-template tokens, a user turn closed and a system one opened in
-//! the text's own markup (`turns`), marked "new instructions" headings (`heading`),
+//! the text's own markup (`turns`), marked "new instructions" headings (`heading`), a marked
+//! end of the input before planted orders (`ended`),
 //! fake authority labels ("ADMIN OVERRIDE:", `authority`), a planted assistant turn left open
 //! for the model to continue (`dialogue`), images that carry data out (`exfil`),
 //! script-carrying markup ordered into the answer (`markup`), and the override and the request
@@ -19,6 +20,7 @@ mod confusables;
 mod cyrillic;
 mod dialogue;
 mod encoded;
+mod ended;
 mod exfil;
 mod glued;
 mod heading;
@@ -213,6 +215,9 @@ fn detect_depth(text: &str, depth: u8, reading: Reading) -> Option<Attack> {
     }
     if heading::names_new_orders(&words, &starts) && heading::announces_new_orders(text) {
         return Some(Attack::ToolOutputInjection);
+    }
+    if ended::names_end_then_orders(&words, &starts) && ended::marks_an_end(text) {
+        return Some(Attack::FakeDelimiter);
     }
     if authority::names_override(&words, &starts) && authority::labelled_override(text) {
         return Some(Attack::FakeDelimiter);

@@ -229,6 +229,8 @@ pub enum Class {
     Letter,
     /// pwned: "I have been PWNED", the output prompt-hacking contests score a hijack by
     Pwned,
+    /// end: "END OF USER INPUT", the context closed before planted orders (`ended`)
+    End,
     /// A word of digits (never in the vocabulary; set by the caller).
     Number,
     Other,
@@ -1268,6 +1270,9 @@ const WORDS: &[(&str, Class)] = &[
     ("letter", Class::Letter),
     ("letters", Class::Letter),
     ("pwned", Class::Pwned),
+    ("end", Class::End),
+    ("document", Class::Info),
+    ("refusals", Class::Restrictions),
     ("permits", Class::Allowed),
     ("allows", Class::Allowed),
 ];

@@ -16,7 +16,7 @@ mod window;
 
 use super::vocab::Class;
 use super::Attack;
-pub(super) use window::{after, before};
+pub(super) use window::{after, ahead, before};
 
 /// The classes `match_shapes` has an arm for: a shape starts at one of these words.
 pub(super) fn starts_shape(class: Class) -> bool {
@@ -81,6 +81,8 @@ pub(super) fn starts_shape(class: Class) -> bool {
             // No shape: a cipher named for the text (`ciphers`), found among the starts.
             | Letter
             | Pwned
+            | Hidden
+            | End
             | Rot13
             | Backwards
             | Rot13Sign
@@ -126,6 +128,9 @@ pub(super) fn match_shapes(words: &[Class], starts: &[usize]) -> Option<Attack> 
                 Some(Attack::JailbreakPersona)
             }
             Pwned if overrides::says_it_was_pwned(words, i) => Some(Attack::InstructionOverride),
+            Hidden if i >= 3 && leak::told_to_keep_secret(words, i) => {
+                Some(Attack::PromptExfiltration)
+            }
             Instructions | PromptWord if leak::answered_with_own_instructions(words, i) => {
                 Some(Attack::PromptExfiltration)
             }
@@ -149,6 +154,7 @@ pub(super) fn match_shapes(words: &[Class], starts: &[usize]) -> Option<Attack> 
             Opposite if jailbreak::opposite_of_model(words, i) => Some(Attack::JailbreakPersona),
             Opposite if jailbreak::opposite_mode(words, i) => Some(Attack::JailbreakPersona),
             No if jailbreak::not_pretend_to_be_ai(words, i) => Some(Attack::JailbreakPersona),
+            No if jailbreak::not_say_it_is_ai(words, i) => Some(Attack::JailbreakPersona),
             No if jailbreak::no_longer_the_model(words, i) => Some(Attack::JailbreakPersona),
             No if overrides::instructions_no_longer_apply(words, i) => {
                 Some(Attack::InstructionOverride)
@@ -275,6 +281,7 @@ pub(super) fn match_data_shapes(words: &[Class], starts: &[usize]) -> bool {
         Some(Reveal) => planted::model_told_what_to_tell_user(words, i),
         Some(SystemWord) => planted::system_sets_model_rules(words, i),
         Some(OverrideVerb) => planted::model_asked_to_override(words, i),
+        Some(Instructions) => planted::instructions_for_the_model(words, i),
         _ => false,
     })
 }

@@ -11,7 +11,12 @@ pub(in super::super) fn after(words: &[Class], i: usize, n: usize) -> std::ops::
     i + 1..(i + 1 + n).min(words.len())
 }
 /// True if some word within `window` after `i` has class `c`.
-pub(super) fn ahead(words: &[Class], i: usize, window: usize, c: &[Class]) -> Option<usize> {
+pub(in super::super) fn ahead(
+    words: &[Class],
+    i: usize,
+    window: usize,
+    c: &[Class],
+) -> Option<usize> {
     after(words, i, window).find(|&k| words.get(k).is_some_and(|w| c.contains(w)))
 }
 /// Positions within `window` words on either side of `i`, `i` included.
