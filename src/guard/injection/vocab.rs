@@ -190,6 +190,9 @@ pub enum Class {
     /// drop: an override verb only for the model's own or prior instructions (SQL drops
     /// constraints)
     DropVerb,
+    /// remove: sets aside only limits of the kind a model has ("remove the content
+    /// restrictions"), never rules in general ("remove the previous rules from iptables")
+    Remove,
     /// claude, gemini, llama …: a model by its product name (only `message_to_the_model` reads
     /// it; as `Assistant` it fired on "breaks CLAUDE.md rules")
     ModelName,
@@ -243,6 +246,7 @@ const WORDS: &[(&str, Class)] = &[
     ("forget", Class::OverrideVerb),
     ("override", Class::OverrideVerb),
     ("bypass", Class::OverrideVerb),
+    ("lift", Class::OverrideVerb),
     ("neglect", Class::OverrideVerb),
     ("discard", Class::OverrideVerb),
     ("abandon", Class::OverrideVerb),
@@ -286,6 +290,7 @@ const WORDS: &[(&str, Class)] = &[
     ("orders", Class::Instructions),
     ("prompts", Class::PromptWord),
     ("prompt", Class::PromptWord),
+    ("preamble", Class::PromptWord),
     ("context", Class::Instructions),
     ("messages", Class::Message),
     ("told", Class::Given),
@@ -1205,6 +1210,7 @@ const WORDS: &[(&str, Class)] = &[
     // exist" (session 10).
     ("drop", Class::DropVerb),
     ("aside", Class::DropVerb),
+    ("remove", Class::Remove),
     ("off", Class::Lifted),
     ("exist", Class::Applies),
     ("exists", Class::Applies),

@@ -75,6 +75,7 @@ pub(super) fn starts_shape(class: Class) -> bool {
             | Harmful
             | Behavior
             | DropVerb
+            | Remove
             | Message
             | Greeting
             | Send
@@ -253,6 +254,9 @@ pub(super) fn match_shapes(words: &[Class], starts: &[usize]) -> Option<Attack> 
             }
             DropVerb if overrides::drop_own_instructions(words, i) => {
                 Some(Attack::InstructionOverride)
+            }
+            DropVerb | Remove if overrides::drop_model_kind_limits(words, i) => {
+                Some(Attack::JailbreakPersona)
             }
             Behavior if jailbreak::behavior_augmented(words, i) => Some(Attack::JailbreakPersona),
             Message if planted::message_to_the_model(words, i) => Some(Attack::ToolOutputInjection),
