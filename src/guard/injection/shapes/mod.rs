@@ -166,6 +166,7 @@ pub(super) fn match_shapes(words: &[Class], starts: &[usize]) -> Option<Attack> 
             }
             No if jailbreak::not_respond_as_model(words, i) => Some(Attack::JailbreakPersona),
             Do if jailbreak::persona_can_do_anything(words, i) => Some(Attack::JailbreakPersona),
+            Reveal if leak::told_not_to_reveal(words, i) => Some(Attack::PromptExfiltration),
             Reveal | What if leak::declined_or_described(words, i) => None,
             // "the output that your prompt creates": a noun, not an order
             Reveal if i > 0 && words.get(i - 1) == Some(&The) => None,
