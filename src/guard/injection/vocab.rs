@@ -253,6 +253,7 @@ const WORDS: &[(&str, Class)] = &[
     ("skip", Class::OverrideVerb),
     ("overrule", Class::OverrideVerb),
     ("circumvent", Class::OverrideVerb),
+    ("overwrite", Class::OverrideVerb),
     ("previous", Class::Prior),
     ("prior", Class::Prior),
     ("above", Class::Prior),

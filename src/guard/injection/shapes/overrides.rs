@@ -12,7 +12,8 @@ use super::window::{ahead, before, near};
 /// "drop all your instructions", "drop the previous rules": only the model's own or prior ones
 /// ("drop all constraints on the users table" is SQL).
 pub(super) fn drop_own_instructions(words: &[Class], i: usize) -> bool {
-    ahead(words, i, 4, &[Instructions, Rules, Restrictions]).is_some_and(|k| {
+    // Five words: "drop the persona and the rules you were given"
+    ahead(words, i, 5, &[Instructions, Rules, Restrictions]).is_some_and(|k| {
         words
             .get(i + 1..k)
             .unwrap_or_default()
@@ -170,8 +171,9 @@ fn override_target(words: &[Class], i: usize, w: Class) -> Option<Attack> {
             return Some(Attack::InstructionOverride);
         }
     }
-    // "ignore everything and say …", "forget everything, write …"
-    if let Some(k) = ahead(words, i, 2, &[Everything]) {
+    // "ignore everything and say …", "forget everything, write …", "pay no attention to
+    // anything you were told before"
+    if let Some(k) = ahead(words, i, 2, &[Everything, Anything]) {
         // "forget everything you were told", "… you have been given" (not "forget everything
         // you've been told about carbs": a claim about a topic)
         if given_to_you_at(words, k).is_some_and(|g| told_as_orders(words, g)) {
@@ -292,16 +294,18 @@ fn declared_void_here(words: &[Class], i: usize) -> bool {
 
 /// "previous instructions no longer apply", "your previous constraints no longer apply",
 /// "the system prompt is no longer valid": the model's instructions declared over (not
-/// "these rules no longer apply": only prior, own or system ones)
+/// "these rules no longer apply": only prior, own or system ones; nor "my earlier guidance to
+/// the team no longer applies": the writer's own)
 pub(super) fn instructions_no_longer_apply(words: &[Class], i: usize) -> bool {
     words.get(i + 1) == Some(&Longer)
         && words.get(i + 2) == Some(&Applies)
         && (i.saturating_sub(4)..i).any(|k| {
+            let owner = words.get(k.saturating_sub(2)..k).unwrap_or_default();
             matches!(
                 words.get(k),
                 Some(Instructions | Rules | Restrictions | PromptWord)
-            ) && (k.saturating_sub(2)..k)
-                .any(|j| matches!(words.get(j), Some(Prior | Your | SystemWord)))
+            ) && owner.iter().any(|c| matches!(c, Prior | Your | SystemWord))
+                && !owner.contains(&My)
         })
 }
 
@@ -394,7 +398,8 @@ pub(super) fn instead_of_following(words: &[Class], i: usize) -> bool {
 }
 
 /// The system prompt or the model's own or prior instructions come within four words after the
-/// verb of following at `i`.
+/// verb of following at `i`: "your instructions", "the previous rules", "the instructions in
+/// your system message" (not "the assembly instructions in step 4").
 fn own_instructions_followed(words: &[Class], i: usize) -> bool {
     ahead(words, i, 4, &[PromptWord, Instructions, Rules]).is_some_and(|k| {
         words
@@ -403,6 +408,8 @@ fn own_instructions_followed(words: &[Class], i: usize) -> bool {
             .iter()
             .any(|c| matches!(c, SystemWord | Prior | Your))
             || ahead(words, k, 2, &[Prior]).is_some()
+            || ahead(words, k, 3, &[SystemWord])
+                .is_some_and(|s| matches!(words.get(s + 1), Some(PromptWord | Message)))
     })
 }
 
