@@ -7,6 +7,7 @@ use crate::fastmap::FastMap;
 use crate::guard::dlp::builtin::Builtin;
 use crate::guard::dlp::custom::CustomDetector;
 use crate::guard::injection::normalize::normalize;
+use crate::guard::injection::Attack;
 use crate::guard::policy::{Allow, GuardPolicy, DEFAULT_INJECTION_ROLES};
 use crate::guard::Action;
 
@@ -116,6 +117,22 @@ fn one(g: &GuardrailsConfig, path: &str, errors: &mut Errors) -> GuardPolicy {
             );
         }
         policy.injection = Some(p.action);
+        for (name, action) in &p.classes {
+            let field = format!("{path}.prompt_injection.classes.{name}");
+            match Attack::from_name(name) {
+                None => errors.push(
+                    field,
+                    format!(
+                        "unknown class; classes are {}",
+                        Attack::ALL.map(Attack::name).join(", ")
+                    ),
+                ),
+                Some(_) if *action == Action::Redact => {
+                    errors.push(field, "must be `block` or `flag`")
+                }
+                Some(attack) => policy.injection_classes.push((attack, *action)),
+            }
+        }
         policy.injection_personas = p.personas;
         policy.injection_roles = match &p.roles {
             Some(r) => roles(r, &format!("{path}.prompt_injection.roles"), errors),

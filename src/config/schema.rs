@@ -354,6 +354,11 @@ pub struct InjectionConfig {
     /// ordinary role-play prompts are caught too. Jailbreak personas are caught either way.
     #[serde(default)]
     pub personas: bool,
+    /// Class → `block` or `flag`, replacing `action` for that class, e.g. `{"jailbreak_wording":
+    /// "flag"}` where apps role-play: the word model's verdict is statistical. Org and workspace
+    /// combine per class, the stricter winning.
+    #[serde(default)]
+    pub classes: BTreeMap<String, crate::guard::Action>,
     /// Org only: workspace → phrases (or `re:<regex>`) that legitimate uses may contain, e.g. a
     /// security-training app. A string containing one is not scanned for injection.
     #[serde(default)]

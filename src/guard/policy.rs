@@ -4,6 +4,7 @@
 
 use super::dlp::builtin::Builtin;
 use super::dlp::custom::CustomDetector;
+use super::injection::Attack;
 use super::Action;
 use regex::Regex;
 
@@ -23,6 +24,8 @@ pub struct GuardPolicy {
     /// DLP also runs on non-streaming JSON responses.
     pub dlp_responses: bool,
     pub injection: Option<Action>,
+    /// Per-class actions that replace `injection` for that class (`prompt_injection.classes`).
+    pub injection_classes: Vec<(Attack, Action)>,
     pub injection_roles: Vec<String>,
     /// Persona set-ups count as injection (`prompt_injection.personas`).
     pub injection_personas: bool,
@@ -54,6 +57,15 @@ impl GuardPolicy {
         self.injection.is_some() && self.injection_roles.iter().any(|r| r == role)
     }
 
+    /// What to do about an attack of class `attack`: its class's action, else the injection action.
+    pub fn injection_action(&self, attack: Attack) -> Option<Action> {
+        self.injection_classes
+            .iter()
+            .find(|(a, _)| *a == attack)
+            .map(|(_, action)| *action)
+            .or(self.injection)
+    }
+
     /// Combines the org's rules with a workspace's: the result is never weaker than either.
     pub fn tighten(&self, workspace: &GuardPolicy) -> GuardPolicy {
         let mut builtin = self.builtin.clone();
@@ -69,6 +81,23 @@ impl GuardPolicy {
             (Some(a), Some(b)) => Some(union(a, b)),
             _ => None,
         };
+        // Per class, the stricter of what each side would do; a class neither names follows the
+        // combined `injection`, which is already the stricter of the two.
+        let injection_classes = Attack::ALL
+            .into_iter()
+            .filter(|a| {
+                self.injection_classes
+                    .iter()
+                    .chain(&workspace.injection_classes)
+                    .any(|(c, _)| c == a)
+            })
+            .filter_map(|a| {
+                let action = self
+                    .injection_action(a)
+                    .max(workspace.injection_action(a))?;
+                Some((a, action))
+            })
+            .collect();
         let injection_roles = if workspace.injection.is_some() {
             union(&self.injection_roles, &workspace.injection_roles)
         } else {
@@ -80,6 +109,7 @@ impl GuardPolicy {
             dlp_roles,
             dlp_responses: self.dlp_responses || workspace.dlp_responses,
             injection: self.injection.max(workspace.injection),
+            injection_classes,
             injection_roles,
             injection_personas: self.injection_personas || workspace.injection_personas,
             allow: Vec::new(),

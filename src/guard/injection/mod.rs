@@ -60,6 +60,24 @@ pub enum Attack {
 }
 
 impl Attack {
+    pub const ALL: [Attack; 10] = [
+        Attack::InstructionOverride,
+        Attack::JailbreakPersona,
+        Attack::PromptExfiltration,
+        Attack::FakeDelimiter,
+        Attack::ToolOutputInjection,
+        Attack::PersonaSetup,
+        Attack::JailbreakWording,
+        Attack::PrefixInjection,
+        Attack::ExfiltrationImage,
+        Attack::ActiveMarkup,
+    ];
+
+    /// The class named `name` (as `name()` spells it).
+    pub fn from_name(name: &str) -> Option<Attack> {
+        Attack::ALL.into_iter().find(|a| a.name() == name)
+    }
+
     pub fn name(self) -> &'static str {
         match self {
             Attack::InstructionOverride => "instruction_override",

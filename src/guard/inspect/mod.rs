@@ -74,7 +74,7 @@ pub fn inspect(
                 tool_result: matches!(segment.role.as_ref(), "tool" | "function"),
             };
             if let Some(attack) = injection::detect_with(&segment.text, reading) {
-                match guard.injection {
+                match guard.injection_action(attack) {
                     Some(Action::Block) => return Err(injection_blocked(attack.name(), &segment)),
                     _ => {
                         verdict.flagged.insert("prompt_injection".to_string());
