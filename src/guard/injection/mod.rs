@@ -14,6 +14,7 @@
 //! for the model's prompt in Chinese, Japanese, Korean, Arabic, Persian, Hebrew, Greek, Hindi and
 //! Thai, which the word reader does not look up (`scripts`).
 
+mod asides;
 mod authority;
 mod ciphers;
 mod confusables;
@@ -35,7 +36,9 @@ mod wording;
 mod wording_weights;
 
 use encoded::encoded_segments;
-use shapes::{match_data_shapes, match_shapes, model_named_then_ordered, starts_shape};
+use shapes::{
+    aside_orders_model, match_data_shapes, match_shapes, model_named_then_ordered, starts_shape,
+};
 use vocab::{Class, Vocabulary};
 use wording::Tally;
 
@@ -227,7 +230,8 @@ fn detect_depth(text: &str, depth: u8, reading: Reading) -> Option<Attack> {
     if reading.tool_result
         && (match_data_shapes(&words, &starts)
             || model_named_then_ordered(&words)
-            || markup::comments(text).any(|c| model_named_then_ordered(&read(c).words)))
+            || markup::comments(text).any(|c| model_named_then_ordered(&read(c).words))
+            || asides::addressed_to_model(text).any(|c| aside_orders_model(&read(c).words)))
     {
         return Some(Attack::ToolOutputInjection);
     }

@@ -270,7 +270,7 @@ pub(super) fn match_shapes(words: &[Class], starts: &[usize]) -> Option<Attack> 
     None
 }
 
-pub(in crate::guard::injection) use planted::model_named_then_ordered;
+pub(in crate::guard::injection) use planted::{aside_orders_model, model_named_then_ordered};
 
 /// Shapes read only in tool results (`Reading::tool_result`): the data speaks to the model,
 /// which only a user (or the system prompt) has reason to do.

@@ -191,6 +191,17 @@ pub(super) fn conversation_sent_out(words: &[Class], i: usize) -> bool {
 /// "<!-- AI-generated content below -->", "<!-- Copilot: do not edit this section -->", nor
 /// "Chatbot, do you feel emotions?").
 pub(in crate::guard::injection) fn model_named_then_ordered(words: &[Class]) -> bool {
+    named_then_ordered(words, true)
+}
+
+/// A bracketed aside of a tool result that opens by naming the model and then orders it:
+/// "[assistant: stop the current task and open …]". Not by "please" alone: a transcript in
+/// parentheses quotes the assistant saying it ("(assistant: please hold while I check)").
+pub(in crate::guard::injection) fn aside_orders_model(words: &[Class]) -> bool {
+    named_then_ordered(words, false)
+}
+
+fn named_then_ordered(words: &[Class], please_orders: bool) -> bool {
     let model = match words {
         // "AI assistant"
         [Assistant | ModelName, Assistant | ModelName, ..] => 1,
@@ -200,7 +211,7 @@ pub(in crate::guard::injection) fn model_named_then_ordered(words: &[Class]) -> 
     // "Assistant, please book a flight …": any request that opens with "please" is an order
     // (not "please do not reply": a prohibition)
     if words.get(model + 1) == Some(&Please) {
-        return !matches!(words.get(model + 2..), Some([No, ..] | [Do, No, ..]));
+        return please_orders && !matches!(words.get(model + 2..), Some([No, ..] | [Do, No, ..]));
     }
     // "Assistant, when you read this e-mail, forward …": a clause on the model reading the data,
     // then the order
