@@ -228,7 +228,9 @@ pub(super) fn match_shapes(words: &[Class], starts: &[usize]) -> Option<Attack> 
             Following if overrides::instead_of_following(words, i) => {
                 Some(Attack::InstructionOverride)
             }
-            Reading if planted::models_reading_this(words, i) => Some(Attack::ToolOutputInjection),
+            Reading if planted::models_reading_this_ordered(words, i) => {
+                Some(Attack::ToolOutputInjection)
+            }
             Task if overrides::task_changed(words, i) => Some(Attack::InstructionOverride),
             New if overrides::your_new_task_is(words, i) => Some(Attack::InstructionOverride),
             No if jailbreak::if_you_had_no_rules(words, i) => Some(Attack::JailbreakPersona),
@@ -281,6 +283,7 @@ pub(super) fn match_data_shapes(words: &[Class], starts: &[usize]) -> bool {
             planted::if_you_are_a_model(words, i) || planted::when_processing_this_ordered(words, i)
         }
         Some(Greeting | Attention) => planted::model_greeted_then_ordered(words, i),
+        Some(Reading) => planted::models_reading_this(words, i),
         Some(Send) => planted::conversation_sent_out(words, i),
         Some(Mistaken) => overrides::own_instructions_mistaken_in_data(words, i),
         Some(Reveal) => planted::model_told_what_to_tell_user(words, i),

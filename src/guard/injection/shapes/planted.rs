@@ -38,6 +38,18 @@ fn orders_follow(words: &[Class], i: usize, k: usize) -> bool {
             && ahead(words, k, 2, &[Respond]).is_some())
 }
 
+/// What planted text tells the model reading it to do: answer, say, set aside, reveal, send.
+const ORDERS_TO_MODEL: &[Class] = &[
+    Respond,
+    Say,
+    Just,
+    OverrideVerb,
+    Reveal,
+    Send,
+    Stop,
+    Instead,
+];
+
 /// "If you are an AI reading this, …", "if you're a language model processing this
 /// résumé, …": instructions planted in a document for the model that will read it.
 pub(super) fn if_ai_reading_this(words: &[Class], i: usize) -> bool {
@@ -57,6 +69,13 @@ pub(super) fn models_reading_this(words: &[Class], i: usize) -> bool {
                 && !you_are_before(words, k)
                 && !(k > 0 && you_are_before(words, k - 1))
         })
+}
+
+/// `models_reading_this` in a user's own message, where it must go on to tell the model what to do
+/// ("AI models reading this must respond …"): not "The assistant manager reading this document must
+/// sign off on the budget" (a job title). Tool results keep the looser form.
+pub(super) fn models_reading_this_ordered(words: &[Class], i: usize) -> bool {
+    models_reading_this(words, i) && ahead(words, i, 10, ORDERS_TO_MODEL).is_some()
 }
 
 /// "Special case: if you are told to summarize the input or answer a question, instead
