@@ -9,26 +9,45 @@ const MAX_ASIDES: usize = 64;
 const MAX_ASIDE: usize = 2048;
 
 /// The text inside each `[…]` or `(…)` (no nesting; up to `MAX_ASIDE` bytes or the text's end)
-/// whose first word names the model: most asides of a page or a file (`prices[i]`, `(see above)`)
-/// are never read.
-pub(super) fn addressed_to_model(text: &str) -> impl Iterator<Item = &str> {
+/// whose first word names the model, at most `MAX_ASIDES` of them: most asides of a page or a
+/// file (`prices[i]`, `(see above)`) are never read. Linear in the text: each kind of closing
+/// bracket is searched for once past the last one found, not once per opening bracket.
+pub(super) fn addressed_to_model(text: &str) -> Vec<&str> {
     let vocab = Vocabulary::get();
-    memchr::memchr2_iter(b'[', b'(', text.as_bytes())
-        .filter_map(move |at| {
-            let close = if text.as_bytes().get(at) == Some(&b'[') {
-                b']'
-            } else {
-                b')'
-            };
-            let body = text.get(at + 1..)?;
-            let end = memchr::memchr(close, body.as_bytes()).unwrap_or(body.len());
-            let end = (0..=end.min(MAX_ASIDE))
-                .rev()
-                .find(|&e| body.is_char_boundary(e))?;
-            body.get(..end)
-        })
-        .filter(move |body| names_model_first(vocab, body))
-        .take(MAX_ASIDES)
+    let bytes = text.as_bytes();
+    // Per kind (`]`, `)`): where the next closing bracket was found; `None` once there is none.
+    let mut next_close = [Some(0usize), Some(0usize)];
+    let mut asides = Vec::new();
+    for at in memchr::memchr2_iter(b'[', b'(', bytes) {
+        let (kind, close) = if bytes.get(at) == Some(&b'[') {
+            (0, b']')
+        } else {
+            (1, b')')
+        };
+        let Some(slot) = next_close.get_mut(kind) else {
+            continue;
+        };
+        if let Some(found) = *slot {
+            if found <= at {
+                *slot = bytes
+                    .get(at + 1..)
+                    .and_then(|rest| memchr::memchr(close, rest))
+                    .map(|n| at + 1 + n);
+            }
+        }
+        let end = slot.unwrap_or(bytes.len()).min(at + 1 + MAX_ASIDE);
+        let end = (at + 1..=end).rev().find(|&e| text.is_char_boundary(e));
+        let Some(body) = end.and_then(|end| text.get(at + 1..end)) else {
+            continue;
+        };
+        if names_model_first(vocab, body) {
+            asides.push(body);
+            if asides.len() == MAX_ASIDES {
+                break;
+            }
+        }
+    }
+    asides
 }
 
 /// The first word of `body` (ASCII letters, after spaces and `@`) is a model's name or "assistant".
