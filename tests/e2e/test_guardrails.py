@@ -120,6 +120,18 @@ def test_a_jailbreak_told_by_its_words_alone_is_blocked(stack):
     assert flagged.headers["x-llm-guardrails"] == "flag:prompt_injection"
 
 
+@pytest.mark.parametrize("unit", ["aB ", "49 67 6e "])
+def test_a_long_run_of_spaced_hex_is_read_and_answered(stack, unit):
+    # Both are runs of spaced hex pairs longer than the decoder reads at once. Before session 20 the
+    # reader walked back to the run's start for every part and never ended: one such 150 KB message
+    # hung the worker. Now it is read in parts and the request is answered as usual.
+    content = unit * (150_000 // len(unit))
+    answered = client(stack, "engineering", timeout=10).chat.completions.with_raw_response.create(
+        model="gpt-4o-mini", messages=[{"role": "user", "content": content}])
+    assert answered.http_response.status_code == 200
+    assert "x-llm-guardrails" not in answered.headers
+
+
 def test_a_class_action_flags_one_class_while_the_others_are_blocked(stack):
     # Marketing: `action: block`, `classes: {jailbreak_wording: flag}` — an override is still refused.
     with pytest.raises(openai.PermissionDeniedError) as e:

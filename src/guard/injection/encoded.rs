@@ -30,6 +30,8 @@ pub(super) fn encoded_segments(text: &str) -> Vec<String> {
     };
     let bytes = text.as_bytes();
     let mut i = 0;
+    // Where the last spaced-hex run read stopped: the next one starts there or later.
+    let mut hex_read_to = 0;
     while i < bytes.len() {
         // A segment worth decoding is at least MIN_SEGMENT bytes long, so it covers the byte
         // MIN_SEGMENT - 1 ahead: where that byte is not base64, skip past it without looking
@@ -37,9 +39,10 @@ pub(super) fn encoded_segments(text: &str) -> Vec<String> {
         let probe = i + MIN_SEGMENT - 1;
         if !bytes.get(probe).is_some_and(|b| b64(*b)) {
             // "49 67 6e 6f 72 65 …": hex bytes spaced out, which no run of base64 covers
-            if let Some((decoded, end)) = spaced_hex(bytes, probe) {
+            if let Some((decoded, end)) = spaced_hex(bytes, probe, hex_read_to) {
                 push_if_text(&mut out, decoded);
-                i = end;
+                hex_read_to = end;
+                i = end.max(i + 1);
             } else {
                 i = probe + 1;
             }
@@ -81,8 +84,11 @@ fn push_if_text(out: &mut Vec<String>, decoded: Vec<u8>) {
 }
 
 /// Hex bytes separated by single spaces around the space at `at` ("… 6e 6f 72 …"), at least
-/// `MIN_SEGMENT / 2` of them: the decoded bytes and where the run ends.
-fn spaced_hex(bytes: &[u8], at: usize) -> Option<(Vec<u8>, usize)> {
+/// `MIN_SEGMENT / 2` of them, starting at `from` or later: the decoded bytes and where the run
+/// ends (or where decoding stopped, `MAX_DECODE` bytes on). Not before `from`, where the last run
+/// read stopped: a run longer than `MAX_DECODE` is read in parts, and walking back to its start
+/// each time would never get past the first part ("aB aB aB …", 100 KB of it, hung the reader).
+fn spaced_hex(bytes: &[u8], at: usize, from: usize) -> Option<(Vec<u8>, usize)> {
     let pair_at = |k: usize| {
         bytes
             .get(k..k + 2)
@@ -95,7 +101,7 @@ fn spaced_hex(bytes: &[u8], at: usize) -> Option<(Vec<u8>, usize)> {
     pair_at(at + 1)?;
     // Back to the first pair of the run, then forward over every "hh " after it.
     let mut start = at - 2;
-    while start >= 3 && bytes.get(start - 1) == Some(&b' ') && pair_at(start - 3).is_some() {
+    while start >= from + 3 && bytes.get(start - 1) == Some(&b' ') && pair_at(start - 3).is_some() {
         start -= 3;
     }
     let mut decoded = Vec::new();
