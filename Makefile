@@ -8,7 +8,7 @@ WASM    := target/wasm32-wasip1/release/llm_policy_router.wasm
 CLI     := target/release/llm-policy-router
 ENVOY_VERSION := $(shell cat envoy/VERSION)
 
-.PHONY: help setup setup-store build run test lint test-unit test-e2e check-config bench bench-hostcalls fuzz clean
+.PHONY: help setup setup-store build run test lint test-unit test-e2e test-adversarial check-config bench bench-hostcalls fuzz clean
 
 help: ## List the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
@@ -49,10 +49,13 @@ check-config: build ## Validate every shipped Envoy config and policy
 	$(PY) -c "import sys; sys.path.insert(0, 'tests/e2e'); from harness import Stack; s = Stack(); open(s.dir / 'envoy.yaml', 'w').write(s.render()); print(s.dir / 'envoy.yaml')" \
 	  | xargs -I{} sh -c 'EURO_ZDR_API_KEY=x US_TRAIN_API_KEY=x BUDGET_CLOUD_API_KEY=x $(VENV)/bin/envoy --mode validate -c {} --log-level error && echo "envoy --mode validate: OK"'
 
+test-adversarial: build ## Guardrail scanners over 1 MB adversarial patterns: each ends, in linear time
+	python3 tests/adversarial.py
+
 test-e2e: build setup-store ## End-to-end tests through a real Envoy (and a real Redis + webdis)
 	$(PY) -m pytest -c tests/e2e/pytest.ini tests/e2e -q
 
-test: lint test-unit check-config test-e2e ## Everything: lint, unit tests, config validation, e2e
+test: lint test-unit check-config test-adversarial test-e2e ## Everything: lint, unit tests, config validation, e2e
 
 bench: build ## Benchmarks (never part of test): native core, then plain Envoy vs pause+buffer floor vs plugin
 	cd bench/tools && cargo build --release
