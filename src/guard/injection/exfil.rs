@@ -40,7 +40,8 @@ fn image_url(bytes: &[u8], alt: usize) -> Option<&[u8]> {
 /// The address of an HTML image (`<img … src="https://…"`) whose tag starts at `tag`.
 fn html_image_url(bytes: &[u8], tag: usize) -> Option<&[u8]> {
     let rest = bytes.get(tag..)?;
-    let rest = rest.get(..rest.iter().take(URL_MAX).position(|b| *b == b'>')?)?;
+    // memchr, not a byte loop: a page of unclosed `<img` tags would cost `URL_MAX` steps per tag.
+    let rest = rest.get(..memchr::memchr(b'>', rest.get(..URL_MAX.min(rest.len()))?)?)?;
     let src = memchr::memmem::find(rest, b"src=")?;
     let value = rest.get(src + 4..)?;
     let value = value
