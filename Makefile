@@ -50,7 +50,7 @@ check-config: build ## Validate every shipped Envoy config and policy
 	  | xargs -I{} sh -c 'EURO_ZDR_API_KEY=x US_TRAIN_API_KEY=x BUDGET_CLOUD_API_KEY=x $(VENV)/bin/envoy --mode validate -c {} --log-level error && echo "envoy --mode validate: OK"'
 
 test-adversarial: build ## Guardrail scanners over 1 MB adversarial patterns: each ends, in linear time
-	python3 tests/adversarial.py
+	$(PY) tests/adversarial.py
 
 test-e2e: build setup-store ## End-to-end tests through a real Envoy (and a real Redis + webdis)
 	$(PY) -m pytest -c tests/e2e/pytest.ini tests/e2e -q
