@@ -2,6 +2,7 @@
 //! appears (`@` for e-mail, a digit at a word start for numbers, literal prefixes for tokens), then
 //! confirmed by a validator, so a version string or an order number is not called a card.
 
+use super::swar;
 use super::validate::{card_brand, entropy, iban, luhn, ssn};
 use anchors::for_each_anchor;
 use assign::assignments;
@@ -238,18 +239,21 @@ fn email_host_end(t: &[u8], at_sign: usize, unicode: bool) -> Option<usize> {
 
 /// Digit runs starting at a word boundary: cards, SSNs, phone numbers and IPv4 addresses.
 fn numbers(t: &[u8], push: &mut dyn FnMut(Builtin, Range<usize>)) {
-    let mut i = 0;
-    while i < t.len() {
-        let b = at(t, i);
-        let starts = (b.is_ascii_digit() || b == b'+' || b == b'(')
-            && (i == 0 || !(is_word(at(t, i - 1)) || matches!(at(t, i - 1), b'.' | b'-' | b'/')));
-        if !starts {
-            i += 1;
-            continue;
-        }
-        let end = number_at(t, i, push);
-        i = end.max(i + 1);
+    let mut from = 0;
+    while let Some(i) = swar::find(t, from, number_start) {
+        let starts =
+            i == 0 || !(is_word(at(t, i - 1)) || matches!(at(t, i - 1), b'.' | b'-' | b'/'));
+        from = if starts {
+            number_at(t, i, push).max(i + 1)
+        } else {
+            i + 1
+        };
     }
+}
+
+/// Bytes a number can start with: a digit, `+` or `(`.
+fn number_start(w: u64) -> u64 {
+    swar::digits(w) | swar::equal(w, b'+') | swar::equal(w, b'(')
 }
 
 /// A fixed-capacity list on the stack; pushes beyond `N` are dropped (callers bound them).
@@ -645,10 +649,10 @@ fn ipv6(text: &str, push: &mut dyn FnMut(Builtin, Range<usize>)) {
 fn ibans(t: &[u8], push: &mut dyn FnMut(Builtin, Range<usize>)) {
     let mut i = 0;
     while i + 4 <= t.len() {
-        // A start needs capitals at i and i + 1: if i + 1 is not one, neither i nor i + 1 starts.
-        if !at(t, i + 1).is_ascii_uppercase() {
-            i += 2;
-            continue;
+        // A start is a capital: skip to the next one.
+        match swar::find(t, i, swar::capitals) {
+            Some(capital) => i = capital,
+            None => break,
         }
         let starts = at(t, i).is_ascii_uppercase()
             && at(t, i + 1).is_ascii_uppercase()

@@ -3,4 +3,5 @@
 
 pub mod builtin;
 pub mod custom;
+mod swar;
 pub mod validate;
