@@ -486,6 +486,7 @@ const WORDS: &[(&str, Class)] = &[
     ("disclaimers", Class::Restrictions),
     ("refuse", Class::Refuse),
     ("refuses", Class::Refuse),
+    ("refused", Class::Refuse),
     ("decline", Class::Refuse),
     ("declines", Class::Refuse),
     ("refusal", Class::Refuse),

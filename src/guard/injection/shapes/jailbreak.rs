@@ -193,7 +193,8 @@ pub(super) fn model_freed_from_rules(words: &[Class], i: usize) -> bool {
     // "you have been freed from all the guidelines OpenAI gave you", "… from your restrictions"
     // (not "you have been freed from the rules of the old contract")
     let you_have_been = matches!(before(words, i, 3), [You, Heed, Been]);
-    ahead(words, i, 5, &[Rules, Restrictions, Instructions]).is_some_and(|k| {
+    // "freed from all of its safety training": six words on
+    ahead(words, i, 6, &[Rules, Restrictions, Instructions]).is_some_and(|k| {
         let yours = words.get(i + 1..k).is_some_and(|c| c.contains(&Your));
         words.get(k + 1) != Some(&Scope)
             && match words.get(k) {
