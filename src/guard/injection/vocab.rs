@@ -817,6 +817,7 @@ const WORDS: &[(&str, Class)] = &[
     ("query", Class::Query),
     ("apply", Class::Applies),
     ("applies", Class::Applies),
+    ("matters", Class::Applies),
     ("valid", Class::Applies),
     ("binding", Class::Applies),
     ("bound", Class::Bound),

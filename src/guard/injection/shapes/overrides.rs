@@ -251,7 +251,7 @@ pub(super) fn rules_changed_to_allow(words: &[Class], i: usize) -> bool {
 pub(super) fn says_it_was_pwned(words: &[Class], i: usize) -> bool {
     before(words, i, 2) == [Heed, Been]
         && (i.saturating_sub(12)..i).any(|k| {
-            matches!(words.get(k), Some(Reveal | Say | Respond | Just))
+            matches!(words.get(k), Some(Reveal | Say | Respond | Just | Start))
                 && !before(words, k, 2)
                     .iter()
                     .any(|c| matches!(c, Article | The))
@@ -292,7 +292,7 @@ fn declared_void_here(words: &[Class], i: usize) -> bool {
         && ahead(words, i, 3, &[Here, Conversation, Now, Longer, You]).is_some()
 }
 
-/// "previous instructions no longer apply", "your previous constraints no longer apply",
+/// "previous instructions no longer apply", "your previous constraints no longer apply (matter)",
 /// "the system prompt is no longer valid": the model's instructions declared over (not
 /// "these rules no longer apply": only prior, own or system ones; nor "my earlier guidance to
 /// the team no longer applies": the writer's own)
