@@ -24,11 +24,14 @@ pub const CONTENT_ENCODING: &str = "content-encoding";
 /// True if a client-sent request header must be removed before the plugin decides anything.
 /// `extra` holds the configured cluster header (which may lie outside our prefix).
 pub fn is_owned_request_header(name: &str, cluster_header: &str) -> bool {
-    let lower = name.to_ascii_lowercase();
-    lower.starts_with(OWNED_PREFIX)
-        || lower == cluster_header
-        || lower == AUTHORIZATION
-        || lower == API_KEY
+    // Compared in place, not lowered into a copy: this runs for every header of every request.
+    let prefixed = name
+        .get(..OWNED_PREFIX.len())
+        .is_some_and(|start| start.eq_ignore_ascii_case(OWNED_PREFIX));
+    prefixed
+        || [cluster_header, AUTHORIZATION, API_KEY]
+            .iter()
+            .any(|owned| name.eq_ignore_ascii_case(owned))
 }
 
 /// The caller's API key from `Authorization: Bearer <key>` or `x-api-key`.
@@ -61,6 +64,8 @@ mod tests {
         assert!(is_owned_request_header("Authorization", "x-llm-cluster"));
         assert!(is_owned_request_header("x-api-key", "x-llm-cluster"));
         assert!(!is_owned_request_header("x-request-id", "x-llm-cluster"));
+        assert!(!is_owned_request_header("x-llm", "x-llm-cluster"));
+        assert!(!is_owned_request_header("x-llé-cluster", "x-llm-cluster"));
     }
 
     #[test]

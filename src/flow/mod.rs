@@ -355,15 +355,13 @@ impl Flow {
         // Read what identifies the caller, then drop every header the plugin owns, before anything else.
         let api_key = get(headers::AUTHORIZATION)
             .and_then(bearer_token)
-            .or_else(|| get(headers::API_KEY))
-            .map(str::to_string);
+            .or_else(|| get(headers::API_KEY));
         let workspace_header = self
             .policy
             .identity
             .workspace_header
             .as_deref()
-            .and_then(get)
-            .map(str::to_string);
+            .and_then(get);
         for (name, _) in all
             .iter()
             .filter(|(k, _)| headers::is_owned_request_header(k, &self.policy.cluster_header))
@@ -379,8 +377,8 @@ impl Flow {
         let method = get(":method").unwrap_or("");
         let path = get(":path").unwrap_or("");
         let presented = Presented {
-            api_key: api_key.as_deref(),
-            workspace_header: workspace_header.as_deref(),
+            api_key,
+            workspace_header,
         };
         match self.classify(path) {
             Target::Unknown => Err(ApiError::new(
