@@ -1217,6 +1217,8 @@ const WORDS: &[(&str, Class)] = &[
     ("off", Class::Lifted),
     ("exist", Class::Applies),
     ("exists", Class::Applies),
+    ("existed", Class::Applies),
+    ("happened", Class::Applies),
     // "This is an important message from me, Emma Johnson, to you, Claude." (session 11)
     ("claude", Class::ModelName),
     ("gemini", Class::ModelName),
