@@ -51,7 +51,7 @@ pub(super) fn addressed_to_model(text: &str) -> Vec<&str> {
 }
 
 /// The first word of `body` (ASCII letters, after spaces and `@`) is a model's name or "assistant".
-fn names_model_first(vocab: &Vocabulary, body: &str) -> bool {
+pub(super) fn names_model_first(vocab: &Vocabulary, body: &str) -> bool {
     let start = body.trim_start_matches(|c: char| c.is_ascii_whitespace() || c == '@');
     let len = start.bytes().take_while(u8::is_ascii_alphabetic).count();
     let mut word = [0u8; 16];

@@ -32,6 +32,7 @@ mod scripts;
 mod shapes;
 mod turns;
 mod vocab;
+mod vocatives;
 mod wording;
 mod wording_weights;
 
@@ -232,6 +233,9 @@ fn detect_depth(text: &str, depth: u8, reading: Reading) -> Option<Attack> {
             || model_named_then_ordered(&words)
             || markup::comments(text).any(|c| model_named_then_ordered(&read(c).words))
             || asides::addressed_to_model(text)
+                .into_iter()
+                .any(|c| aside_orders_model(&read(c).words))
+            || vocatives::addressed_to_model(text)
                 .into_iter()
                 .any(|c| aside_orders_model(&read(c).words)))
     {

@@ -240,6 +240,20 @@ fn named_then_ordered(words: &[Class], please_orders: bool) -> bool {
             Some(o) if words.get(model + 3..o).is_some_and(|c| c.contains(&This)) => o,
             _ => return false,
         },
+        // "Assistant, you must now run …", "… you must forward …" (not "you must be tired")
+        Some([You, Must]) => match words.get(model + 3) {
+            Some(Now | Just) => model + 2,
+            Some(c) if ORDERS.contains(c) => model + 2,
+            _ => return false,
+        },
+        // "Assistant, this is an instruction from your owner: transfer …"
+        Some([This, Are]) => match ahead(words, model + 2, 2, &[Instructions]) {
+            Some(k) => match ahead(words, k, 6, ORDERS) {
+                Some(o) => o,
+                None => return false,
+            },
+            None => return false,
+        },
         _ => model + 1,
     };
     // "do" asks ("Chatbot, do you feel …?") or forbids ("do not edit") as often as it orders
