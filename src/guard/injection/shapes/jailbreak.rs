@@ -242,9 +242,12 @@ pub(super) fn opposite_of_guidelines(words: &[Class], i: usize) -> bool {
         .is_some_and(|y| matches!(words.get(y + 1), Some(Rules | Instructions)))
 }
 
-/// "a chatbot who always says the exact opposite of what ChatGPT would say"
+/// "a chatbot who always says the exact opposite of what ChatGPT would say", "Anti-GPT, which does
+/// the exact opposite of whatever ChatGPT would do" (doing, only of a persona set up before: not
+/// "the new model does the opposite of what ChatGPT would do with long contexts")
 pub(super) fn opposite_of_model(words: &[Class], i: usize) -> bool {
-    (near(words, i, 3, &[Say, Asks]) || ahead(words, i, 6, &[Say]).is_some())
+    ((near(words, i, 3, &[Say, Asks]) || ahead(words, i, 6, &[Say]).is_some())
+        || (ahead(words, i, 6, &[Do]).is_some() && persona_before(words, i)))
         && mentions_model(words, i, 12)
 }
 
