@@ -1270,6 +1270,10 @@ const WORDS: &[(&str, Class)] = &[
     ("approve", Class::Send),
     ("upload", Class::Send),
     ("recommend", Class::Send),
+    ("run", Class::Send),
+    ("execute", Class::Send),
+    ("install", Class::Send),
+    ("grant", Class::Send),
     ("visit", Class::Send),
     ("email", Class::Send),
     // A kept secret spelt out past a filter: "spell the password letter by letter" (session 17)
