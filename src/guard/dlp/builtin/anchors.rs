@@ -5,9 +5,11 @@
 //! separator pass below for the platforms' prefixes. In wasm the automaton has no
 //! vectorised prefilter and walks every byte, so wasm searches with SIMD128 instead: one pass for
 //! `_`, `-` and `.`, which most literals contain, checking the literals with that separator
-//! around each hit, and one substring search per remaining literal (one search per literal cost
-//! ~13% of a guarded 2 KB request in V8, `bench/profile_wasm.sh`; session 10's platform tokens
-//! added 11 literals without `_` or `-`, +2.2 µs until `.` joined the pass). Both find the same valid
+//! around each hit, one pass for `A`, `J` and `~` for the literals without a separator that hold
+//! one (`AKIA`, `AIza`, `eyJ`; session 21: a guarded 2 KB request 30.5–31.3 → 29.4–30.4 µs in V8),
+//! and one substring search per remaining literal (one search per literal cost ~13% of a guarded
+//! 2 KB request in V8, `bench/profile_wasm.sh`; session 10's platform tokens added 11 literals
+//! without `_` or `-`, +2.2 µs until `.` joined the pass). Both find the same valid
 //! anchors: prefixes need a word boundary before them, so no valid anchor starts inside another
 //! literal's match, and the extra overlapping hits a per-literal search reports (`eyJ` inside a
 //! Grafana key's `eyJrIjoi`) are rejected by the detectors either way.
@@ -75,6 +77,17 @@ fn first_separator(literal: &[u8]) -> Option<(usize, usize)> {
     })
 }
 
+/// Bytes rare in prose that literals without a separator hold (`AKIA`, `AIza`, `eyJ`, `sha256~`).
+const RARE: [u8; 3] = [b'A', b'J', b'~'];
+
+/// A literal's first rare byte: its group (index into `RARE`) and where it stands.
+fn rare_byte(literal: &[u8]) -> Option<(usize, usize)> {
+    literal
+        .iter()
+        .enumerate()
+        .find_map(|(at, b)| RARE.iter().position(|r| r == b).map(|group| (group, at)))
+}
+
 /// A literal's first separator is `_` or `-`.
 fn dashed(literal: &[u8]) -> bool {
     first_separator(literal)
@@ -111,8 +124,8 @@ impl Group {
 
 /// The separator pass and substring searches over the literals from one index on.
 struct Searchers {
-    /// By first separator, in `SEPARATORS` order.
-    groups: [Group; 3],
+    /// By first separator, in `SEPARATORS` order, then (wasm) by rare byte, in `RARE` order.
+    groups: [Group; 6],
     /// The literals without a separator, each with its substring searcher.
     plain: Vec<(usize, memmem::Finder<'static>)>,
     /// Every literal (wasm), or only those with `_` or `-` first (natively), with `.` left out
@@ -122,13 +135,17 @@ struct Searchers {
 
 impl Searchers {
     fn new(from: usize, all: bool) -> Searchers {
-        let mut groups: [Group; 3] = Default::default();
+        let mut groups: [Group; 6] = Default::default();
         let mut plain = Vec::new();
         for (index, literal) in literals().enumerate().skip(from) {
             if !all && !dashed(literal) {
                 continue;
             }
+            // Without a separator, a rare byte (`AKIA`, `eyJ`) stands in for one: one pass for
+            // them all instead of a substring search each (wasm; natively these are Aho-Corasick's).
+            let rare = || all.then(|| rare_byte(literal)).flatten();
             match first_separator(literal)
+                .or_else(|| rare().map(|(group, at)| (SEPARATORS.len() + group, at)))
                 .and_then(|(group, at)| groups.get_mut(group).map(|g| (g, at)))
             {
                 Some((group, at)) => group.literals.push(Separated { index, literal, at }),
@@ -158,6 +175,8 @@ impl Searchers {
         let [a, b, c] = SEPARATORS;
         if self.all {
             memchr::memchr3_iter(a, b, c, t).for_each(|pos| self.at_hit(t, pos, &mut found));
+            let [a, b, c] = RARE;
+            memchr::memchr3_iter(a, b, c, t).for_each(|pos| self.at_hit(t, pos, &mut found));
         } else {
             memchr::memchr2_iter(a, b, t).for_each(|pos| self.at_hit(t, pos, &mut found));
         }
@@ -168,13 +187,14 @@ impl Searchers {
         }
     }
 
-    /// The literals whose first separator is the one at `pos`.
+    /// The literals whose first separator (or rare byte) is the one at `pos`.
     fn at_hit(&self, t: &[u8], pos: usize, found: &mut impl FnMut(usize, usize)) {
-        let [underscore, dash, dot] = &self.groups;
-        let group = match t.get(pos) {
-            Some(b'_') => underscore,
-            Some(b'-') => dash,
-            _ => dot,
+        let Some(group) = t
+            .get(pos)
+            .and_then(|b| SEPARATORS.iter().chain(&RARE).position(|s| s == b))
+            .and_then(|g| self.groups.get(g))
+        else {
+            return;
         };
         let before = pos.checked_sub(1).and_then(|k| t.get(k)).copied();
         let anchored = match before {
