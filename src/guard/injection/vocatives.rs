@@ -13,17 +13,21 @@ const MAX_SENTENCE: usize = 512;
 
 /// The text from each sentence start (after `.`, `!`, `?` or `;` and a space, or a line break)
 /// or `@` mention that addresses the model, up to `MAX_SENTENCE` bytes; at most `MAX_SENTENCES`.
-/// Linear in the text: one pass over the separators, and a few bytes read at each.
+/// Linear in the text: two passes over the punctuation, and a few bytes read at each.
 pub(super) fn addressed_to_model(text: &str) -> Vec<&str> {
     let vocab = Vocabulary::get();
     let bytes = text.as_bytes();
     let mut found = Vec::new();
-    for at in memchr::memchr3_iter(b' ', b'\n', b'@', bytes) {
+    let marks = memchr::memchr3_iter(b'.', b'!', b'?', bytes)
+        .chain(memchr::memchr3_iter(b';', b'\n', b'@', bytes));
+    for at in marks {
         let start = match bytes.get(at) {
             // "… finished. @assistant …" or "… finished @assistant …"
             Some(b'@') if at == 0 || bytes.get(at - 1).is_some_and(u8::is_ascii_whitespace) => at,
+            Some(b'@') => continue,
             Some(b'\n') => at + 1,
-            _ if at > 0 && matches!(bytes.get(at - 1), Some(b'.' | b'!' | b'?' | b';')) => at + 1,
+            // ". Assistant, …": the sentence after the space
+            _ if bytes.get(at + 1) == Some(&b' ') => at + 2,
             _ => continue,
         };
         let end = (start..=(start + MAX_SENTENCE).min(bytes.len()))
@@ -60,8 +64,10 @@ mod tests {
         let text =
             "Deploy finished. @assistant you must now run it. Call me. Assistant, transfer it. \
                     User: hi. Assistant: please hold. The assistant, as usual, replied.";
+        let mut found = addressed_to_model(text);
+        found.sort_by_key(|s| std::cmp::Reverse(s.len()));
         assert_eq!(
-            addressed_to_model(text),
+            found,
             vec![
                 "@assistant you must now run it. Call me. Assistant, transfer it. User: hi. Assistant: please hold. The assistant, as usual, replied.",
                 "Assistant, transfer it. User: hi. Assistant: please hold. The assistant, as usual, replied.",
