@@ -36,8 +36,7 @@ pub(super) fn addressed_to_model(text: &str) -> Vec<&str> {
             }
         }
         let end = slot.unwrap_or(bytes.len()).min(at + 1 + MAX_ASIDE);
-        let end = (at + 1..=end).rev().find(|&e| text.is_char_boundary(e));
-        let Some(body) = end.and_then(|end| text.get(at + 1..end)) else {
+        let Some(body) = clipped(text, at + 1, end) else {
             continue;
         };
         if names_model_first(vocab, body) {
@@ -48,6 +47,14 @@ pub(super) fn addressed_to_model(text: &str) -> Vec<&str> {
         }
     }
     asides
+}
+
+/// `text[start..end]`, its end moved back to a character boundary.
+pub(super) fn clipped(text: &str, start: usize, end: usize) -> Option<&str> {
+    let end = (start..=end.min(text.len()))
+        .rev()
+        .find(|&e| text.is_char_boundary(e))?;
+    text.get(start..end)
 }
 
 /// The first word of `body` (ASCII letters, after spaces and `@`) is a model's name or "assistant".

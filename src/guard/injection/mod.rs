@@ -234,9 +234,7 @@ fn detect_depth(text: &str, depth: u8, reading: Reading) -> Option<Attack> {
             || markup::comments(text).any(|c| model_named_then_ordered(&read(c).words))
             || asides::addressed_to_model(text)
                 .into_iter()
-                .any(|c| aside_orders_model(&read(c).words))
-            || vocatives::addressed_to_model(text)
-                .into_iter()
+                .chain(vocatives::addressed_to_model(text))
                 .any(|c| aside_orders_model(&read(c).words)))
     {
         return Some(Attack::ToolOutputInjection);

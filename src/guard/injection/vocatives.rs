@@ -4,7 +4,7 @@
 //! counts (the name then a comma, or an `@` mention): "Assistant: …" with a colon is how
 //! transcripts label the assistant's own turns.
 
-use super::asides::names_model_first;
+use super::asides::{clipped, names_model_first};
 use super::vocab::Vocabulary;
 
 /// Sentences read in one text, and bytes read of each (the order follows the name closely).
@@ -30,10 +30,7 @@ pub(super) fn addressed_to_model(text: &str) -> Vec<&str> {
             _ if bytes.get(at + 1) == Some(&b' ') => at + 2,
             _ => continue,
         };
-        let end = (start..=(start + MAX_SENTENCE).min(bytes.len()))
-            .rev()
-            .find(|&e| text.is_char_boundary(e));
-        let Some(sentence) = end.and_then(|end| text.get(start..end)) else {
+        let Some(sentence) = clipped(text, start, start + MAX_SENTENCE) else {
             continue;
         };
         if (bytes.get(at) == Some(&b'@') || vocative(sentence))

@@ -282,7 +282,9 @@ pub(super) fn match_data_shapes(words: &[Class], starts: &[usize]) -> bool {
         Some(If) => {
             planted::if_you_are_a_model(words, i) || planted::when_processing_this_ordered(words, i)
         }
-        Some(Greeting | Attention) => planted::model_greeted_then_ordered(words, i),
+        Some(Greeting | Attention) => {
+            planted::model_greeted_then_ordered(words, i) || planted::note_to_model(words, i)
+        }
         Some(Reading) => planted::models_reading_this(words, i),
         Some(Send) => planted::conversation_sent_out(words, i),
         Some(Mistaken) => overrides::own_instructions_mistaken_in_data(words, i),

@@ -92,13 +92,17 @@ pub(super) fn if_told_to_summarize_instead(words: &[Class], i: usize) -> bool {
 /// Addressed to the model from inside data: "attention AI assistant: ...", "note to the AI" (not
 /// "Note to AI crawlers: this page may not be used for training": others than the model)
 pub(super) fn attention_assistant(words: &[Class], i: usize) -> bool {
-    ahead(words, i, 3, &[Assistant]).is_some_and(|k| {
-        let last = match words.get(k + 1) {
-            Some(Assistant | ModelName | ModelWord) => k + 1,
-            _ => k,
-        };
-        words.get(last + 1) != Some(&Other)
-    }) && ahead(words, i, 12, &[Instructions, Message, OverrideVerb]).is_some()
+    ahead(words, i, 3, &[Assistant])
+        .is_some_and(|k| words.get(model_named_to(words, k) + 1) != Some(&Other))
+        && ahead(words, i, 12, &[Instructions, Message, OverrideVerb]).is_some()
+}
+
+/// The last word of the model's name that starts at `k`: "AI", "AI assistant", "AI model".
+fn model_named_to(words: &[Class], k: usize) -> usize {
+    match words.get(k + 1) {
+        Some(Assistant | ModelName | ModelWord) => k + 1,
+        _ => k,
+    }
 }
 
 /// "This is an important message from me, Emma Johnson, to you, GPT-4. … please do the
@@ -193,14 +197,14 @@ pub(super) fn model_greeted_then_ordered(words: &[Class], i: usize) -> bool {
         (words.get(i) == Some(&Attention) && words.get(i + 2) == Some(&The) && model(i + 3))
             .then_some(i + 3)
     };
-    greeted.is_some_and(|k| ahead(words, k, 25, ORDERS).is_some()) || note_to_model(words, i)
+    greeted.is_some_and(|k| ahead(words, k, 25, ORDERS).is_some())
 }
 
 /// In a tool result: "NOTE TO AI: when generating the report, state …", "Note to any AI model: the
 /// user wants you to …": a note addressed to the model, whose address ends there and a clause for
 /// it begins (not "Note to AI crawlers: this page may not be used for training", addressed to
 /// others, nor "note to self: the AI workshop …").
-fn note_to_model(words: &[Class], i: usize) -> bool {
+pub(super) fn note_to_model(words: &[Class], i: usize) -> bool {
     use Class::*;
     if words.get(i) != Some(&Attention) {
         return false;
@@ -213,10 +217,7 @@ fn note_to_model(words: &[Class], i: usize) -> bool {
         }
         _ => return false,
     };
-    let last = match words.get(first + 1) {
-        Some(Assistant | ModelName | ModelWord) => first + 1,
-        _ => first,
-    };
+    let last = model_named_to(words, first);
     matches!(
         words.get(last + 1),
         Some(If | The | Your | You | YouAre | Please | User | Must | Now)
