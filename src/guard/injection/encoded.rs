@@ -56,6 +56,15 @@ pub(super) fn encoded_segments(text: &str) -> Vec<String> {
         i = end;
         let seg = bytes.get(start..end).unwrap_or_default();
         if seg.len() < MIN_SEGMENT || seg.len() > MAX_DECODE {
+            // The probe on a pair of spaced hex: read the run from a space beside the pair, or
+            // a short run would be found or not depending on where the probes happened to land.
+            if seg.len() == 2 {
+                if let Some((decoded, run_end)) = spaced_hex_around(bytes, start, hex_read_to) {
+                    push_if_text(&mut out, decoded);
+                    hex_read_to = run_end;
+                    i = run_end.max(i);
+                }
+            }
             continue;
         }
         let decoded = if seg.len() % 2 == 0 && seg.iter().all(u8::is_ascii_hexdigit) {
@@ -119,6 +128,19 @@ fn spaced_hex(bytes: &[u8], at: usize, from: usize) -> Option<(Vec<u8>, usize)> 
     (decoded.len() >= MIN_SEGMENT / 2).then_some((decoded, k))
 }
 
+/// `spaced_hex` read from the space after or before the two bytes at `pair`, if they are hex.
+#[inline(never)]
+fn spaced_hex_around(bytes: &[u8], pair: usize, from: usize) -> Option<(Vec<u8>, usize)> {
+    if !bytes.get(pair..pair + 2)?.iter().all(u8::is_ascii_hexdigit) {
+        return None;
+    }
+    [Some(pair + 2), pair.checked_sub(1)]
+        .into_iter()
+        .flatten()
+        .filter(|&space| bytes.get(space) == Some(&b' '))
+        .find_map(|space| spaced_hex(bytes, space, from))
+}
+
 fn hex_value(pair: &[u8]) -> Option<u32> {
     let v = |b: u8| (b as char).to_digit(16);
     Some(v(*pair.first()?)? * 16 + v(*pair.get(1)?)?)
@@ -153,4 +175,28 @@ fn base64(s: &[u8]) -> Option<Vec<u8>> {
         }
     }
     Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A short run of spaced hex is found wherever it starts: the probes land on its digits or
+    /// its spaces depending on the text before it.
+    #[test]
+    fn spaced_hex_is_found_at_every_offset() {
+        // "Ignore all", ten bytes: the shortest runs are eight pairs.
+        for pairs in ["49 67 6e 6f 72 65 20 61 6c 6c", "49 67 6e 6f 72 65 20 61"] {
+            for before in 0..40 {
+                for after in ["", ".", " and more text"] {
+                    let text = format!("{}{pairs}{after}", "x".repeat(before) + " ");
+                    let found = encoded_segments(&text);
+                    assert!(
+                        found.iter().any(|s| s.starts_with("Ignore a")),
+                        "{text:?}: {found:?}"
+                    );
+                }
+            }
+        }
+    }
 }
