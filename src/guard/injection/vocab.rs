@@ -1310,47 +1310,6 @@ pub struct Vocabulary {
     entries: Vec<Entry>,
     /// Group `first * 26 + last` is `entries[starts[g]..starts[g + 1]]`.
     starts: Vec<usize>,
-    /// Every word of `entries` by a hash of its bytes (open addressing, `len` 0 marks an empty
-    /// slot): a word of the table is found in one or two probes, before any scrambled form is
-    /// considered.
-    exact_slots: Vec<Slot>,
-}
-
-/// One word in `Vocabulary::exact_slots`.
-#[derive(Clone, Copy)]
-struct Slot {
-    /// The word's first eight bytes, zero-padded (`prefix_key`).
-    key: u64,
-    len: u8,
-    class: Class,
-    weight: u8,
-    word: &'static str,
-}
-
-const EMPTY_SLOT: Slot = Slot {
-    key: 0,
-    len: 0,
-    class: Class::Other,
-    weight: NO_WEIGHT,
-    word: "",
-};
-
-/// A word's first eight bytes as one number (zero-padded): with its length, it tells nearly
-/// every pair of words apart without a byte-by-byte comparison.
-#[inline(always)]
-fn prefix_key(b: &[u8]) -> u64 {
-    b.iter()
-        .take(8)
-        .rev()
-        .fold(0u64, |key, &c| (key << 8) | u64::from(c))
-}
-
-/// The first slot to probe for a word, among `mask + 1` slots.
-#[inline(always)]
-fn slot_of(key: u64, len: usize, mask: usize) -> usize {
-    // Fibonacci hashing: the multiply spreads every input bit into the top bits used.
-    let mixed = (key ^ (len as u64)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-    (mixed >> 40) as usize & mask
 }
 
 struct Entry {
@@ -1412,34 +1371,6 @@ fn group(first: u8, last: u8) -> usize {
     usize::from(first.wrapping_sub(b'a')) * 26 + usize::from(last.wrapping_sub(b'a'))
 }
 
-/// `entries` in an open-addressing table at most half full (see `Vocabulary::exact_slots`).
-fn hash_words(entries: &[Entry]) -> Vec<Slot> {
-    let size = (entries.len() * 2).next_power_of_two().max(2);
-    let mask = size - 1;
-    let mut slots = vec![EMPTY_SLOT; size];
-    for entry in entries {
-        let b = entry.word.as_bytes();
-        let Ok(len) = u8::try_from(b.len()) else {
-            continue;
-        };
-        let key = prefix_key(b);
-        let mut at = slot_of(key, b.len(), mask);
-        while slots.get(at).is_some_and(|s| s.len != 0) {
-            at = (at + 1) & mask;
-        }
-        if let Some(slot) = slots.get_mut(at) {
-            *slot = Slot {
-                key,
-                len,
-                class: entry.class,
-                weight: entry.weight,
-                word: entry.word,
-            };
-        }
-    }
-    slots
-}
-
 impl Vocabulary {
     pub fn get() -> &'static Vocabulary {
         static V: OnceLock<Vocabulary> = OnceLock::new();
@@ -1489,7 +1420,6 @@ impl Vocabulary {
         let starts = (0..=26 * 26)
             .map(|g| grouped.partition_point(|&(wg, _)| wg < g))
             .collect();
-        let exact_slots = hash_words(&entries);
         let mut shapes = [[0u64; 26]; 26];
         let mut sums = [[0u64; 26]; 26];
         for (w, _, in_vocabulary) in table {
@@ -1515,28 +1445,6 @@ impl Vocabulary {
             sums,
             entries,
             starts,
-            exact_slots,
-        }
-    }
-
-    /// The class and weight of `b` if it is exactly a word of the table.
-    #[inline(always)]
-    fn exact_hit(&self, b: &[u8]) -> Option<(Class, u8)> {
-        let mask = self.exact_slots.len().wrapping_sub(1);
-        let key = prefix_key(b);
-        let mut at = slot_of(key, b.len(), mask);
-        loop {
-            let slot = self.exact_slots.get(at)?;
-            if slot.len == 0 {
-                return None;
-            }
-            if usize::from(slot.len) == b.len()
-                && slot.key == key
-                && (b.len() <= 8 || slot.word.as_bytes().get(8..) == b.get(8..))
-            {
-                return Some((slot.class, slot.weight));
-            }
-            at = (at + 1) & mask;
         }
     }
 
@@ -1574,9 +1482,6 @@ impl Vocabulary {
             return (Class::Other, NO_WEIGHT);
         }
         if lengths & (1 << len) != 0 {
-            if let Some(hit) = self.exact_hit(b) {
-                return hit;
-            }
             let sum = middle_sum(b);
             let known_sum = self
                 .sums
@@ -1584,9 +1489,9 @@ impl Vocabulary {
                 .and_then(|row| row.get(last))
                 .is_some_and(|bits| bits & (1 << (sum % 64)) != 0);
             if known_sum {
-                let class = self.scrambled(word, sum);
-                if class != Class::Other {
-                    return (class, NO_WEIGHT);
+                let found = self.look_up_known_shape(word, sum);
+                if found != (Class::Other, NO_WEIGHT) {
+                    return found;
                 }
             }
         }
@@ -1627,28 +1532,50 @@ impl Vocabulary {
 
     /// The class of `b` if it is exactly a word of the table (no scrambled form, no typo).
     pub(super) fn exact(&self, b: &[u8]) -> Option<Class> {
-        self.exact_hit(b).map(|(class, _)| class)
+        let (Some(&first), Some(&last)) = (b.first(), b.last()) else {
+            return None;
+        };
+        let (f, l) = (first.wrapping_sub(b'a'), last.wrapping_sub(b'a'));
+        let lengths = self
+            .shapes
+            .get(usize::from(f))
+            .and_then(|row| row.get(usize::from(l)))
+            .copied()
+            .unwrap_or(0);
+        if b.len() >= 32 || lengths & (1 << b.len()) == 0 {
+            return None;
+        }
+        let same_ends = self.same_ends(first, last);
+        same_ends
+            .iter()
+            .find(|e| e.word.as_bytes() == b)
+            .map(|e| e.class)
     }
 
-    /// The class of the vocabulary word that `word` (not itself a word of the table) is a
-    /// scrambled form of: the last such word in table order. Scrambled forms carry no weight.
     #[inline(never)]
-    fn scrambled(&self, word: &str, sum: u32) -> Class {
+    fn look_up_known_shape(&self, word: &str, sum: u32) -> (Class, u8) {
         let b = word.as_bytes();
         let (Some(&first), Some(&last)) = (b.first(), b.last()) else {
-            return Class::Other;
+            return (Class::Other, NO_WEIGHT);
         };
-        let mut found = Class::Other;
+        let same_ends = self.same_ends(first, last);
+        // The exact word wins; else a scrambled form (the last such vocabulary word, as before).
+        // Weights go to exact words only.
+        let mut scrambled = None;
         let mut word_middle = None;
-        for entry in self.same_ends(first, last) {
-            if entry.word.len() == b.len() && entry.middle.is_some() && sum == entry.middle_sum {
+        for entry in same_ends.iter().filter(|e| e.word.len() == b.len()) {
+            // Inline byte comparison: words are short, a memcmp call costs more.
+            if entry.word.bytes().zip(b).all(|(x, &y)| x == y) {
+                return (entry.class, entry.weight);
+            }
+            if entry.middle.is_some() && sum == entry.middle_sum {
                 let mine = *word_middle.get_or_insert_with(|| middle(word));
                 if mine.is_some() && mine == entry.middle {
-                    found = entry.class;
+                    scrambled = Some(entry.class);
                 }
             }
         }
-        found
+        (scrambled.unwrap_or(Class::Other), NO_WEIGHT)
     }
 }
 
@@ -1682,9 +1609,10 @@ mod tests {
     fn hot_words_match_the_table() {
         let vocab = Vocabulary::get();
         for word in ["the", "in"] {
+            let sum = middle_sum(word.as_bytes());
             assert_eq!(
-                Some(vocab.look_up(word)),
-                vocab.exact_hit(word.as_bytes()),
+                vocab.look_up(word),
+                vocab.look_up_known_shape(word, sum),
                 "{word}"
             );
         }
