@@ -42,6 +42,9 @@ pub(super) fn fold(c: char) -> char {
         'Ⅾ' | 'ⅾ' => 'd',
         'Ⅿ' | 'ⅿ' => 'm',
         '\u{FF01}'..='\u{FF5E}' => char::from_u32(code - 0xFEE0).unwrap_or(c),
+        // Unicode tag characters: invisible on screen, read by a model as the ASCII they mirror
+        // ("ASCII smuggling": a whole instruction hidden after an ordinary sentence).
+        '\u{E0020}'..='\u{E007E}' => char::from_u32(code - 0xE0000).unwrap_or(c),
         // Mathematical alphanumerics: 13 styles of A–Z a–z, then 5 styles of 0–9.
         '\u{1D400}'..='\u{1D6A3}' => match (code - 0x1D400) % 52 {
             i @ 0..26 => nth(b'A', i),

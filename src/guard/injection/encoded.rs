@@ -79,14 +79,18 @@ pub(super) fn encoded_segments(text: &str) -> Vec<String> {
     out
 }
 
-/// Keeps `decoded` if it reads as text: printable, with a space.
+/// Keeps `decoded` if it reads as text: printable, with a space, or itself one encoded segment
+/// (base64 of base64).
 fn push_if_text(out: &mut Vec<String>, decoded: Vec<u8>) {
     if let Ok(s) = String::from_utf8(decoded) {
         let printable = s
             .chars()
             .filter(|c| !c.is_control() || c.is_whitespace())
             .count();
-        if printable * 10 >= s.chars().count() * 9 && s.contains(' ') {
+        let encoded_again = s.len() >= MIN_SEGMENT
+            && s.bytes()
+                .all(|b| BASE64_ALPHABET.get(usize::from(b)) == Some(&true));
+        if printable * 10 >= s.chars().count() * 9 && (s.contains(' ') || encoded_again) {
             out.push(s);
         }
     }

@@ -266,12 +266,14 @@ fn detect_depth(text: &str, depth: u8, reading: Reading) -> Option<Attack> {
     if reading.personas && persona::sets_up_persona(&words) {
         return Some(Attack::PersonaSetup);
     }
-    if depth == 0 {
+    // Encoded segments are decoded twice over (base64 of base64), ciphers once.
+    if depth < 2 {
+        let ciphered = (depth == 0).then(|| ciphers::deciphered(text, &words, &starts));
         let second_looks = encoded_segments(text)
             .into_iter()
-            .chain(ciphers::deciphered(text, &words, &starts));
+            .chain(ciphered.into_iter().flatten());
         for decoded in second_looks {
-            if let Some(attack) = detect_depth(&decoded, 1, reading) {
+            if let Some(attack) = detect_depth(&decoded, depth + 1, reading) {
                 return Some(attack);
             }
         }

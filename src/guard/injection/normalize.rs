@@ -3,9 +3,11 @@
 //! s p a c e d letters.
 //! The result is lowercase ASCII words separated by single spaces.
 
-/// Zero-width and formatting characters that hide inside words.
+/// Zero-width and formatting characters that hide inside words, and the tag characters that
+/// mirror no ASCII character (the language tag, the cancel tag; the others are read as ASCII,
+/// see `fold`).
 fn invisible(c: char) -> bool {
-    matches!(c, '\u{200B}'..='\u{200F}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}' | '\u{00AD}' | '\u{034F}' | '\u{180E}')
+    matches!(c, '\u{200B}'..='\u{200F}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}' | '\u{00AD}' | '\u{034F}' | '\u{180E}' | '\u{E0000}'..='\u{E001F}' | '\u{E007F}')
 }
 
 use super::confusables::{combining, fold};
