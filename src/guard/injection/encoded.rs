@@ -67,6 +67,14 @@ pub(super) fn encoded_segments(text: &str) -> Vec<String> {
             }
             continue;
         }
+        // "49-67-6e-…": a dash is base64, so dashed hex is one long run
+        if seg.get(2) == Some(&b'-') {
+            if let Some((decoded, run_end)) = spaced_hex(bytes, start + 2, hex_read_to) {
+                push_if_text(&mut out, decoded);
+                hex_read_to = run_end;
+                continue;
+            }
+        }
         let decoded = if seg.len() % 2 == 0 && seg.iter().all(u8::is_ascii_hexdigit) {
             hex(seg)
         } else {
@@ -96,7 +104,11 @@ fn push_if_text(out: &mut Vec<String>, decoded: Vec<u8>) {
     }
 }
 
-/// Hex bytes separated by single spaces around the space at `at` ("… 6e 6f 72 …"), at least
+/// What separates the bytes of spaced-out hex: "49 67 6e", "49:67:6e", "49-67-6e".
+const HEX_SEPARATORS: [u8; 3] = [b' ', b':', b'-'];
+
+/// Hex bytes separated by single spaces (or colons, or dashes: one kind per run) around the
+/// separator at `at` ("… 6e 6f 72 …"), at least
 /// `MIN_SEGMENT / 2` of them, starting at `from` or later: the decoded bytes and where the run
 /// ends (or where decoding stopped, `MAX_DECODE` bytes on). Not before `from`, where the last run
 /// read stopped: a run longer than `MAX_DECODE` is read in parts, and walking back to its start
@@ -107,14 +119,15 @@ fn spaced_hex(bytes: &[u8], at: usize, from: usize) -> Option<(Vec<u8>, usize)> 
             .get(k..k + 2)
             .and_then(|p| u8::try_from(hex_value(p)?).ok())
     };
-    if bytes.get(at) != Some(&b' ') || at < 2 {
+    let sep = *bytes.get(at).filter(|b| HEX_SEPARATORS.contains(b))?;
+    if at < 2 {
         return None;
     }
     pair_at(at - 2)?;
     pair_at(at + 1)?;
     // Back to the first pair of the run, then forward over every "hh " after it.
     let mut start = at - 2;
-    while start >= from + 3 && bytes.get(start - 1) == Some(&b' ') && pair_at(start - 3).is_some() {
+    while start >= from + 3 && bytes.get(start - 1) == Some(&sep) && pair_at(start - 3).is_some() {
         start -= 3;
     }
     let mut decoded = Vec::new();
@@ -123,7 +136,7 @@ fn spaced_hex(bytes: &[u8], at: usize, from: usize) -> Option<(Vec<u8>, usize)> 
         decoded.push(b);
         k += 2;
         // The run goes on only as "hh hh": a pair glued to more hex digits ("6e6f") ends it.
-        let spaced = bytes.get(k) == Some(&b' ') && pair_at(k + 1).is_some();
+        let spaced = bytes.get(k) == Some(&sep) && pair_at(k + 1).is_some();
         if !spaced || decoded.len() * 2 > MAX_DECODE {
             break;
         }
@@ -141,7 +154,7 @@ fn spaced_hex_around(bytes: &[u8], pair: usize, from: usize) -> Option<(Vec<u8>,
     [Some(pair + 2), pair.checked_sub(1)]
         .into_iter()
         .flatten()
-        .filter(|&space| bytes.get(space) == Some(&b' '))
+        .filter(|&space| bytes.get(space).is_some_and(|b| HEX_SEPARATORS.contains(b)))
         .find_map(|space| spaced_hex(bytes, space, from))
 }
 
@@ -190,7 +203,12 @@ mod tests {
     #[test]
     fn spaced_hex_is_found_at_every_offset() {
         // "Ignore all", ten bytes: the shortest runs are eight pairs.
-        for pairs in ["49 67 6e 6f 72 65 20 61 6c 6c", "49 67 6e 6f 72 65 20 61"] {
+        for pairs in [
+            "49 67 6e 6f 72 65 20 61 6c 6c",
+            "49 67 6e 6f 72 65 20 61",
+            "49:67:6e:6f:72:65:20:61",
+            "49-67-6e-6f-72-65-20-61",
+        ] {
             for before in 0..40 {
                 for after in ["", ".", " and more text"] {
                     let text = format!("{}{pairs}{after}", "x".repeat(before) + " ");
