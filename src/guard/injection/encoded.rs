@@ -56,8 +56,8 @@ pub(super) fn encoded_segments(text: &str) -> Vec<String> {
         i = end;
         let seg = bytes.get(start..end).unwrap_or_default();
         if seg.len() < MIN_SEGMENT || seg.len() > MAX_DECODE {
-            // The probe on a pair of spaced hex: read the run from a space beside the pair, or
-            // a short run would be found or not depending on where the probes happened to land.
+            // The probe on a pair of spaced hex: read the run from the separator beside the pair,
+            // or a short run would be found or not depending on where the probes happened to land.
             if seg.len() == 2 {
                 if let Some((decoded, run_end)) = spaced_hex_around(bytes, start, hex_read_to) {
                     push_if_text(&mut out, decoded);
@@ -145,7 +145,7 @@ fn spaced_hex(bytes: &[u8], at: usize, from: usize) -> Option<(Vec<u8>, usize)> 
     (decoded.len() >= MIN_SEGMENT / 2).then_some((decoded, k))
 }
 
-/// `spaced_hex` read from the space after or before the two bytes at `pair`, if they are hex.
+/// `spaced_hex` read from the separator after or before the two bytes at `pair`, if they are hex.
 #[inline(never)]
 fn spaced_hex_around(bytes: &[u8], pair: usize, from: usize) -> Option<(Vec<u8>, usize)> {
     if !bytes.get(pair..pair + 2)?.iter().all(u8::is_ascii_hexdigit) {
