@@ -34,7 +34,7 @@ PATTERNS = [
     "backwards ", "AKIA", "sk-", "eyJ", "-----BEGIN ", "key=", "password: ", "@", "a@b", "a.", "ghp_",
     "xox", "IGNORE", "ignore ", "ignore all previous ", "http://", "https://a/", "=", "==", "/",
     "\u0430", "\u200b", "й ", "\u5ffd\u7565", "\u0627", "\u03a9", "\n", "\t", " ",
-    ". Assistant, ", " @assistant ", "@assistant you must now ", "\U000e0049", "U1dkdWIz", "49:67:6e:", "49-67-6e-", "aB-",
+    ". Assistant, ", " @assistant ", "@assistant you must now ", "\U000e0049", "U1dkdWIz", "49:67:6e:", "49-67-6e-", "aB-", "0x49 ", "0x49, ", "01001001 ", "0x4",
 ]
 
 

@@ -58,12 +58,16 @@ pub(super) fn encoded_segments(text: &str) -> Vec<String> {
         if seg.len() < MIN_SEGMENT || seg.len() > MAX_DECODE {
             // The probe on a pair of spaced hex: read the run from the separator beside the pair,
             // or a short run would be found or not depending on where the probes happened to land.
-            if seg.len() == 2 {
-                if let Some((decoded, run_end)) = spaced_hex_around(bytes, start, hex_read_to) {
-                    push_if_text(&mut out, decoded);
-                    hex_read_to = run_end;
-                    i = run_end.max(i);
-                }
+            // So is a probe on "0x49" of "0x49 0x67 …" or on "01001001" of binary.
+            let spelled = match seg.len() {
+                2 => spaced_hex_around(bytes, start, hex_read_to),
+                4 | 8 => spelled_bytes(bytes, start, seg.len(), hex_read_to),
+                _ => None,
+            };
+            if let Some((decoded, run_end)) = spelled {
+                push_if_text(&mut out, decoded);
+                hex_read_to = run_end;
+                i = run_end.max(i);
             }
             continue;
         }
@@ -158,6 +162,56 @@ fn spaced_hex_around(bytes: &[u8], pair: usize, from: usize) -> Option<(Vec<u8>,
         .find_map(|space| spaced_hex(bytes, space, from))
 }
 
+/// What separates the tokens of `spelled_bytes`.
+const TOKEN_SEPARATORS: [&[u8]; 3] = [b", ", b",", b" "];
+
+/// Bytes spelled one token at a time, the run around the token at `at`: `0x49 0x67 …` (`len`
+/// 4, also with commas, as in source code) or binary `01001001 01100111 …` (`len` 8), at least
+/// `MIN_SEGMENT / 2` tokens, not before `from` (see `spaced_hex`): the decoded bytes and where
+/// the run ends.
+#[inline(never)]
+fn spelled_bytes(bytes: &[u8], at: usize, len: usize, from: usize) -> Option<(Vec<u8>, usize)> {
+    let value = |k: usize| -> Option<u8> {
+        let token = bytes.get(k..k + len)?;
+        match token {
+            [b'0', b'x' | b'X', pair @ ..] if len == 4 => u8::try_from(hex_value(pair)?).ok(),
+            _ if len == 8 && token.iter().all(|b| matches!(b, b'0' | b'1')) => token
+                .iter()
+                .try_fold(0u8, |v, b| Some(v.checked_mul(2)? | (b - b'0'))),
+            _ => None,
+        }
+    };
+    value(at)?;
+    // The run's separator: after this token, or before it if it is the run's last.
+    let sep = TOKEN_SEPARATORS.into_iter().find(|sep| {
+        let after = at + len;
+        (bytes.get(after..after + sep.len()) == Some(sep) && value(after + sep.len()).is_some())
+            || at.checked_sub(sep.len() + len).is_some_and(|before| {
+                bytes.get(at - sep.len()..at) == Some(sep) && value(before).is_some()
+            })
+    })?;
+    let step = len + sep.len();
+    let mut start = at;
+    while start >= from + step
+        && bytes.get(start - sep.len()..start) == Some(sep)
+        && value(start - step).is_some()
+    {
+        start -= step;
+    }
+    let mut decoded = Vec::new();
+    let mut k = start;
+    while let Some(b) = value(k) {
+        decoded.push(b);
+        k += len;
+        let goes_on = bytes.get(k..k + sep.len()) == Some(sep) && value(k + sep.len()).is_some();
+        if !goes_on || decoded.len() * len > MAX_DECODE {
+            break;
+        }
+        k += sep.len();
+    }
+    (decoded.len() >= MIN_SEGMENT / 2).then_some((decoded, k))
+}
+
 fn hex_value(pair: &[u8]) -> Option<u32> {
     let v = |b: u8| (b as char).to_digit(16);
     Some(v(*pair.first()?)? * 16 + v(*pair.get(1)?)?)
@@ -198,7 +252,7 @@ fn base64(s: &[u8]) -> Option<Vec<u8>> {
 mod tests {
     use super::*;
 
-    /// A short run of spaced hex is found wherever it starts: the probes land on its digits or
+    /// A short run of spaced hex (or of `0x` bytes, or of binary) is found wherever it starts: the probes land on its digits or
     /// its spaces depending on the text before it.
     #[test]
     fn spaced_hex_is_found_at_every_offset() {
@@ -208,6 +262,9 @@ mod tests {
             "49 67 6e 6f 72 65 20 61",
             "49:67:6e:6f:72:65:20:61",
             "49-67-6e-6f-72-65-20-61",
+            "0x49 0x67 0x6e 0x6f 0x72 0x65 0x20 0x61",
+            "0x49, 0x67, 0x6e, 0x6f, 0x72, 0x65, 0x20, 0x61",
+            "01001001 01100111 01101110 01101111 01110010 01100101 00100000 01100001",
         ] {
             for before in 0..40 {
                 for after in ["", ".", " and more text"] {
