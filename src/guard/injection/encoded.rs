@@ -59,9 +59,15 @@ pub(super) fn encoded_segments(text: &str) -> Vec<String> {
             // The probe on a pair of spaced hex: read the run from the separator beside the pair,
             // or a short run would be found or not depending on where the probes happened to land.
             // So is a probe on "0x49" of "0x49 0x67 …" or on "01001001" of binary.
-            let spelled = match seg.len() {
-                2 => spaced_hex_around(bytes, start, hex_read_to),
-                4 | 8 => spelled_bytes(bytes, start, seg.len(), hex_read_to),
+            // (Told apart by their first bytes: most four- and eight-letter words are neither.)
+            let spelled = match seg {
+                [_, _] => spaced_hex_around(bytes, start, hex_read_to),
+                [b'0', b'x' | b'X', _, _] => {
+                    spelled_bytes(bytes, start, Spelling::Prefixed, hex_read_to)
+                }
+                [b'0' | b'1', ..] if seg.len() == 8 => {
+                    spelled_bytes(bytes, start, Spelling::Binary, hex_read_to)
+                }
                 _ => None,
             };
             if let Some((decoded, run_end)) = spelled {
@@ -112,41 +118,18 @@ fn push_if_text(out: &mut Vec<String>, decoded: Vec<u8>) {
 const HEX_SEPARATORS: [u8; 3] = [b' ', b':', b'-'];
 
 /// Hex bytes separated by single spaces (or colons, or dashes: one kind per run) around the
-/// separator at `at` ("… 6e 6f 72 …"), at least
-/// `MIN_SEGMENT / 2` of them, starting at `from` or later: the decoded bytes and where the run
-/// ends (or where decoding stopped, `MAX_DECODE` bytes on). Not before `from`, where the last run
-/// read stopped: a run longer than `MAX_DECODE` is read in parts, and walking back to its start
-/// each time would never get past the first part ("aB aB aB …", 100 KB of it, hung the reader).
+/// separator at `at` ("… 6e 6f 72 …"): `token_run` from the pair before it. Not before `from`,
+/// where the last run read stopped: a run longer than `MAX_DECODE` is read in parts, and walking
+/// back to its start each time would never get past the first part ("aB aB aB …", 100 KB of it,
+/// hung the reader).
 fn spaced_hex(bytes: &[u8], at: usize, from: usize) -> Option<(Vec<u8>, usize)> {
-    let pair_at = |k: usize| {
-        bytes
-            .get(k..k + 2)
-            .and_then(|p| u8::try_from(hex_value(p)?).ok())
-    };
-    let sep = *bytes.get(at).filter(|b| HEX_SEPARATORS.contains(b))?;
-    if at < 2 {
-        return None;
-    }
-    pair_at(at - 2)?;
-    pair_at(at + 1)?;
-    // Back to the first pair of the run, then forward over every "hh " after it.
-    let mut start = at - 2;
-    while start >= from + 3 && bytes.get(start - 1) == Some(&sep) && pair_at(start - 3).is_some() {
-        start -= 3;
-    }
-    let mut decoded = Vec::new();
-    let mut k = start;
-    while let Some(b) = pair_at(k) {
-        decoded.push(b);
-        k += 2;
-        // The run goes on only as "hh hh": a pair glued to more hex digits ("6e6f") ends it.
-        let spaced = bytes.get(k) == Some(&sep) && pair_at(k + 1).is_some();
-        if !spaced || decoded.len() * 2 > MAX_DECODE {
-            break;
-        }
-        k += 1;
-    }
-    (decoded.len() >= MIN_SEGMENT / 2).then_some((decoded, k))
+    let sep = bytes
+        .get(at..at + 1)
+        .filter(|sep| sep.iter().all(|b| HEX_SEPARATORS.contains(b)))?;
+    let pair = Spelling::HexPair;
+    pair.value(bytes, at.checked_sub(2)?)?;
+    pair.value(bytes, at + 1)?;
+    token_run(bytes, at - 2, pair, sep, from)
 }
 
 /// `spaced_hex` read from the separator after or before the two bytes at `pair`, if they are hex.
@@ -162,54 +145,100 @@ fn spaced_hex_around(bytes: &[u8], pair: usize, from: usize) -> Option<(Vec<u8>,
         .find_map(|space| spaced_hex(bytes, space, from))
 }
 
-/// What separates the tokens of `spelled_bytes`.
-const TOKEN_SEPARATORS: [&[u8]; 3] = [b", ", b",", b" "];
+/// How one byte is spelled in a run of them: a hex pair ("49"), a `0x` token ("0x49") or a
+/// binary octet ("01001001").
+#[derive(Clone, Copy)]
+enum Spelling {
+    HexPair,
+    Prefixed,
+    Binary,
+}
 
-/// Bytes spelled one token at a time, the run around the token at `at`: `0x49 0x67 …` (`len`
-/// 4, also with commas, as in source code) or binary `01001001 01100111 …` (`len` 8), at least
-/// `MIN_SEGMENT / 2` tokens, not before `from` (see `spaced_hex`): the decoded bytes and where
-/// the run ends.
-#[inline(never)]
-fn spelled_bytes(bytes: &[u8], at: usize, len: usize, from: usize) -> Option<(Vec<u8>, usize)> {
-    let value = |k: usize| -> Option<u8> {
-        let token = bytes.get(k..k + len)?;
-        match token {
-            [b'0', b'x' | b'X', pair @ ..] if len == 4 => u8::try_from(hex_value(pair)?).ok(),
-            _ if len == 8 && token.iter().all(|b| matches!(b, b'0' | b'1')) => token
+impl Spelling {
+    fn len(self) -> usize {
+        match self {
+            Spelling::HexPair => 2,
+            Spelling::Prefixed => 4,
+            Spelling::Binary => 8,
+        }
+    }
+
+    /// The byte that the token at `k` spells.
+    fn value(self, bytes: &[u8], k: usize) -> Option<u8> {
+        let token = bytes.get(k..k + self.len())?;
+        match (self, token) {
+            (Spelling::HexPair, pair) | (Spelling::Prefixed, [b'0', b'x' | b'X', pair @ ..]) => {
+                u8::try_from(hex_value(pair)?).ok()
+            }
+            (Spelling::Binary, _) if token.iter().all(|b| matches!(b, b'0' | b'1')) => token
                 .iter()
                 .try_fold(0u8, |v, b| Some(v.checked_mul(2)? | (b - b'0'))),
             _ => None,
         }
-    };
-    value(at)?;
-    // The run's separator: after this token, or before it if it is the run's last.
-    let sep = TOKEN_SEPARATORS.into_iter().find(|sep| {
-        let after = at + len;
-        (bytes.get(after..after + sep.len()) == Some(sep) && value(after + sep.len()).is_some())
-            || at.checked_sub(sep.len() + len).is_some_and(|before| {
-                bytes.get(at - sep.len()..at) == Some(sep) && value(before).is_some()
-            })
-    })?;
+    }
+}
+
+/// The run of tokens spelled `spelling` and separated by `sep` that holds the token at `at`: back
+/// to its first token (not before `from`, see `spaced_hex`), then forward to its last or until
+/// `MAX_DECODE` bytes are read. The decoded bytes, if at least `MIN_SEGMENT / 2`, and where the run
+/// (or the decoding) ends.
+fn token_run(
+    bytes: &[u8],
+    at: usize,
+    spelling: Spelling,
+    sep: &[u8],
+    from: usize,
+) -> Option<(Vec<u8>, usize)> {
+    let len = spelling.len();
     let step = len + sep.len();
     let mut start = at;
     while start >= from + step
         && bytes.get(start - sep.len()..start) == Some(sep)
-        && value(start - step).is_some()
+        && spelling.value(bytes, start - step).is_some()
     {
         start -= step;
     }
     let mut decoded = Vec::new();
     let mut k = start;
-    while let Some(b) = value(k) {
+    while let Some(b) = spelling.value(bytes, k) {
         decoded.push(b);
         k += len;
-        let goes_on = bytes.get(k..k + sep.len()) == Some(sep) && value(k + sep.len()).is_some();
+        // The run goes on only as "hh hh": a token glued to more digits ("6e6f") ends it.
+        let goes_on = bytes.get(k..k + sep.len()) == Some(sep)
+            && spelling.value(bytes, k + sep.len()).is_some();
         if !goes_on || decoded.len() * len > MAX_DECODE {
             break;
         }
         k += sep.len();
     }
     (decoded.len() >= MIN_SEGMENT / 2).then_some((decoded, k))
+}
+
+/// What separates the tokens of `spelled_bytes`.
+const TOKEN_SEPARATORS: [&[u8]; 3] = [b", ", b",", b" "];
+
+/// `0x49 0x67 …` (also with commas, as in source code) or binary `01001001 01100111 …`: the run
+/// of `spelling` tokens around the token at `at` (see `token_run`).
+#[inline(never)]
+fn spelled_bytes(
+    bytes: &[u8],
+    at: usize,
+    spelling: Spelling,
+    from: usize,
+) -> Option<(Vec<u8>, usize)> {
+    let len = spelling.len();
+    spelling.value(bytes, at)?;
+    // The run's separator: after this token, or before it if it is the run's last.
+    let sep = TOKEN_SEPARATORS.into_iter().find(|sep| {
+        let after = at + len;
+        (bytes.get(after..after + sep.len()) == Some(sep)
+            && spelling.value(bytes, after + sep.len()).is_some())
+            || at.checked_sub(sep.len() + len).is_some_and(|before| {
+                bytes.get(at - sep.len()..at) == Some(sep)
+                    && spelling.value(bytes, before).is_some()
+            })
+    })?;
+    token_run(bytes, at, spelling, sep, from)
 }
 
 fn hex_value(pair: &[u8]) -> Option<u32> {
@@ -252,8 +281,8 @@ fn base64(s: &[u8]) -> Option<Vec<u8>> {
 mod tests {
     use super::*;
 
-    /// A short run of spaced hex (or of `0x` bytes, or of binary) is found wherever it starts: the probes land on its digits or
-    /// its spaces depending on the text before it.
+    /// A short run of spaced hex (or of `0x` bytes, or of binary) is found wherever it starts:
+    /// the probes land on its digits or its spaces depending on the text before it.
     #[test]
     fn spaced_hex_is_found_at_every_offset() {
         // "Ignore all", ten bytes: the shortest runs are eight pairs.

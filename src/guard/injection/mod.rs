@@ -4,8 +4,9 @@
 //! persona, a request for the system prompt, fake chat-template delimiters, instructions hidden
 //! in tool output — never for single words, so "ignore", "system" or "instructions" alone never
 //! fire. Base64 and hex segments are decoded and scanned once more (twice, for base64 of
-//! base64), and so is a text that names ROT13 or reading backwards (`ciphers`). A few attacks are found on the raw text, where the word
-//! reader cannot see them: chat-template tokens, a user turn closed and a system one opened in
+//! base64), and so is a text that names ROT13 or reading backwards (`ciphers`). A few attacks are
+//! found on the raw text, where the word reader cannot see them: chat-template tokens, a user
+//! turn closed and a system one opened in
 //! the text's own markup (`turns`), marked "new instructions" headings (`heading`), a marked
 //! end of the input before planted orders (`ended`),
 //! fake authority labels ("ADMIN OVERRIDE:", `authority`), a planted assistant turn left open
