@@ -19,15 +19,17 @@ const BASE64_ALPHABET: [bool; 256] = {
     table
 };
 
+/// A byte of base64 (standard or URL-safe), and so of hex.
+fn b64(b: u8) -> bool {
+    BASE64_ALPHABET
+        .get(usize::from(b))
+        .copied()
+        .unwrap_or(false)
+}
+
 /// Decoded base64 or hex segments that read as text.
 pub(super) fn encoded_segments(text: &str) -> Vec<String> {
     let mut out = Vec::new();
-    let b64 = |b: u8| {
-        BASE64_ALPHABET
-            .get(usize::from(b))
-            .copied()
-            .unwrap_or(false)
-    };
     let bytes = text.as_bytes();
     let mut i = 0;
     // Where the last spaced-hex run read stopped: the next one starts there or later.
@@ -105,9 +107,7 @@ fn push_if_text(out: &mut Vec<String>, decoded: Vec<u8>) {
             .chars()
             .filter(|c| !c.is_control() || c.is_whitespace())
             .count();
-        let encoded_again = s.len() >= MIN_SEGMENT
-            && s.bytes()
-                .all(|b| BASE64_ALPHABET.get(usize::from(b)) == Some(&true));
+        let encoded_again = s.len() >= MIN_SEGMENT && s.bytes().all(b64);
         if printable * 10 >= s.chars().count() * 9 && (s.contains(' ') || encoded_again) {
             out.push(s);
         }
