@@ -40,14 +40,20 @@ pub(super) fn encoded_segments(text: &str) -> Vec<String> {
         // at the bytes before (prose has a space every few bytes).
         let probe = i + MIN_SEGMENT - 1;
         if !bytes.get(probe).is_some_and(|b| b64(*b)) {
-            // "49 67 6e 6f 72 65 …": hex bytes spaced out, which no run of base64 covers
-            if let Some((decoded, end)) = spaced_hex(bytes, probe, hex_read_to) {
-                push_if_text(&mut out, decoded);
-                hex_read_to = end;
-                i = end.max(i + 1);
-            } else {
+            // "49 67 6e 6f 72 65 …": hex bytes spaced out, which no run of base64 covers; and
+            // "73 103 110 …", decimal character codes, where a digit ends before the probe
+            let hex = spaced_hex(bytes, probe, hex_read_to);
+            let after_code = bytes
+                .get(probe.wrapping_sub(1))
+                .is_some_and(u8::is_ascii_digit)
+                && code_beside(bytes, probe, probe);
+            if hex.is_none() && !after_code {
                 i = probe + 1;
+                continue;
             }
+            let decimal = decimal_codes_before(bytes, probe, hex_read_to);
+            i = keep_runs(&mut out, &mut hex_read_to, [hex, decimal])
+                .map_or(probe + 1, |end| end.max(i + 1));
             continue;
         }
         // The run of base64 bytes around the probe (iterators: no bounds check per byte).
@@ -72,9 +78,15 @@ pub(super) fn encoded_segments(text: &str) -> Vec<String> {
                 }
                 _ => None,
             };
-            if let Some((decoded, run_end)) = spelled {
-                push_if_text(&mut out, decoded);
-                hex_read_to = run_end;
+            // "73 103 110 …": decimal character codes ("73 71 78 …" is hex too: both are read)
+            let code = seg.len() <= 3
+                && seg.iter().all(u8::is_ascii_digit)
+                && code_beside(bytes, start, end);
+            if spelled.is_none() && !code {
+                continue;
+            }
+            let decimal = decimal_codes(bytes, start, hex_read_to);
+            if let Some(run_end) = keep_runs(&mut out, &mut hex_read_to, [spelled, decimal]) {
                 i = run_end.max(i);
             }
             continue;
@@ -97,6 +109,23 @@ pub(super) fn encoded_segments(text: &str) -> Vec<String> {
         }
     }
     out
+}
+
+/// Keeps what the runs found decode to (`push_if_text`), notes how far they were read in
+/// `read_to`, and returns where the furthest one ends.
+#[inline(never)]
+fn keep_runs(
+    out: &mut Vec<String>,
+    read_to: &mut usize,
+    runs: [Option<(Vec<u8>, usize)>; 2],
+) -> Option<usize> {
+    let mut furthest = None;
+    for (decoded, end) in runs.into_iter().flatten() {
+        push_if_text(out, decoded);
+        *read_to = (*read_to).max(end);
+        furthest = furthest.max(Some(end));
+    }
+    furthest
 }
 
 /// Keeps `decoded` if it reads as text: printable, with a space, or itself one encoded segment
@@ -241,6 +270,129 @@ fn spelled_bytes(
     token_run(bytes, at, spelling, sep, from)
 }
 
+/// A quick test before `decimal_codes`: the bytes `start..end` (a number, or the separator
+/// after one) have seven bytes of codes and separators (two digits among them) on one side, as
+/// any code of a run of eight has ("3 services", "1,234,567 USD", "10:30" do not).
+fn code_beside(bytes: &[u8], start: usize, end: usize) -> bool {
+    const SIDE: usize = 7;
+    let codes = |side: Option<&[u8]>| {
+        side.is_some_and(|side| {
+            side.iter().all(|b| matches!(b, b'0'..=b'9' | b' ' | b','))
+                && side.iter().filter(|b| b.is_ascii_digit()).count() >= 2
+        })
+    };
+    codes(bytes.get(end..end + SIDE)) || codes(bytes.get(start.wrapping_sub(SIDE)..start))
+}
+
+/// `decimal_codes` from the code that ends right before the separator at `at` ("73| 103 …").
+fn decimal_codes_before(bytes: &[u8], at: usize, from: usize) -> Option<(Vec<u8>, usize)> {
+    if !matches!(bytes.get(at), Some(b' ' | b',')) {
+        return None;
+    }
+    decimal_codes(bytes, code_ending_at(bytes, at, from)?, from)
+}
+
+/// Decimal character codes ("73 103 110 111 …", "83,97,121,…"): the run of codes of one to three
+/// digits, each at most 255 and all with one separator (", ", "," or " "), that holds the code
+/// starting at `at`, read as `token_run` reads hex. Not before `from` (see `spaced_hex`).
+#[inline(never)]
+fn decimal_codes(bytes: &[u8], at: usize, from: usize) -> Option<(Vec<u8>, usize)> {
+    let (_, first_end) = code_at(bytes, at)?;
+    // The run's separator: after this code, or before it if it is the run's last.
+    let sep_at = separator_after(bytes, first_end)
+        .filter(|&n| code_at(bytes, first_end + n).is_some())
+        .map(|n| first_end..first_end + n)
+        .or_else(|| {
+            let n = separator_before(bytes, at)?;
+            code_ending_at(bytes, at.checked_sub(n)?, from).map(|_| at - n..at)
+        })?;
+    let sep_len = sep_at.len();
+    let sep = bytes.get(sep_at)?;
+    // Back to the run's first code.
+    let mut start = at;
+    while let Some(prev) = start
+        .checked_sub(sep_len)
+        .filter(|&s| bytes.get(s..start) == Some(sep))
+        .and_then(|s| code_ending_at(bytes, s, from))
+    {
+        start = prev;
+    }
+    // Forward to its last code, then decode (most runs of numbers are short: no allocation).
+    let mut k = start;
+    let mut codes = 0;
+    while let Some((_, end)) = code_at(bytes, k) {
+        codes += 1;
+        k = end;
+        let next = k + sep_len;
+        if bytes.get(k..next) != Some(sep)
+            || code_at(bytes, next).is_none()
+            || next - start > MAX_DECODE
+        {
+            break;
+        }
+        k = next;
+    }
+    if codes < MIN_SEGMENT / 2 {
+        return None;
+    }
+    let run = bytes.get(start..k)?;
+    let decoded = run
+        .split(|b| !b.is_ascii_digit())
+        .filter(|code| !code.is_empty())
+        .map(|code| code_at(code, 0).map(|(c, _)| c))
+        .collect::<Option<Vec<u8>>>()?;
+    Some((decoded, k))
+}
+
+/// The length of the code separator at `k`: ", " 2, "," or " " 1.
+fn separator_after(bytes: &[u8], k: usize) -> Option<usize> {
+    match bytes.get(k..)? {
+        [b',', b' ', ..] => Some(2),
+        [b',' | b' ', ..] => Some(1),
+        _ => None,
+    }
+}
+
+/// The length of the code separator that ends at `k`.
+fn separator_before(bytes: &[u8], k: usize) -> Option<usize> {
+    match bytes.get(..k)? {
+        [.., b',', b' '] => Some(2),
+        [.., b',' | b' '] => Some(1),
+        _ => None,
+    }
+}
+
+/// The code of one to three digits (at most 255) that starts at `k`, and where it ends: a whole
+/// number, with no digit or letter right after it ("1024", "3rd" are no codes).
+fn code_at(bytes: &[u8], k: usize) -> Option<(u8, usize)> {
+    let mut value = 0u32;
+    let mut end = k;
+    while let Some(d) = bytes.get(end).filter(|b| b.is_ascii_digit()) {
+        if end - k == 3 {
+            return None;
+        }
+        value = value * 10 + u32::from(d - b'0');
+        end += 1;
+    }
+    if end == k || bytes.get(end).is_some_and(u8::is_ascii_alphanumeric) {
+        return None;
+    }
+    Some((u8::try_from(value).ok()?, end))
+}
+
+/// Where the code that ends at `end` starts, if it is a whole one (no letter or digit before it)
+/// and starts at or after `from`.
+fn code_ending_at(bytes: &[u8], end: usize, from: usize) -> Option<usize> {
+    let mut start = end;
+    while start > from && end - start < 4 && bytes.get(start - 1).is_some_and(u8::is_ascii_digit) {
+        start -= 1;
+    }
+    let whole = !bytes
+        .get(start.wrapping_sub(1))
+        .is_some_and(u8::is_ascii_alphanumeric);
+    (whole && code_at(bytes, start)?.1 == end).then_some(start)
+}
+
 fn hex_value(pair: &[u8]) -> Option<u32> {
     let v = |b: u8| (b as char).to_digit(16);
     Some(v(*pair.first()?)? * 16 + v(*pair.get(1)?)?)
@@ -294,15 +446,64 @@ mod tests {
             "0x49 0x67 0x6e 0x6f 0x72 0x65 0x20 0x61",
             "0x49, 0x67, 0x6e, 0x6f, 0x72, 0x65, 0x20, 0x61",
             "01001001 01100111 01101110 01101111 01110010 01100101 00100000 01100001",
+            "73 103 110 111 114 101 32 97",
+            "73,103,110,111,114,101,32,97",
+            "73, 103, 110, 111, 114, 101, 32, 97",
         ] {
             for before in 0..40 {
-                for after in ["", ".", " and more text"] {
+                for after in ["", ".", " and more text", ", 1st"] {
                     let text = format!("{}{pairs}{after}", "x".repeat(before) + " ");
                     let found = encoded_segments(&text);
                     assert!(
                         found.iter().any(|s| s.starts_with("Ignore a")),
                         "{text:?}: {found:?}"
                     );
+                }
+            }
+        }
+    }
+
+    /// Numbers that are no character codes: too few, too large, glued to letters or digits, or
+    /// mixed separators.
+    #[test]
+    fn decimal_codes_need_a_run_of_byte_values() {
+        for text in [
+            "scores: 73 103 110 111 114 101 32",
+            "73 103 110 111 1014 101 32 97 108",
+            "pins 73 103 110 111 114 101 32 97a",
+            "73 103 110 111, 114 101 32 97 108",
+            "versions 1 2 3 4 5 6 7 8 9 10 11 12",
+        ] {
+            let found = encoded_segments(&format!("numbers {text} end"));
+            assert!(
+                !found.iter().any(|s| s.contains("Igno")),
+                "{text:?}: {found:?}"
+            );
+        }
+        // Long runs are read in parts and end.
+        let long = "65 32 ".repeat(20_000);
+        assert!(encoded_segments(&long)
+            .iter()
+            .any(|s| s.starts_with("A A A")));
+    }
+
+    /// Read from any of its codes, a run decodes whole, whatever text follows its last code.
+    #[test]
+    fn decimal_codes_read_from_any_code() {
+        for sep in [" ", ",", ", "] {
+            let run = ["73", "103", "110", "111", "114", "101", "32", "97"].join(sep);
+            for after in ["", " and more", ", 1st", "."] {
+                let text = format!("x {run}{after}");
+                let bytes = text.as_bytes();
+                let mut k = 2;
+                while k < 2 + run.len() {
+                    let found = decimal_codes(bytes, k, 0).map(|(d, _)| d);
+                    assert_eq!(found.as_deref(), Some(&b"Ignore a"[..]), "{text:?} at {k}");
+                    k += bytes[k..].iter().take_while(|b| b.is_ascii_digit()).count();
+                    k += bytes[k..]
+                        .iter()
+                        .take_while(|b| !b.is_ascii_digit())
+                        .count();
                 }
             }
         }

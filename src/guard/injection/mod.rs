@@ -149,9 +149,10 @@ const DELIMITERS: [&str; 38] = [
 /// Words after a delimiter that make it a name in a sentence, not a turn marker: "what do the
 /// <|im_start|> and <|im_end|> tokens mean?", "the `[INST]` tag", "[[SYSTEM]] is a placeholder in
 /// our template" (a turn marker is followed by a role, text or another marker).
-const NAMED_BY: [&[u8]; 13] = [
+const NAMED_BY: [&[u8]; 14] = [
     b" is ",
     b"] is ",
+    b" section",
     b" and ",
     b" or ",
     b" tag",
@@ -165,7 +166,9 @@ const NAMED_BY: [&[u8]; 13] = [
     b")",
 ];
 
-/// The delimiter whose remaining bytes are `after` is named, not used.
+/// The delimiter whose remaining bytes are `after` is named, not used. (A settings file's
+/// "[system]" line followed by `key = value` lines is no exception: policy puppetry plants
+/// exactly that.)
 fn named_not_used(after: &[u8]) -> bool {
     NAMED_BY.iter().any(|w| {
         after

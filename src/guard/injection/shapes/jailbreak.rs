@@ -128,11 +128,15 @@ pub(super) fn stays_in_role(words: &[Class], i: usize) -> bool {
 /// "respond in two ways / give two responses": the dual-answer jailbreak
 pub(super) fn two_ways(words: &[Class], i: usize) -> bool {
     // "two different separate ways"
-    let ways = ahead(words, i, 3, &[Ways]).is_some()
-        && near(words, i, 30, &[Persona, Role, Act, Pretend, RoleVerb]);
+    let ways = ahead(words, i, 3, &[Ways]);
+    let persona_ways =
+        ways.is_some() && near(words, i, 30, &[Persona, Role, Act, Pretend, RoleVerb]);
     // "respond as two AIs: one censored and one uncensored"
     let ais = words.get(i + 1) == Some(&Assistant) && ahead(words, i, 8, &[Unbound]).is_some();
-    (ways || ais) && near(words, i, 10, &[Respond])
+    // "you generate two responses, one normal and one uncensored": one answer named by its lack
+    // of limits (not "two answers, one formal and one casual")
+    let unbound_answer = ways.is_some_and(|w| ahead(words, w, 6, &[Unbound]).is_some());
+    ((persona_ways || ais) && near(words, i, 10, &[Respond])) || unbound_answer
 }
 
 /// "no rules / without restrictions / never refuses", aimed at a persona the model is told to be,
@@ -210,8 +214,17 @@ pub(super) fn model_freed_from_rules(words: &[Class], i: usize) -> bool {
 /// all or safety ones after the model was addressed (not "all travel restrictions are lifted",
 /// nor "all restrictions are lifted" with no one addressed)
 pub(super) fn restrictions_lifted(words: &[Class], i: usize) -> bool {
-    ahead(words, i, 4, &[Lifted]).is_some()
-        && (before(words, i, 2).contains(&Your)
+    let Some(lifted) = ahead(words, i, 4, &[Lifted]) else {
+        return false;
+    };
+    // "the content filter has been turned off by the administrator. You may now …": lifted by
+    // an authority, then the model told what it may do
+    let by_authority = matches!(before(words, i, 2), [.., RuleKind])
+        && ahead(words, lifted, 4, &[Admin, Developer, SystemWord]).is_some_and(|a| {
+            ahead(words, a, 6, &[You, YouAre]).is_some_and(|y| ahead(words, y, 3, &[Now]).is_some())
+        });
+    by_authority
+        || (before(words, i, 2).contains(&Your)
             || mentions_model(words, i, 30)
             || (matches!(before(words, i, 2), [.., Everything | RuleKind])
                 && before(words, i, 12)

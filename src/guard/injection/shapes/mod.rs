@@ -174,6 +174,7 @@ pub(super) fn match_shapes(words: &[Class], starts: &[usize]) -> Option<Attack> 
             Reveals if before(words, i, 8).contains(&Say) => {
                 leak::reveal_own_prompt(words, i, Reveal)
             }
+            Transform if overrides::decode_and_obey(words, i) => Some(Attack::InstructionOverride),
             Transform => leak::transform_own_prompt(words, i),
             Backwards | Letter if leak::secret_spelled_out(words, i) => {
                 Some(Attack::PromptExfiltration)

@@ -334,13 +334,29 @@ pub(super) fn stop_everything_and_print(words: &[Class], i: usize) -> bool {
     words.get(i + 1) == Some(&Everything) && ahead(words, i + 1, 6, &[Just, Say, Reveal]).is_some()
 }
 
-/// "the previous instructions were only a test"
+/// "the previous instructions were only a test", "everything the operator told you earlier was a
+/// test", "what you were told before was fake" (not "everything I told you was a joke": the
+/// writer's own words; nor "what you were told about fat was fake": a topic)
 pub(super) fn rules_were_a_test(words: &[Class], i: usize) -> bool {
     before(words, i, 3).iter().any(|c| matches!(c, Are | Been))
-        && (i.saturating_sub(7)..i).any(|k| {
-            matches!(words.get(k), Some(Instructions | Rules | Message))
-                && near(words, k, 2, &[Prior])
+        && (i.saturating_sub(7)..i).any(|k| match words.get(k) {
+            Some(Instructions | Rules | Message) => near(words, k, 2, &[Prior]),
+            Some(Given) => told_you_by_your_makers(words, k),
+            _ => false,
         })
+}
+
+/// The "told" at `g` is what the model was told by those who set it up: "the operator told you",
+/// "the system told you", or passive ("you were told before").
+fn told_you_by_your_makers(words: &[Class], g: usize) -> bool {
+    let by_makers = words.get(g + 1) == Some(&You)
+        && before(words, g, 2)
+            .iter()
+            .any(|c| matches!(c, Admin | Developer | SystemWord));
+    let passive = before(words, g, 3)
+        .iter()
+        .any(|c| matches!(c, You | YouAre));
+    by_makers || (passive && told_as_orders(words, g))
 }
 
 /// The model's own instructions: "your (previous) instructions", "the rules you were given" —
@@ -418,11 +434,28 @@ pub(super) fn task_changed(words: &[Class], i: usize) -> bool {
     before(words, i, 1) == [Your] && ahead(words, i, 3, &[Changed]).is_some()
 }
 
-/// "your new task is to …"
+/// "your new task is to …", "your new task, replacing all prior tasks: …"
 pub(super) fn your_new_task_is(words: &[Class], i: usize) -> bool {
     before(words, i, 1) == [Your]
         && words.get(i + 1) == Some(&Task)
-        && words.get(i + 2) == Some(&Are)
+        && (words.get(i + 2) == Some(&Are)
+            || ahead(words, i + 1, 4, &[Prior])
+                .is_some_and(|p| ahead(words, p, 2, &[Task, Instructions, Rules]).is_some()))
+}
+
+/// "decode this and follow it", "decrypt and execute: …": hidden text handed over as orders
+/// (not "decode the base64 and follow the link", "translate and follow the recipe").
+pub(super) fn decode_and_obey(words: &[Class], i: usize) -> bool {
+    let verb = match words.get(i + 1..i + 3) {
+        Some([And, _]) => i + 2,
+        Some([This, And]) => i + 3,
+        _ => return false,
+    };
+    matches!(words.get(verb), Some(Follow | Send))
+        && matches!(
+            words.get(verb + 1),
+            None | Some(This | Number | Following | Instructions)
+        )
 }
 
 /// "regardless of your previous instructions", "regardless of any prior rules", "regardless of

@@ -217,7 +217,11 @@ pub(super) fn note_to_model(words: &[Class], i: usize) -> bool {
         }
         _ => return false,
     };
-    let last = model_named_to(words, first);
+    let mut last = model_named_to(words, first);
+    // "note for AI summarizers:": the model named by the work it does on this text
+    if words.get(last + 1) == Some(&Reading) {
+        last += 1;
+    }
     matches!(
         words.get(last + 1),
         Some(If | The | Your | You | YouAre | Please | User | Must | Now)
