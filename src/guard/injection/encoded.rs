@@ -243,7 +243,7 @@ fn token_run(
     (decoded.len() >= MIN_SEGMENT / 2).then_some((decoded, k))
 }
 
-/// What separates the tokens of `spelled_bytes`.
+/// What separates the tokens of `spelled_bytes` and decimal codes, the longest first.
 const TOKEN_SEPARATORS: [&[u8]; 3] = [b", ", b",", b" "];
 
 /// `0x49 0x67 …` (also with commas, as in source code) or binary `01001001 01100111 …`: the run
@@ -293,7 +293,7 @@ fn decimal_codes_before(bytes: &[u8], at: usize, from: usize) -> Option<(Vec<u8>
 }
 
 /// Decimal character codes ("73 103 110 111 …", "83,97,121,…"): the run of codes of one to three
-/// digits, each at most 255 and all with one separator (", ", "," or " "), that holds the code
+/// digits, each at most 255 and all with one separator (`TOKEN_SEPARATORS`), that holds the code
 /// starting at `at`, read as `token_run` reads hex. Not before `from` (see `spaced_hex`).
 #[inline(never)]
 fn decimal_codes(bytes: &[u8], at: usize, from: usize) -> Option<(Vec<u8>, usize)> {
@@ -344,22 +344,22 @@ fn decimal_codes(bytes: &[u8], at: usize, from: usize) -> Option<(Vec<u8>, usize
     Some((decoded, k))
 }
 
-/// The length of the code separator at `k`: ", " 2, "," or " " 1.
+/// The length of the code separator (one of `TOKEN_SEPARATORS`) at `k`.
 fn separator_after(bytes: &[u8], k: usize) -> Option<usize> {
-    match bytes.get(k..)? {
-        [b',', b' ', ..] => Some(2),
-        [b',' | b' ', ..] => Some(1),
-        _ => None,
-    }
+    let rest = bytes.get(k..)?;
+    TOKEN_SEPARATORS
+        .into_iter()
+        .find(|sep| rest.starts_with(sep))
+        .map(<[u8]>::len)
 }
 
 /// The length of the code separator that ends at `k`.
 fn separator_before(bytes: &[u8], k: usize) -> Option<usize> {
-    match bytes.get(..k)? {
-        [.., b',', b' '] => Some(2),
-        [.., b',' | b' '] => Some(1),
-        _ => None,
-    }
+    let head = bytes.get(..k)?;
+    TOKEN_SEPARATORS
+        .into_iter()
+        .find(|sep| head.ends_with(sep))
+        .map(<[u8]>::len)
 }
 
 /// The code of one to three digits (at most 255) that starts at `k`, and where it ends: a whole
