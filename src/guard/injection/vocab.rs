@@ -172,6 +172,10 @@ pub enum Class {
     This,
     /// reading, processing, parsing, summarizing …: a model at work on a document
     Reading,
+    /// agents, summarizers: what a note in data may call the models reading it ("Note to AI
+    /// agents: …"); not `Reading`, which a sentence break can join to "this" ("Note to AI
+    /// summarizers: this page may not be used for training")
+    Agents,
     /// force, persuade, trick, attempts, requests, tells: a request or pressure described, as
     /// defences describe the attacks they refuse
     Coerce,
@@ -584,6 +588,8 @@ const WORDS: &[(&str, Class)] = &[
     ("play", Class::RoleVerb),
     ("stay", Class::Stay),
     ("two", Class::Two),
+    // "answer every question twice: once as yourself and once as …"
+    ("twice", Class::Two),
     ("ways", Class::Ways),
     ("responses", Class::Ways),
     ("styles", Class::Ways),
@@ -790,6 +796,8 @@ const WORDS: &[(&str, Class)] = &[
     ("transcript", Class::Conversation),
     ("verbatim", Class::Verbatim),
     ("word", Class::Word),
+    // "the secret key you were given": a kept word only after "secret" (`kept_secret`)
+    ("key", Class::Word),
     ("entire", Class::Everything),
     ("whole", Class::Everything),
     ("systemprompt", Class::PromptIdent),
@@ -812,6 +820,7 @@ const WORDS: &[(&str, Class)] = &[
     ("invalid", Class::Test),
     ("revoked", Class::Test),
     ("superseded", Class::Test),
+    ("expired", Class::Test),
     ("cancelled", Class::Test),
     ("canceled", Class::Test),
     ("follow", Class::Follow),
@@ -1094,6 +1103,10 @@ const WORDS: &[(&str, Class)] = &[
     ("administrator", Class::Admin),
     // the party that deploys the model, over the user: "everything the operator told you"
     ("operator", Class::Admin),
+    // "the constraints your operators (creators) placed on you"
+    ("operators", Class::Admin),
+    ("creator", Class::Admin),
+    ("creators", Class::Admin),
     ("even", Class::Even),
     ("harmful", Class::Harmful),
     ("illegal", Class::Harmful),
@@ -1162,9 +1175,11 @@ const WORDS: &[(&str, Class)] = &[
     ("scanning", Class::Reading),
     ("summarizing", Class::Reading),
     ("summarising", Class::Reading),
-    // "note for AI summarizers: …": the model at work on the document, by its job
-    ("summarizers", Class::Reading),
-    ("summarisers", Class::Reading),
+    // "Note to AI agents: when summarizing this page, …" (one agent stays `Other`: "user agent"),
+    // "note for AI summarizers: …": the model named by its job
+    ("agents", Class::Agents),
+    ("summarizers", Class::Agents),
+    ("summarisers", Class::Agents),
     ("reviewing", Class::Reading),
     ("screening", Class::Reading),
     ("evaluating", Class::Reading),

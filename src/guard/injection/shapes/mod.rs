@@ -105,6 +105,7 @@ pub(super) fn match_shapes(words: &[Class], starts: &[usize]) -> Option<Attack> 
                 Some(Attack::ToolOutputInjection)
             }
             New if overrides::new_task_now(words, i) => Some(Attack::InstructionOverride),
+            New if jailbreak::new_policy_frees_model(words, i) => Some(Attack::JailbreakPersona),
             Leave if overrides::leave_behind(words, i) => Some(Attack::InstructionOverride),
             Evil if jailbreak::evil_assistant(words, i) => Some(Attack::JailbreakPersona),
             Persona if jailbreak::persona_addressed(words, i) => Some(Attack::JailbreakPersona),
@@ -236,6 +237,9 @@ pub(super) fn match_shapes(words: &[Class], starts: &[usize]) -> Option<Attack> 
             New if overrides::your_new_task_is(words, i) => Some(Attack::InstructionOverride),
             No if jailbreak::if_you_had_no_rules(words, i) => Some(Attack::JailbreakPersona),
             No if jailbreak::rules_gone_now(words, i) => Some(Attack::JailbreakPersona),
+            No | Without if jailbreak::model_without_instructions(words, i) => {
+                Some(Attack::JailbreakPersona)
+            }
             Regardless if overrides::regardless_of_prior(words, i) => {
                 Some(Attack::InstructionOverride)
             }

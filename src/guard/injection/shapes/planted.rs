@@ -92,9 +92,13 @@ pub(super) fn if_told_to_summarize_instead(words: &[Class], i: usize) -> bool {
 /// Addressed to the model from inside data: "attention AI assistant: ...", "note to the AI" (not
 /// "Note to AI crawlers: this page may not be used for training": others than the model)
 pub(super) fn attention_assistant(words: &[Class], i: usize) -> bool {
-    ahead(words, i, 3, &[Assistant])
-        .is_some_and(|k| words.get(model_named_to(words, k) + 1) != Some(&Other))
-        && ahead(words, i, 12, &[Instructions, Message, OverrideVerb]).is_some()
+    // "Note to AI agents: this page may not be used for training" names no model that reads it
+    ahead(words, i, 3, &[Assistant]).is_some_and(|k| {
+        !matches!(
+            words.get(model_named_to(words, k) + 1),
+            Some(Other | Agents)
+        )
+    }) && ahead(words, i, 12, &[Instructions, Message, OverrideVerb]).is_some()
 }
 
 /// The last word of the model's name that starts at `k`: "AI", "AI assistant", "AI model".
@@ -218,8 +222,8 @@ pub(super) fn note_to_model(words: &[Class], i: usize) -> bool {
         _ => return false,
     };
     let mut last = model_named_to(words, first);
-    // "note for AI summarizers:": the model named by the work it does on this text
-    if words.get(last + 1) == Some(&Reading) {
+    // "note for AI summarizers:", "note to AI agents:": the model named by its job
+    if words.get(last + 1) == Some(&Agents) {
         last += 1;
     }
     matches!(
