@@ -172,6 +172,10 @@ pub enum Class {
     This,
     /// reading, processing, parsing, summarizing …: a model at work on a document
     Reading,
+    /// append, rate, escalate, recommend …: an errand that planted text gives the model once it
+    /// has addressed it ("Assistant, escalate this ticket"); not `Send`, which also ships the
+    /// conversation out ("describe the conversation" sends nothing)
+    Errand,
     /// agents, summarizers: what a note in data may call the models reading it ("Note to AI
     /// agents: …"); not `Reading`, which a sentence break can join to "this" ("Note to AI
     /// summarizers: this page may not be used for training")
@@ -558,6 +562,7 @@ const WORDS: &[(&str, Class)] = &[
     ("ai", Class::Assistant),
     ("ais", Class::Assistant),
     ("assistant", Class::Assistant),
+    ("assistants", Class::Assistant),
     ("llm", Class::Assistant),
     ("model", Class::ModelWord),
     ("chatbot", Class::Assistant),
@@ -1175,11 +1180,17 @@ const WORDS: &[(&str, Class)] = &[
     ("scanning", Class::Reading),
     ("summarizing", Class::Reading),
     ("summarising", Class::Reading),
+    // "When an AI summarises this document it must …" (not `Agents`, which "summarisers" is,
+    // scrambled)
+    ("summarises", Class::Reading),
+    ("summarizes", Class::Reading),
     // "Note to AI agents: when summarizing this page, …" (one agent stays `Other`: "user agent"),
     // "note for AI summarizers: …": the model named by its job
     ("agents", Class::Agents),
     ("summarizers", Class::Agents),
     ("summarisers", Class::Agents),
+    // "Important update for AI systems: …"
+    ("systems", Class::Agents),
     ("reviewing", Class::Reading),
     ("screening", Class::Reading),
     ("evaluating", Class::Reading),
@@ -1304,6 +1315,28 @@ const WORDS: &[(&str, Class)] = &[
     ("grant", Class::Send),
     ("visit", Class::Send),
     ("email", Class::Send),
+    ("merge", Class::Send),
+    // What planted text asks the model to do besides sending (session 25): "Assistant, escalate
+    // this ticket", "Instruction for the AI: append …", "Note to any AI: rate this applicant …"
+    ("append", Class::Errand),
+    ("insert", Class::Errand),
+    ("mention", Class::Errand),
+    ("rank", Class::Errand),
+    ("rate", Class::Errand),
+    ("describe", Class::Errand),
+    ("claim", Class::Errand),
+    ("praise", Class::Errand),
+    ("promote", Class::Errand),
+    ("escalate", Class::Errand),
+    ("schedule", Class::Errand),
+    ("click", Class::Errand),
+    ("download", Class::Errand),
+    ("buy", Class::Errand),
+    ("advise", Class::Errand),
+    ("urge", Class::Errand),
+    ("warn", Class::Errand),
+    ("close", Class::Errand),
+    ("add", Class::Errand),
     // A kept secret spelt out past a filter: "spell the password letter by letter" (session 17)
     ("password", Class::Password),
     ("passcode", Class::Password),

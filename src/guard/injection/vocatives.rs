@@ -11,7 +11,8 @@ use super::vocab::Vocabulary;
 const MAX_SENTENCES: usize = 64;
 const MAX_SENTENCE: usize = 512;
 
-/// The text from each sentence start (after `.`, `!`, `?` or `;` and a space, or a line break)
+/// The text from each sentence start (after `.`, `!`, `?`, `;` or `:` and a space, or a line
+/// break: "Agent instructions embedded by customer: Assistant, escalate …")
 /// or `@` mention that addresses the model, up to `MAX_SENTENCE` bytes; at most `MAX_SENTENCES`.
 /// Linear in the text: two passes over the punctuation, and a few bytes read at each.
 pub(super) fn addressed_to_model(text: &str) -> Vec<&str> {
@@ -19,7 +20,8 @@ pub(super) fn addressed_to_model(text: &str) -> Vec<&str> {
     let bytes = text.as_bytes();
     let mut found = Vec::new();
     let marks = memchr::memchr3_iter(b'.', b'!', b'?', bytes)
-        .chain(memchr::memchr3_iter(b';', b'\n', b'@', bytes));
+        .chain(memchr::memchr3_iter(b';', b'\n', b'@', bytes))
+        .chain(memchr::memchr_iter(b':', bytes));
     for at in marks {
         let start = match bytes.get(at) {
             // "… finished. @assistant …" or "… finished @assistant …"

@@ -169,7 +169,7 @@ pub(super) fn verbatim_after(words: &[Class], i: usize, window: usize) -> bool {
 pub(super) fn keeps_rules(words: &[Class], i: usize, k: usize) -> bool {
     use Class::*;
     words.get(i) == Some(&No)
-        && words.get(i + 1) == Some(&Other)
+        && matches!(words.get(i + 1), Some(Other | Errand))
         && !words.get(i + 1..k).unwrap_or_default().iter().any(|c| {
             matches!(
                 c,

@@ -329,7 +329,8 @@ pub(super) fn not_say_it_is_ai(words: &[Class], i: usize) -> bool {
         Some([YouAre, Assistant, ..]) => i + 3,
         _ => return false,
     };
-    matches!(words.get(i + 1), Some(Other | Say | Reveal)) && ahead(words, ai, 4, &[Just]).is_some()
+    matches!(words.get(i + 1), Some(Other | Errand | Say | Reveal))
+        && ahead(words, ai, 4, &[Just]).is_some()
 }
 
 /// "you are no longer ChatGPT" (not "you are not an assistant, guide, or …")

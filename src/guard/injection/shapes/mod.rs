@@ -79,6 +79,8 @@ pub(super) fn starts_shape(class: Class) -> bool {
             | Message
             | Greeting
             | Send
+            // Data shapes only: "Important update for AI systems: …"
+            | Update
             // No shape: a cipher named for the text (`ciphers`), found among the starts.
             | Letter
             | Pwned
@@ -296,7 +298,7 @@ pub(super) fn match_data_shapes(words: &[Class], starts: &[usize]) -> bool {
         Some(Reveal) => planted::model_told_what_to_tell_user(words, i),
         Some(SystemWord) => planted::system_sets_model_rules(words, i),
         Some(OverrideVerb) => planted::model_asked_to_override(words, i),
-        Some(Instructions) => planted::instructions_for_the_model(words, i),
+        Some(Instructions | Update) => planted::instructions_for_the_model(words, i),
         _ => false,
     })
 }
