@@ -27,6 +27,7 @@ mod exfil;
 mod glued;
 mod heading;
 mod markup;
+mod morse;
 pub mod normalize;
 mod persona;
 mod scripts;
@@ -273,9 +274,11 @@ fn detect_depth(text: &str, depth: u8, reading: Reading) -> Option<Attack> {
     // Encoded segments are decoded twice over (base64 of base64), ciphers once.
     if depth < 2 {
         let ciphered = (depth == 0).then(|| ciphers::deciphered(text, &words, &starts));
+        let morse = (depth == 0).then(|| morse::decoded(text));
         let second_looks = encoded_segments(text)
             .into_iter()
-            .chain(ciphered.into_iter().flatten());
+            .chain(ciphered.into_iter().flatten())
+            .chain(morse.into_iter().flatten());
         for decoded in second_looks {
             if let Some(attack) = detect_depth(&decoded, depth + 1, reading) {
                 return Some(attack);

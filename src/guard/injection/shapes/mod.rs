@@ -135,6 +135,7 @@ pub(super) fn match_shapes(words: &[Class], starts: &[usize]) -> Option<Attack> 
             Hidden if i >= 3 && leak::told_to_keep_secret(words, i) => {
                 Some(Attack::PromptExfiltration)
             }
+            Hidden if leak::hidden_instructions_asked(words, i) => Some(Attack::PromptExfiltration),
             Instructions | PromptWord if leak::answered_with_own_instructions(words, i) => {
                 Some(Attack::PromptExfiltration)
             }
@@ -197,6 +198,11 @@ pub(super) fn match_shapes(words: &[Class], starts: &[usize]) -> Option<Attack> 
             Despite | Regardless if overrides::despite_own_instructions(words, i) => {
                 Some(Attack::InstructionOverride)
             }
+            // "your usual rules do not matter here"
+            Despite if overrides::own_rules_void_here(words, i) => {
+                Some(Attack::InstructionOverride)
+            }
+            If if jailbreak::as_if_rules_gone(words, i) => Some(Attack::JailbreakPersona),
             // "even if your rules say otherwise"
             If if i > 0
                 && words.get(i - 1) == Some(&Even)
@@ -229,6 +235,7 @@ pub(super) fn match_shapes(words: &[Class], starts: &[usize]) -> Option<Attack> 
             Follow if overrides::do_not_follow_own_instructions(words, i) => {
                 Some(Attack::InstructionOverride)
             }
+            Follow if overrides::user_over_system(words, i) => Some(Attack::InstructionOverride),
             Following if overrides::instead_of_following(words, i) => {
                 Some(Attack::InstructionOverride)
             }
