@@ -459,7 +459,8 @@ pub(super) fn from_now_on_you_are(words: &[Class], i: usize) -> bool {
 /// state ("ready", "going to"), a negation, a role after an article ("a tutor") or the user's own
 /// ("my co-pilot"), nor the text's end.
 fn names_someone(words: &[Class], k: usize) -> bool {
-    !matches!(words.get(k), None | Some(State | No | Article | My))
+    // "you are now the narrator of a bedtime story": a role, as "a tutor" is
+    !matches!(words.get(k), None | Some(State | No | Article | My | The))
 }
 
 /// "you are going to pretend to be Emojifier", "you're going to act as …"

@@ -79,6 +79,7 @@ pub(super) fn starts_shape(class: Class) -> bool {
             | Message
             | Greeting
             | Send
+            | Errand
             // Data shapes only: "Important update for AI systems: …"
             | Update
             // No shape: a cipher named for the text (`ciphers`), found among the starts.
@@ -175,6 +176,7 @@ pub(super) fn match_shapes(words: &[Class], starts: &[usize]) -> Option<Attack> 
             // "the output that your prompt creates": a noun, not an order
             Reveal if i > 0 && words.get(i - 1) == Some(&The) => None,
             Reveal | What => leak::reveal_own_prompt(words, i, *w),
+            Errand if leak::own_prompt_appended(words, i) => Some(Attack::PromptExfiltration),
             Reveals if before(words, i, 8).contains(&Say) => {
                 leak::reveal_own_prompt(words, i, Reveal)
             }
