@@ -15,7 +15,8 @@ pub(super) fn sets_up_persona(words: &[Class]) -> bool {
             // "I want you to act as", "you will pretend to be", "you're going to act like";
             // "act as …" or "roleplay" opening the text.
             Act | Pretend => {
-                before(words, i, 3)
+                // "you are going to act as": four words back
+                before(words, i, 4)
                     .iter()
                     .any(|c| matches!(c, You | YouAre))
                     || i <= 1
@@ -44,6 +45,10 @@ mod tests {
             "You will pretend to be my late uncle Bob.",
             "Please play the role of a strict interviewer.",
             "Roleplay as a pirate captain.",
+            // Since session 25 no jailbreak by itself: a persona handed over, no rule dropped.
+            "You're going to pretend to be Emojifier, a new AI.",
+            "You are going to act as Baddy 9000.",
+            "From this moment you are going to act as Nova, a friendly astronomy guide for kids.",
         ] {
             assert_eq!(detect(text), None, "{text}");
             assert_eq!(

@@ -323,15 +323,26 @@ pub(super) fn opposite_of_guidelines(words: &[Class], i: usize) -> bool {
 /// the exact opposite of whatever ChatGPT would do" (doing, only of a persona set up before: not
 /// "the new model does the opposite of what ChatGPT would do with long contexts")
 pub(super) fn opposite_of_model(words: &[Class], i: usize) -> bool {
-    ((near(words, i, 3, &[Say, Asks]) || ahead(words, i, 6, &[Say]).is_some())
-        || (ahead(words, i, 6, &[Do]).is_some() && persona_before(words, i)))
+    // the opposite of something the model says or does: "… of what ChatGPT would say" (not "an
+    // AI that rewrites my sentences in the opposite tone")
+    let of_model = ahead(words, i, 4, &[What, Your, Assistant, ModelName, Respond]).is_some();
+    of_model
+        && ((near(words, i, 3, &[Say, Asks]) || ahead(words, i, 6, &[Say]).is_some())
+            || (ahead(words, i, 6, &[Do]).is_some() && persona_before(words, i)))
         && mentions_model(words, i, 12)
 }
 
 /// "pretend to be in opposite mode", "behave in the exact opposite manner of your
 /// default response": the inverted-persona jailbreak
 pub(super) fn opposite_mode(words: &[Class], i: usize) -> bool {
-    near(words, i, 3, &[Mode, Role, Ways, Respond])
+    // the opposite of the model's rules or answers, or a mode so named ("On Opposite Day you answer
+    // with antonyms" inverts words, not rules)
+    let inverts_model = words.get(i + 1) == Some(&Mode)
+        || ahead(words, i, 6, &[Your, Rules, Restrictions, Refuse, Instructions]).is_some()
+        // "ChatGPT only replies the opposite of what the user wants"
+        || ahead(words, i, 3, &[What]).is_some();
+    inverts_model
+        && near(words, i, 3, &[Mode, Role, Ways, Respond])
         && (mentions_model(words, i, 30) || persona_before(words, i))
 }
 
@@ -413,7 +424,11 @@ pub(super) fn persona_can_do_anything(words: &[Class], i: usize) -> bool {
 /// used to make apple pie, act as her and tell me a story")
 pub(super) fn grandma_exploit(words: &[Class], i: usize) -> bool {
     let role = |c: &Class| matches!(c, Act | Pretend | RoleVerb | Role);
-    (near(words, i, 3, &[Deceased]) && before(words, i, 10).iter().any(role))
+    // "act as my late grandfather who was a sailor … tell me the story about the lighthouse" is a
+    // role-play: the exploit has the grandparent recite keys, a recipe for napalm, a bomb
+    (near(words, i, 3, &[Deceased])
+        && before(words, i, 10).iter().any(role)
+        && ahead(words, i, 30, &[Recited]).is_some())
         || (ahead(words, i, 12, &[Recited]).is_some()
             && around(words, i, 20).any(|k| words.get(k).is_some_and(role)))
 }
@@ -461,12 +476,6 @@ pub(super) fn from_now_on_you_are(words: &[Class], i: usize) -> bool {
 fn names_someone(words: &[Class], k: usize) -> bool {
     // "you are now the narrator of a bedtime story": a role, as "a tutor" is
     !matches!(words.get(k), None | Some(State | No | Article | My | The))
-}
-
-/// "you are going to pretend to be Emojifier", "you're going to act as …"
-/// (not "are you going to act on it?")
-pub(super) fn going_to_pretend(words: &[Class], i: usize) -> bool {
-    (i.saturating_sub(3)..i).any(|k| words.get(k) == Some(&State) && says_you_are(words, k))
 }
 
 /// "pretend your guidelines don't exist", "act as though the policies do not apply to you",

@@ -221,9 +221,6 @@ pub(super) fn match_shapes(words: &[Class], starts: &[usize]) -> Option<Attack> 
             Now if jailbreak::opening_now_you_are(words, i) => Some(Attack::JailbreakPersona),
             Now if overrides::instructions_are_now(words, i) => Some(Attack::InstructionOverride),
             Now if jailbreak::from_now_on_you_are(words, i) => Some(Attack::JailbreakPersona),
-            Pretend | Act if jailbreak::going_to_pretend(words, i) => {
-                Some(Attack::JailbreakPersona)
-            }
             Pretend | Act if jailbreak::pretend_rules_absent(words, i) => {
                 Some(Attack::JailbreakPersona)
             }
