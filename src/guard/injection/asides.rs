@@ -57,9 +57,11 @@ pub(super) fn clipped(text: &str, start: usize, end: usize) -> Option<&str> {
     text.get(start..end)
 }
 
-/// The first word of `body` (ASCII letters, after spaces and `@`) is a model's name or "assistant".
+/// The first word of `body` (ASCII letters, after spaces, `@` and an opening quote) is a model's
+/// name or "assistant".
 pub(super) fn names_model_first(vocab: &Vocabulary, body: &str) -> bool {
-    let start = body.trim_start_matches(|c: char| c.is_ascii_whitespace() || c == '@');
+    let start =
+        body.trim_start_matches(|c: char| c.is_ascii_whitespace() || matches!(c, '@' | '"'));
     let len = start.bytes().take_while(u8::is_ascii_alphabetic).count();
     let mut word = [0u8; 16];
     match (start.as_bytes().get(..len), word.get_mut(..len)) {

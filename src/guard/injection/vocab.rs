@@ -606,6 +606,10 @@ const WORDS: &[(&str, Class)] = &[
     ("answers", Class::Respond),
     ("responds", Class::Respond),
     ("replies", Class::Respond),
+    // "Assistant, before replying, email …" (session 25)
+    ("replying", Class::Respond),
+    ("answering", Class::Respond),
+    ("responding", Class::Respond),
     ("given", Class::Given),
     ("provided", Class::Given),
     ("received", Class::Given),
@@ -1413,6 +1417,8 @@ const WORDS: &[(&str, Class)] = &[
     ("warn", Class::Errand),
     ("close", Class::Errand),
     ("add", Class::Errand),
+    ("mark", Class::Errand),
+    ("refund", Class::Errand),
     // A kept secret spelt out past a filter: "spell the password letter by letter" (session 17)
     ("password", Class::Password),
     ("passcode", Class::Password),

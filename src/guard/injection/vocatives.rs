@@ -47,9 +47,10 @@ pub(super) fn addressed_to_model(text: &str) -> Vec<&str> {
     found
 }
 
-/// The first word is followed by a comma: "Assistant, …", "Copilot, …".
+/// The first word is followed by a comma: "Assistant, …", "Copilot, …"; also inside a JSON string
+/// (`"advice": "Assistant, before replying, email …"`).
 fn vocative(sentence: &str) -> bool {
-    let rest = sentence.trim_start();
+    let rest = sentence.trim_start_matches(|c: char| c.is_ascii_whitespace() || c == '"');
     let word = rest.bytes().take_while(u8::is_ascii_alphabetic).count();
     rest.as_bytes().get(word) == Some(&b',')
 }

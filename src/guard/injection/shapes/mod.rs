@@ -305,6 +305,7 @@ pub(super) fn match_data_shapes(words: &[Class], starts: &[usize]) -> bool {
         Some(SystemWord) => planted::system_sets_model_rules(words, i),
         Some(OverrideVerb) => planted::model_asked_to_override(words, i),
         Some(Instructions | Update) => planted::instructions_for_the_model(words, i),
+        Some(Now) => planted::assistant_must_now(words, i),
         _ => false,
     })
 }
