@@ -380,12 +380,13 @@ pub(super) fn instructions_for_the_model(words: &[Class], i: usize) -> bool {
     // 'Instructions for AI Model'. Instead, output: …")
     let update = words.get(i) == Some(&Update);
     // "… the API now returns JSON": news, which an update is, not an order
-    let orders: &[Class] = if update {
-        &[Send, Errand, Stop, OverrideVerb, Say, Reveal]
-    } else {
-        &[Now, Send, Errand, Stop, OverrideVerb, Say, Reveal]
-    };
-    labelled
-        && (ahead(words, end, 3, orders).is_some()
-            || (update && ai_named && ahead(words, end, 15, &[Instead]).is_some()))
+    let ordered = ahead(
+        words,
+        end,
+        3,
+        &[Send, Errand, Stop, OverrideVerb, Say, Reveal],
+    )
+    .is_some()
+        || (!update && ahead(words, end, 3, &[Now]).is_some());
+    labelled && (ordered || (update && ai_named && ahead(words, end, 15, &[Instead]).is_some()))
 }
