@@ -204,7 +204,7 @@ fn detect_depth(text: &str, depth: u8, reading: Reading) -> Option<Attack> {
     let bytes = text.as_bytes();
     // Tags that can carry script, for `markup` (found in the same pass).
     let mut tags: Vec<usize> = Vec::new();
-    let mut turns = turns::Turns::default();
+    let mut turns = turns::Turns::new(reading.tool_result);
     for at in memchr::memchr3_iter(b'<', b'[', b'#', bytes) {
         let rest = bytes.get(at..).unwrap_or_default();
         if markup::opens_tag(rest) {

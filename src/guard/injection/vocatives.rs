@@ -47,12 +47,19 @@ pub(super) fn addressed_to_model(text: &str) -> Vec<&str> {
     found
 }
 
-/// The first word is followed by a comma: "Assistant, …", "Copilot, …"; also inside a JSON string
-/// (`"advice": "Assistant, before replying, email …"`).
+/// The first word or two are followed by a comma: "Assistant, …", "AI assistant, when you read
+/// this, …"; also inside a JSON string (`"advice": "Assistant, before replying, email …"`).
 fn vocative(sentence: &str) -> bool {
     let rest = sentence.trim_start_matches(|c: char| c.is_ascii_whitespace() || c == '"');
-    let word = rest.bytes().take_while(u8::is_ascii_alphabetic).count();
-    rest.as_bytes().get(word) == Some(&b',')
+    let bytes = rest.as_bytes();
+    let first = bytes.iter().take_while(|b| b.is_ascii_alphabetic()).count();
+    let second = match bytes.get(first) {
+        Some(b' ') => bytes.get(first + 1..).map_or(0, |tail| {
+            1 + tail.iter().take_while(|b| b.is_ascii_alphabetic()).count()
+        }),
+        _ => 0,
+    };
+    bytes.get(first) == Some(&b',') || (second > 1 && bytes.get(first + second) == Some(&b','))
 }
 
 #[cfg(test)]

@@ -145,6 +145,7 @@ pub(super) fn match_shapes(words: &[Class], starts: &[usize]) -> Option<Attack> 
             }
             Lifted if jailbreak::filters_disabled(words, i) => Some(Attack::JailbreakPersona),
             Lifted if jailbreak::model_freed_from_rules(words, i) => Some(Attack::JailbreakPersona),
+            Lifted if jailbreak::rules_mode_off(words, i) => Some(Attack::JailbreakPersona),
             Restrictions | Rules if jailbreak::restrictions_lifted(words, i) => {
                 Some(Attack::JailbreakPersona)
             }
