@@ -80,6 +80,7 @@ pub(super) fn starts_shape(class: Class) -> bool {
             | Greeting
             | Send
             | Errand
+            | Guarded
             // Data shapes only: "Important update for AI systems: …"
             | Update
             // No shape: a cipher named for the text (`ciphers`), found among the starts.
@@ -137,6 +138,7 @@ pub(super) fn match_shapes(words: &[Class], starts: &[usize]) -> Option<Attack> 
                 Some(Attack::PromptExfiltration)
             }
             Hidden if leak::hidden_instructions_asked(words, i) => Some(Attack::PromptExfiltration),
+            Guarded if leak::guarded_secret_asked(words, i) => Some(Attack::PromptExfiltration),
             Instructions | PromptWord if leak::answered_with_own_instructions(words, i) => {
                 Some(Attack::PromptExfiltration)
             }
