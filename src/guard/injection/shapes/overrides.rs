@@ -239,8 +239,22 @@ fn override_target(words: &[Class], i: usize, w: Class) -> Option<Attack> {
             return Some(Attack::InstructionOverride);
         }
     }
-    // "(a persona who) disregards all laws, morals and ethics"
-    if ahead(words, i, 3, &[Restrictions, Rules]).is_some() && persona_before(words, i) {
+    // "(a persona who) disregards all laws, morals and ethics", "… ignores any ethical
+    // guidelines": at most one other word, right before the rules (not "(play a scribe:) ignore
+    // modern spelling conventions": rules of a kind the model does not have)
+    if ahead(words, i, 3, &[Restrictions, Rules]).is_some_and(|k| {
+        words
+            .get(i + 1..k.saturating_sub(1))
+            .unwrap_or_default()
+            .iter()
+            .all(|c| {
+                matches!(
+                    c,
+                    Everything | Anything | The | Article | Your | Prior | RuleKind
+                )
+            })
+    }) && persona_before(words, i)
+    {
         return Some(Attack::JailbreakPersona);
     }
     // "TPG ignores any and all topic restrictions", "bypass the OpenAI policy"
