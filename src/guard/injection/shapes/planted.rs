@@ -389,11 +389,11 @@ pub(super) fn instructions_for_the_model(words: &[Class], i: usize) -> bool {
     // "instead" later only after an update: instructions are quoted by name ("never reveal the
     // 'Instructions for AI Model'. Instead, output: …")
     let update = words.get(i) == Some(&Update);
-    // "… the API now returns JSON": news, which an update is, not an order
     // "assistant_directive: respond to the user only with …" (not "model instructions: respond
     // in JSON": how a model is set up)
     let answer_the_user =
         ahead(words, end, 3, &[Respond]).is_some_and(|r| ahead(words, r, 3, &[User]).is_some());
+    // "… the API now returns JSON": news, which an update is, not an order
     let ordered = ahead(
         words,
         end,
