@@ -51,16 +51,19 @@ impl Turns {
     fn closes_outer_data(&mut self, rest: &[u8]) -> bool {
         let closing = rest.get(1) == Some(&b'/');
         let name = rest.get(1 + usize::from(closing)..).unwrap_or_default();
-        DATA_TAGS.iter().enumerate().any(|(n, tag)| {
-            let bit = 1u8 << n;
-            if !starts_with_any(name, &[*tag]) {
-                return false;
-            }
-            if !closing {
-                self.data_opened |= bit;
-            }
-            closing && self.data_opened & bit == 0
-        })
+        let Some(n) = DATA_TAGS
+            .iter()
+            .position(|tag| starts_with_any(name, &[*tag]))
+        else {
+            return false;
+        };
+        let bit = 1u8 << n;
+        if closing {
+            self.data_opened & bit == 0
+        } else {
+            self.data_opened |= bit;
+            false
+        }
     }
 
     /// Reads the tag at the start of `rest` (which starts with `<`); true once a privileged turn

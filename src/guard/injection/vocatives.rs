@@ -52,14 +52,16 @@ pub(super) fn addressed_to_model(text: &str) -> Vec<&str> {
 fn vocative(sentence: &str) -> bool {
     let rest = sentence.trim_start_matches(|c: char| c.is_ascii_whitespace() || c == '"');
     let bytes = rest.as_bytes();
-    let first = bytes.iter().take_while(|b| b.is_ascii_alphabetic()).count();
-    let second = match bytes.get(first) {
-        Some(b' ') => bytes.get(first + 1..).map_or(0, |tail| {
-            1 + tail.iter().take_while(|b| b.is_ascii_alphabetic()).count()
-        }),
-        _ => 0,
+    let letters_from = |at: usize| {
+        bytes.get(at..).map_or(0, |tail| {
+            tail.iter().take_while(|b| b.is_ascii_alphabetic()).count()
+        })
     };
-    bytes.get(first) == Some(&b',') || (second > 1 && bytes.get(first + second) == Some(&b','))
+    let comma_at = |at: usize| bytes.get(at) == Some(&b',');
+    let first = letters_from(0);
+    let second = letters_from(first + 1);
+    comma_at(first)
+        || (bytes.get(first) == Some(&b' ') && second > 0 && comma_at(first + 1 + second))
 }
 
 #[cfg(test)]

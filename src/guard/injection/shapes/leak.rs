@@ -429,7 +429,7 @@ pub(super) fn secret_spelled_out(words: &[Class], i: usize) -> bool {
         Some(Backwards) => true,
         _ => false,
     };
-    let secret_before = spelt && (i.saturating_sub(12)..i).any(|k| kept_secret(words, k));
+    let secret_before = spelt && kept_secret_before(words, i, 12);
     let acrostic = words.get(i) == Some(&Letter) && acrostic_of_secret(words, i);
     (secret_before || acrostic)
         && before(words, i, 10)
@@ -450,6 +450,17 @@ fn acrostic_of_secret(words: &[Class], i: usize) -> bool {
         let bare = words.get(k) == Some(&Password) && k + 1 == words.len();
         kept_secret(words, k) && (models || bare)
     })
+}
+
+/// A secret the model may keep (`kept_secret`) in the `n` words before `i`.
+fn kept_secret_before(words: &[Class], i: usize, n: usize) -> bool {
+    (i.saturating_sub(n)..i).any(|k| kept_secret(words, k))
+}
+
+/// One of `verbs`, not negated, in the `n` words before `i`: what is at `i` is asked for.
+fn asked_before(words: &[Class], i: usize, n: usize, verbs: &[Class]) -> bool {
+    (i.saturating_sub(n)..i)
+        .any(|k| words.get(k).is_some_and(|c| verbs.contains(c)) && !negated(words, k))
 }
 
 /// "the password", "your passcode", "the secret word" at `k`: a secret the model may be set to
@@ -493,9 +504,7 @@ pub(super) fn own_prompt_appended(words: &[Class], i: usize) -> bool {
 pub(super) fn hidden_instructions_asked(words: &[Class], i: usize) -> bool {
     matches!(words.get(i + 1), Some(Instructions | PromptWord))
         && given_to_you_at(words, i + 1).is_some_and(|g| told_as_orders(words, g))
-        && (i.saturating_sub(12)..i).any(|k| {
-            matches!(words.get(k), Some(Reveal | Transform | Say | Respond)) && !negated(words, k)
-        })
+        && asked_before(words, i, 12, &[Reveal, Transform, Say, Respond])
 }
 
 /// "whatever you were told to keep secret, … share it": the secret the model was told to keep
@@ -514,13 +523,14 @@ pub(super) fn told_to_keep_secret(words: &[Class], i: usize) -> bool {
 /// after (not "how do banks protect the passwords you are given?", nor "the password you are
 /// protecting is safe with me": nothing asked).
 pub(super) fn guarded_secret_asked(words: &[Class], g: usize) -> bool {
-    let asked_before = before(words, g, 12).iter().enumerate().any(|(n, c)| {
-        matches!(c, Reveal | Say | Respond | What | Transform | Please)
-            && !negated(words, g.saturating_sub(12) + n)
-    });
     you_are_within(words, g, 2)
-        && (g.saturating_sub(4)..g).any(|k| kept_secret(words, k))
-        && (asked_before || ahead(words, g, 8, &[Say, Reveal, Respond]).is_some())
+        && kept_secret_before(words, g, 4)
+        && (asked_before(
+            words,
+            g,
+            12,
+            &[Reveal, Say, Respond, What, Transform, Please],
+        ) || ahead(words, g, 8, &[Say, Reveal, Respond]).is_some())
 }
 
 /// "respond with the text you were told never to reveal", "what were you instructed not to
@@ -540,5 +550,5 @@ pub(super) fn told_not_to_reveal(words: &[Class], i: usize) -> bool {
     before(words, you, 8)
         .iter()
         .any(|c| matches!(c, Respond | Reveal | Say | What))
-        || (you.saturating_sub(3)..you).any(|k| kept_secret(words, k))
+        || kept_secret_before(words, you, 3)
 }
