@@ -16,6 +16,8 @@ pub const RESPONSE_GUARDRAILS: &str = "x-llm-guardrails";
 /// Caller credentials: removed before forwarding, the caller's key never leaves Envoy.
 pub const AUTHORIZATION: &str = "authorization";
 pub const API_KEY: &str = "x-api-key";
+/// The headers that carry the caller's key (both owned: never forwarded).
+pub const CALLER_KEY_HEADERS: [&str; 2] = [AUTHORIZATION, API_KEY];
 
 pub const CONTENT_TYPE: &str = "content-type";
 pub const CONTENT_LENGTH: &str = "content-length";
@@ -29,7 +31,8 @@ pub fn is_owned_request_header(name: &str, cluster_header: &str) -> bool {
         .get(..OWNED_PREFIX.len())
         .is_some_and(|start| start.eq_ignore_ascii_case(OWNED_PREFIX));
     prefixed
-        || [cluster_header, AUTHORIZATION, API_KEY]
+        || name.eq_ignore_ascii_case(cluster_header)
+        || CALLER_KEY_HEADERS
             .iter()
             .any(|owned| name.eq_ignore_ascii_case(owned))
 }

@@ -1,7 +1,9 @@
 //! The per-request state machine: Envoy's callbacks in, decisions out, through a small `Host`
 //! trait so the whole flow runs natively against `fake_host` in tests. Rules it enforces:
-//! strip gateway-owned headers first; pause headers while a body is coming (the route is only
-//! known after the body); refuse by local reply and then pause; nothing unparsed goes upstream.
+//! strip gateway-owned headers first (an LLM request's key header, sent once, waits for the
+//! provider credential to overwrite it or for the route or refusal to remove it); pause headers
+//! while a body is coming (the route is only known after the body); refuse by local reply and
+//! then pause; nothing unparsed goes upstream.
 
 pub mod host;
 mod key_info;
@@ -83,6 +85,11 @@ pub struct Flow {
     caller: Option<Caller>,
     /// Request body bytes buffered so far, as the last body callback reported them.
     buffered: usize,
+    /// Which of `headers::CALLER_KEY_HEADERS` an LLM request's caller sent exactly once, left in
+    /// place until the body is routed: the provider credential then overwrites its header in the
+    /// host call that sets it, and the rest are removed (one host call fewer per request). Every
+    /// other path removes them with the headers, before anything else.
+    keys_left: [bool; 2],
     response: response::ResponseShaping,
     /// The request's money once admitted.
     ticket: Option<spend::Ticket>,
@@ -105,6 +112,7 @@ impl Flow {
             state: State::Start,
             caller: None,
             buffered: 0,
+            keys_left: [false; 2],
             response: response::ResponseShaping::default(),
             ticket: None,
             pending: None,
@@ -362,9 +370,28 @@ impl Flow {
             .workspace_header
             .as_deref()
             .and_then(get);
+        let method = get(":method").unwrap_or("");
+        let path = get(":path").unwrap_or("");
+        let target = self.classify(path);
+        let sent_once = |name: &str| {
+            all.iter()
+                .filter(|(k, _)| k.eq_ignore_ascii_case(name))
+                .count()
+                == 1
+        };
+        if matches!(target, Target::Llm(_)) {
+            self.keys_left = headers::CALLER_KEY_HEADERS.map(sent_once);
+        }
+        let left = |name: &str| {
+            headers::CALLER_KEY_HEADERS
+                .iter()
+                .zip(self.keys_left)
+                .any(|(key, left)| left && name.eq_ignore_ascii_case(key))
+        };
         for (name, _) in all
             .iter()
             .filter(|(k, _)| headers::is_owned_request_header(k, &self.policy.cluster_header))
+            .filter(|(k, _)| !left(k))
         {
             host.set_request_header(name, None)?;
         }
@@ -374,13 +401,11 @@ impl Flow {
                 host.set_request_header(name, None)?;
             }
         }
-        let method = get(":method").unwrap_or("");
-        let path = get(":path").unwrap_or("");
         let presented = Presented {
             api_key,
             workspace_header,
         };
-        match self.classify(path) {
+        match target {
             Target::Unknown => Err(ApiError::new(
                 404,
                 ErrorType::NotFoundError,
@@ -475,6 +500,9 @@ impl Flow {
             host.replace_request_body(body_size, new_body)?;
             host.set_request_header(headers::CONTENT_LENGTH, Some(&new_body.len().to_string()))?;
         }
+        // The caller's key headers go before the credential is set: it may take one's place.
+        let credential_header = attempt.credential.map(|c| c.header.as_str());
+        drop_caller_keys(host, &mut self.keys_left, credential_header)?;
         if let Some(credential) = attempt.credential {
             host.set_request_header(&credential.header, Some(credential.value.expose()))?;
         }
@@ -583,6 +611,8 @@ impl Flow {
 
     fn reply_error(&mut self, host: &mut dyn Host, error: &ApiError) -> Next {
         self.state = State::Replied;
+        // Not forwarded, but Envoy's access log may read the request's headers.
+        let _ = drop_caller_keys(host, &mut self.keys_left, None);
         let metric = match error.code {
             "budget_exceeded" => Some(crate::spend::METRIC_BUDGET_REFUSED),
             "rate_limit_exceeded" => Some(crate::spend::METRIC_RATE_LIMITED),
@@ -616,6 +646,24 @@ impl Flow {
         }
         Next::Pause
     }
+}
+
+/// Removes the caller's key headers left in place (`Flow::keys_left`) but `kept`, which the
+/// provider credential is about to overwrite.
+fn drop_caller_keys(
+    host: &mut dyn Host,
+    keys_left: &mut [bool; 2],
+    kept: Option<&str>,
+) -> Result<(), HostError> {
+    for (name, left) in headers::CALLER_KEY_HEADERS
+        .iter()
+        .zip(std::mem::take(keys_left))
+    {
+        if left && !kept.is_some_and(|k| k.eq_ignore_ascii_case(name)) {
+            host.set_request_header(name, None)?;
+        }
+    }
+    Ok(())
 }
 
 /// The guardrails of the caller's workspace, if it has any.

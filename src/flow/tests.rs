@@ -279,7 +279,7 @@ fn the_access_log_note_can_be_turned_off() {
 
 /// Each host call costs 0.3–2.2 µs inside Envoy (`make bench-hostcalls`), so the list is a budget.
 #[test]
-fn an_ordinary_request_makes_thirteen_host_calls() {
+fn an_ordinary_request_makes_twelve_host_calls() {
     let mut host = FakeHost::request("POST", "/v1/chat/completions", &[KEY, JSON], CHAT);
     let (mut flow, _, body) = run(&mut host);
     assert_eq!(body, Next::Continue);
@@ -292,11 +292,10 @@ fn an_ordinary_request_makes_thirteen_host_calls() {
     // No clock read without a budget or rate limit, no removal of headers the caller did not send.
     let expected = [
         "request_headers",
-        "set_request_header", // drop the caller's key
         "request_body",
         "replace_request_body", // model rewrite
         "set_request_header",   // content-length
-        "set_request_header",   // provider credential
+        "set_request_header",   // provider credential, over the caller's key
         "set_request_header",   // cluster header
         "response_header",      // :status
         "set_response_header",  // x-llm-provider
@@ -306,4 +305,37 @@ fn an_ordinary_request_makes_thirteen_host_calls() {
         "set_filter_state",     // access-log note
     ];
     assert_eq!(*host.host_calls.borrow(), expected);
+}
+
+/// The caller's key is left in place only for the credential to overwrite: a provider whose
+/// credential goes in another header gets the key removed, a refused request loses it before the
+/// reply, and a key sent twice goes with the other owned headers.
+#[test]
+fn the_callers_key_never_survives_routing() {
+    let budget_chat = br#"{"model":"gpt-4o-mini","messages":[{"role":"user","content":"hi"}],"provider":{"only":["budget-cloud"]}}"#;
+    let mut host = FakeHost::request("POST", "/v1/chat/completions", &[KEY, JSON], budget_chat);
+    let (_, _, body) = run(&mut host);
+    assert_eq!(body, Next::Continue, "{:?}", host.reply_json());
+    assert_eq!(host.header("x-llm-cluster"), Some("provider_budget"));
+    assert_eq!(host.header("authorization"), None);
+    assert_eq!(
+        host.header("x-api-key"),
+        Some("secret-for-BUDGET_CLOUD_API_KEY")
+    );
+
+    let mut host = FakeHost::request("POST", "/v1/chat/completions", &[KEY, JSON], b"{not json");
+    let (_, _, body) = run(&mut host);
+    assert_eq!(body, Next::Pause);
+    assert_eq!(host.reply_json().map(|r| r.0), Some(400));
+    assert_eq!(host.header("authorization"), None);
+
+    let twice = [KEY, ("Authorization", "Bearer sk-other"), JSON];
+    let mut host = FakeHost::request("POST", "/v1/chat/completions", &twice, CHAT);
+    let (_, headers, _) = run(&mut host);
+    assert_eq!(headers, Next::Pause);
+    let calls = host.host_calls.borrow();
+    assert_eq!(
+        calls.get(..2),
+        Some(&["request_headers", "set_request_header"][..])
+    );
 }
