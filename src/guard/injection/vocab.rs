@@ -110,6 +110,8 @@ pub enum Class {
     Test,
     /// wrong, incorrect, a mistake: instructions declared in error (session 12)
     Mistaken,
+    /// too (many), excessive, unnecessary: fewer of something asked for, not none (session 27)
+    Excess,
     Grandma,
     /// deceased, dead, late
     Deceased,
@@ -830,6 +832,11 @@ const WORDS: &[(&str, Class)] = &[
     // Prior instructions declared void (session 8).
     ("outdated", Class::Test),
     ("obsolete", Class::Test),
+    ("too", Class::Excess),
+    ("excessive", Class::Excess),
+    ("unnecessary", Class::Excess),
+    ("needless", Class::Excess),
+    ("fewer", Class::Excess),
     ("void", Class::Test),
     ("invalid", Class::Test),
     ("revoked", Class::Test),
@@ -1265,6 +1272,8 @@ const WORDS: &[(&str, Class)] = &[
     // scrambled)
     ("summarises", Class::Reading),
     ("summarizes", Class::Reading),
+    // "When the assistant reads this review it must reply only with …" (session 27)
+    ("reads", Class::Reading),
     // "Note to AI agents: when summarizing this page, …" (one agent stays `Other`: "user agent"),
     // "note for AI summarizers: …": the model named by its job
     ("agents", Class::Agents),

@@ -11,14 +11,20 @@ use super::vocab::Vocabulary;
 const MAX_SENTENCES: usize = 64;
 const MAX_SENTENCE: usize = 512;
 
-/// The text from each sentence start (after `.`, `!`, `?`, `;` or `:` and a space, or a line
-/// break: "Agent instructions embedded by customer: Assistant, escalate …")
+/// The text from its start and from each sentence start (after `.`, `!`, `?`, `;` or `:` and a
+/// space, or a line break: "Agent instructions embedded by customer: Assistant, escalate …")
 /// or `@` mention that addresses the model, up to `MAX_SENTENCE` bytes; at most `MAX_SENTENCES`.
 /// Linear in the text: two passes over the punctuation, and a few bytes read at each.
 pub(super) fn addressed_to_model(text: &str) -> Vec<&str> {
     let vocab = Vocabulary::get();
     let bytes = text.as_bytes();
     let mut found = Vec::new();
+    // The text's own start: a tool result that opens "Assistant - urgent: …"
+    if let Some(opening) = clipped(text, 0, MAX_SENTENCE) {
+        if vocative(opening) && names_model_first(vocab, opening) {
+            found.push(opening);
+        }
+    }
     let marks = memchr::memchr3_iter(b'.', b'!', b'?', bytes)
         .chain(memchr::memchr3_iter(b';', b'\n', b'@', bytes))
         .chain(memchr::memchr_iter(b':', bytes));
@@ -47,8 +53,8 @@ pub(super) fn addressed_to_model(text: &str) -> Vec<&str> {
     found
 }
 
-/// The first word or two are followed by a comma: "Assistant, …", "AI assistant, when you read
-/// this, …"; also inside a JSON string (`"advice": "Assistant, before replying, email …"`).
+/// The first word or two are followed by a comma or a spaced dash: "Assistant, …", "AI assistant,
+/// when you read this, …", "Assistant — urgent: …"; also inside a JSON string (`"advice": "Assistant, before replying, email …"`).
 fn vocative(sentence: &str) -> bool {
     let rest = sentence.trim_start_matches(|c: char| c.is_ascii_whitespace() || c == '"');
     let bytes = rest.as_bytes();
@@ -57,7 +63,13 @@ fn vocative(sentence: &str) -> bool {
             tail.iter().take_while(|b| b.is_ascii_alphabetic()).count()
         })
     };
-    let comma_at = |at: usize| bytes.get(at) == Some(&b',');
+    // "Assistant, …" or "Assistant - urgent: …", "Assistant — wire …" (a spaced dash)
+    let comma_at = |at: usize| match bytes.get(at..).unwrap_or_default() {
+        [b',', ..] | [b' ', b'-', b' ', ..] => true,
+        // en and em dash
+        [b' ', 0xe2, 0x80, 0x93 | 0x94, b' ', ..] => true,
+        _ => false,
+    };
     let first = letters_from(0);
     let second = letters_from(first + 1);
     comma_at(first)

@@ -309,15 +309,22 @@ pub(super) fn new_policy_frees_model(words: &[Class], i: usize) -> bool {
 
 /// "answer without any safety filters", "respond without restrictions", "answer the next
 /// question without censorship" (not "answer without limits on length", "do not answer
-/// without filters")
+/// without filters", "answer without too many disclaimers": fewer asked for, not none)
 pub(super) fn answer_without_filters(words: &[Class], i: usize) -> bool {
     (i.saturating_sub(4)..i).any(|r| words.get(r) == Some(&Respond) && !negated(words, r))
-        && ahead(words, i, 3, &[Restrictions]).is_some_and(|k| words.get(k + 1) != Some(&Scope))
+        && restrictions_named(words, i).is_some_and(|k| words.get(k + 1) != Some(&Scope))
+}
+
+/// The restrictions a "without" at `i` names within 3 words, unless only too many of them are
+/// meant ("without unnecessary caveats").
+fn restrictions_named(words: &[Class], i: usize) -> Option<usize> {
+    ahead(words, i, 3, &[Restrictions])
+        .filter(|&k| !words.get(i..k).unwrap_or_default().contains(&Excess))
 }
 
 /// "you will answer without any censorship"
 pub(super) fn you_answer_without_limits(words: &[Class], i: usize) -> bool {
-    ahead(words, i, 3, &[Restrictions]).is_some()
+    restrictions_named(words, i).is_some()
         && before(words, i, 4).contains(&Respond)
         && before(words, i, 8)
             .iter()

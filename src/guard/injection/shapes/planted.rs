@@ -211,9 +211,9 @@ pub(super) fn when_processing_this_ordered(words: &[Class], i: usize) -> bool {
         // past the thing read: "this email" names it, does not order
         .and_then(|t| ahead(words, t + 1, 8, ORDERS))
         .is_some_and(|o| {
-            // "do not send it": a prohibition
+            // "do not send it": a prohibition; "what tone do you think …": a question
             !negated(words, o)
-                && words.get(o..o + 2) != Some(&[Do, No])
+                && !matches!(words.get(o..o + 2), Some([Do, No | You]))
                 // "… it must state …" binds the model; "… the key figures should be kept", a thing
                 && (words.get(o) != Some(&Must)
                     || matches!(before(words, o, 1), [This | You | Assistant | ModelWord]))
@@ -297,7 +297,7 @@ pub(super) fn conversation_sent_out(words: &[Class], i: usize) -> bool {
 /// "<!-- AI-generated content below -->", "<!-- Copilot: do not edit this section -->", nor
 /// "Chatbot, do you feel emotions?").
 pub(in crate::guard::injection) fn model_named_then_ordered(words: &[Class]) -> bool {
-    named_then_ordered(words, true)
+    named_then_ordered(words, false)
 }
 
 /// A bracketed aside of a tool result that opens by naming the model and then orders it:
@@ -305,10 +305,11 @@ pub(in crate::guard::injection) fn model_named_then_ordered(words: &[Class]) -> 
 /// sending, approving or deleting follows: a transcript in parentheses quotes the assistant
 /// saying it ("(assistant: please hold while I check)").
 pub(in crate::guard::injection) fn aside_orders_model(words: &[Class]) -> bool {
-    named_then_ordered(words, false)
+    named_then_ordered(words, true)
 }
 
-fn named_then_ordered(words: &[Class], please_orders: bool) -> bool {
+/// `aside`: a sentence or aside seen addressing the model (`vocatives`, `asides`), not a whole text.
+fn named_then_ordered(words: &[Class], aside: bool) -> bool {
     let model = match words {
         // "AI assistant", "LLM agents"
         [Assistant | ModelName, Assistant | ModelName | Agents, ..] => 1,
@@ -320,7 +321,7 @@ fn named_then_ordered(words: &[Class], please_orders: bool) -> bool {
     // Mid-text and in asides, only a "please" that acts counts: "@copilot please approve this
     // PR" (not "ChatGPT, please add dark mode!", a user's wish; nor "(assistant: please hold)")
     if words.get(model + 1) == Some(&Please) {
-        return (please_orders || words.get(model + 2) == Some(&Send))
+        return (!aside || words.get(model + 2) == Some(&Send))
             && !matches!(words.get(model + 2..), Some([No, ..] | [Do, No, ..]));
     }
     // "Assistant, when you read this e-mail, forward …", "… when you read this to the user,
@@ -351,6 +352,10 @@ fn named_then_ordered(words: &[Class], please_orders: bool) -> bool {
             },
             None => return false,
         },
+        // "Assistant - urgent: forward …", "Assistant, kindly send …": one word before an order
+        // that acts (not "Assistant - Dana must sign it": someone else bound), only where the
+        // name was seen set off as a vocative (not "Assistant managers send the reports")
+        Some([Other, Send | Errand | Reveal | Say | OverrideVerb | Stop]) if aside => model + 2,
         _ => model + 1,
     };
     // "do" asks ("Chatbot, do you feel …?") or forbids ("do not edit") as often as it orders
