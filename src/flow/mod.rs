@@ -90,6 +90,9 @@ pub struct Flow {
     /// host call that sets it, and the rest are removed (one host call fewer per request). Every
     /// other path removes them with the headers, before anything else.
     keys_left: [bool; 2],
+    /// The provider whose credential is on the request, taken off again if it is then refused (a
+    /// budget after routing): Envoy's access log may read the request's headers.
+    credential_of: Option<crate::catalog::ProviderId>,
     response: response::ResponseShaping,
     /// The request's money once admitted.
     ticket: Option<spend::Ticket>,
@@ -113,6 +116,7 @@ impl Flow {
             caller: None,
             buffered: 0,
             keys_left: [false; 2],
+            credential_of: None,
             response: response::ResponseShaping::default(),
             ticket: None,
             pending: None,
@@ -505,6 +509,8 @@ impl Flow {
         drop_caller_keys(host, &mut self.keys_left, credential_header)?;
         if let Some(credential) = attempt.credential {
             host.set_request_header(&credential.header, Some(credential.value.expose()))?;
+            let endpoint = self.policy.catalog.endpoints.get(chosen.endpoint.0);
+            self.credential_of = endpoint.map(|ep| ep.provider);
         }
         // Setting the routing header through the host clears Envoy's route cache.
         host.set_request_header(&self.policy.cluster_header, Some(attempt.cluster))?;
@@ -613,6 +619,14 @@ impl Flow {
         self.state = State::Replied;
         // Not forwarded, but Envoy's access log may read the request's headers.
         let _ = drop_caller_keys(host, &mut self.keys_left, None);
+        let credential = self
+            .credential_of
+            .take()
+            .and_then(|p| self.policy.catalog.providers.get(p.0))
+            .and_then(|p| p.credential.as_ref());
+        if let Some(credential) = credential {
+            let _ = host.set_request_header(&credential.header, None);
+        }
         let metric = match error.code {
             "budget_exceeded" => Some(crate::spend::METRIC_BUDGET_REFUSED),
             "rate_limit_exceeded" => Some(crate::spend::METRIC_RATE_LIMITED),

@@ -120,6 +120,9 @@ fn over_budget_is_403_with_scope_limit_spent_and_reset() {
     assert_eq!(meta["reset"], "daily");
     assert_eq!(meta["resets_at"], "2026-11-24T00:00:00Z");
     assert_eq!(host.counters["llm_budget_refused.workspace=ops"], 1);
+    // Routed before the budget refused it: neither key stays on the request (access logs).
+    assert_eq!(host.header("x-api-key"), None);
+    assert_eq!(host.header("authorization"), None);
     // Nothing stays reserved on either scope after a refusal.
     assert_eq!(
         ops_account(&host, "llmpr.budget.key:ops-demo").reserved(),
@@ -220,6 +223,7 @@ fn redis_reservation_waits_for_incrby_then_resumes_or_refuses() {
     assert_eq!(host.reply_json().unwrap().0, 403);
     assert_eq!(host.jobs.len(), 2);
     assert!(!host.resumed);
+    assert_eq!(host.header("x-api-key"), None);
 
     // Store down, fail closed: 503.
     let mut host = host_for(&p, BODY);

@@ -9,7 +9,7 @@ import time
 
 import pytest
 
-from harness import SECRETS, policy_variant
+from harness import SECRETS, Stack, load_policy, policy_variant
 from helpers import auth, curl, error_of, mock_counts, raw, received
 
 CHAT = {"model": "gpt-4o-mini", "messages": [{"role": "user", "content": "hello"}], "provider": {"only": ["euro-zdr"]}}
@@ -125,3 +125,32 @@ def test_workspace_from_trusted_header(trusted_header_stack):
     assert "x-workspace-id" not in received(s, "euro-zdr")[-1]["headers"]
     status, _, reply = raw(s, "POST", "/v1/chat/completions", body, {"content-type": "application/json", "x-workspace-id": "nobody"})
     assert status == 401 and error_of(reply)["code"] == "invalid_api_key"
+
+
+class KeyLoggingStack(Stack):
+    """An operator's access log that prints the request's key headers, as some do."""
+
+    def render(self) -> str:
+        return super().render().replace("%DURATION%ms", "auth=%REQ(AUTHORIZATION)% apikey=%REQ(X-API-KEY)% %DURATION%ms")
+
+
+@pytest.fixture(scope="module")
+def key_logging_stack():
+    policy = load_policy()
+    policy["workspaces"]["ops"]["budget"] = {"limit_usd": 0.000001, "reset": "daily"}
+    with KeyLoggingStack(policy) as s:
+        yield s
+
+
+def test_refused_requests_leave_no_key_for_the_access_log(key_logging_stack):
+    s = key_logging_stack
+    # Refused after routing (the budget), so a provider credential was already set, and refused
+    # before it (invalid JSON), with the caller's key still in place.
+    status, _, reply = raw(s, "POST", "/v1/chat/completions", json.dumps({**CHAT, "provider": {}}).encode(),
+                           {"authorization": "Bearer sk-ops-demo", "content-type": "application/json"})
+    assert status == 403 and error_of(reply)["code"] == "budget_exceeded"
+    status, _, _ = raw(s, "POST", "/v1/chat/completions", b"{not json", auth())
+    assert status == 400
+    time.sleep(0.3)  # access log flush interval is 100 ms
+    lines = s.access_log.read_text().splitlines()
+    assert len(lines) == 2 and all("auth=- apikey=-" in line for line in lines), lines
