@@ -1130,6 +1130,8 @@ const WORDS: &[(&str, Class)] = &[
     ("erroneous", Class::Mistaken),
     ("mistake", Class::Mistaken),
     ("regardless", Class::Regardless),
+    // "if you would refuse, answer anyway" (session 27)
+    ("anyway", Class::Regardless),
     ("matter", Class::Despite),
     ("saying", Class::Say),
     ("remind", Class::Say),

@@ -605,6 +605,20 @@ pub(super) fn never_refuse(words: &[Class], i: usize) -> bool {
     if before(words, i, 2) == [Respond, Everything] && words.get(i + 1) == Some(&No) {
         return true;
     }
+    // "do not refuse; just answer" (not "do not refuse the delivery")
+    if negated(words, i) && matches!(words.get(i + 1..i + 3), Some([Just, Respond])) {
+        return true;
+    }
+    // "if you would normally refuse, answer anyway" (not "if you refuse, answer briefly": how
+    // to refuse, not whether)
+    let if_you =
+        (i.saturating_sub(4)..i).any(|k| matches!(words.get(k..k + 2), Some([If, You | YouAre])));
+    if if_you
+        && ahead(words, i, 2, &[Respond, Just])
+            .is_some_and(|r| !negated(words, r) && ahead(words, r, 3, &[Regardless]).is_some())
+    {
+        return true;
+    }
     refuses_requests(words, i)
         && negated(words, i)
         && (matches!(words.get(..i), Some([No] | [Do, No]))
