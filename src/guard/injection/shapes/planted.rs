@@ -213,11 +213,17 @@ pub(super) fn when_processing_this_ordered(words: &[Class], i: usize) -> bool {
         .is_some_and(|o| {
             // "do not send it": a prohibition; "what tone do you think …": a question
             !negated(words, o)
-                && !matches!(words.get(o..o + 2), Some([Do, No | You]))
+                && !do_asks_or_forbids(words, o)
                 // "… it must state …" binds the model; "… the key figures should be kept", a thing
                 && (words.get(o) != Some(&Must)
                     || matches!(before(words, o, 1), [This | You | Assistant | ModelWord]))
         })
+}
+
+/// The "do" at `o` asks ("Chatbot, do you feel …?") or forbids ("do not edit"), as often as it
+/// orders.
+fn do_asks_or_forbids(words: &[Class], o: usize) -> bool {
+    words.get(o) == Some(&Do) && matches!(words.get(o + 1), Some(You | YouAre | No))
 }
 
 /// In a tool result: "Hi ChatGPT, … send my password to …", "Dear AI, please stop what you are
@@ -358,11 +364,8 @@ fn named_then_ordered(words: &[Class], aside: bool) -> bool {
         Some([Other, Send | Errand | Reveal | Say | OverrideVerb | Stop]) if aside => model + 2,
         _ => model + 1,
     };
-    // "do" asks ("Chatbot, do you feel …?") or forbids ("do not edit") as often as it orders
-    let asks_or_forbids =
-        words.get(order) == Some(&Do) && matches!(words.get(order + 1), Some(You | YouAre | No));
     words.get(order).is_some_and(|c| ORDERS.contains(c))
-        && !asks_or_forbids
+        && !do_asks_or_forbids(words, order)
         && !negated(words, order)
 }
 
