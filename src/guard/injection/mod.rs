@@ -26,6 +26,7 @@ mod ended;
 mod exfil;
 mod glued;
 mod heading;
+mod labels;
 mod markup;
 mod morse;
 pub mod normalize;
@@ -40,7 +41,8 @@ mod wording_weights;
 
 use encoded::encoded_segments;
 use shapes::{
-    aside_orders_model, match_data_shapes, match_shapes, model_named_then_ordered, starts_shape,
+    aside_orders_model, label_opens_with_order, match_data_shapes, match_shapes,
+    model_named_then_ordered, starts_shape,
 };
 use vocab::{Class, Vocabulary};
 use wording::Tally;
@@ -240,7 +242,10 @@ fn detect_depth(text: &str, depth: u8, reading: Reading) -> Option<Attack> {
             || asides::addressed_to_model(text)
                 .into_iter()
                 .chain(vocatives::addressed_to_model(text))
-                .any(|c| aside_orders_model(&read(c).words)))
+                .any(|c| aside_orders_model(&read(c).words))
+            || labels::addressed_to_model(text)
+                .into_iter()
+                .any(|c| label_opens_with_order(&read(c).words)))
     {
         return Some(Attack::ToolOutputInjection);
     }

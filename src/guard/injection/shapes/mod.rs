@@ -288,7 +288,9 @@ pub(super) fn match_shapes(words: &[Class], starts: &[usize]) -> Option<Attack> 
     None
 }
 
-pub(in crate::guard::injection) use planted::{aside_orders_model, model_named_then_ordered};
+pub(in crate::guard::injection) use planted::{
+    aside_orders_model, label_opens_with_order, model_named_then_ordered,
+};
 
 /// Shapes read only in tool results (`Reading::tool_result`): the data speaks to the model,
 /// which only a user (or the system prompt) has reason to do.
@@ -301,7 +303,9 @@ pub(super) fn match_data_shapes(words: &[Class], starts: &[usize]) -> bool {
         Some(Greeting | Attention) => {
             planted::model_greeted_then_ordered(words, i) || planted::note_to_model(words, i)
         }
-        Some(Reading) => planted::models_reading_this(words, i),
+        Some(Reading) => {
+            planted::models_reading_this(words, i) || planted::model_at_work_must(words, i)
+        }
         Some(Send) => planted::conversation_sent_out(words, i),
         Some(Mistaken) => overrides::own_instructions_mistaken_in_data(words, i),
         Some(Reveal) => planted::model_told_what_to_tell_user(words, i),
