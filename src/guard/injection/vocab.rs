@@ -252,6 +252,7 @@ pub enum Class {
 const WORDS: &[(&str, Class)] = &[
     ("ignore", Class::OverrideVerb),
     ("ignoring", Class::OverrideVerb),
+    ("overlook", Class::OverrideVerb),
     ("disregard", Class::OverrideVerb),
     ("forget", Class::OverrideVerb),
     ("override", Class::OverrideVerb),

@@ -146,10 +146,20 @@ pub(super) fn what_you_were_told(words: &[Class], i: usize, window: usize) -> Op
 }
 
 /// The "told" at `g` is the model's orders, not a topic or a thing: not followed by another word
-/// ("… told about carbs", "… given for Christmas") unless "up to now" or "so far".
+/// ("… told about carbs", "… given for Christmas") unless "up to now" or "so far", or the word
+/// names who gave them: "… you received from the operator", "… from OpenAI".
 pub(super) fn told_as_orders(words: &[Class], g: usize) -> bool {
-    !matches!(words.get(g + 1), Some(Class::Other | Class::Scope))
-        || ahead(words, g, 3, &[Class::Now]).is_some()
+    use Class::*;
+    let from_the_makers = matches!(
+        words.get(g + 1..),
+        Some(
+            [Other, The | Your, Admin | Developer | SystemWord, ..]
+                | [Other, Assistant | ModelName | Developer, ..]
+        )
+    );
+    !matches!(words.get(g + 1), Some(Other | Scope))
+        || ahead(words, g, 3, &[Now]).is_some()
+        || from_the_makers
 }
 /// "verbatim" or "word for word" within `window` words after `i`.
 pub(super) fn verbatim_after(words: &[Class], i: usize, window: usize) -> bool {

@@ -227,6 +227,9 @@ pub(super) fn match_shapes(words: &[Class], starts: &[usize]) -> Option<Attack> 
             Pretend | Act if jailbreak::pretend_rules_absent(words, i) => {
                 Some(Attack::JailbreakPersona)
             }
+            Pretend | Act if jailbreak::acts_as_unchecked_ai(words, i) => {
+                Some(Attack::JailbreakPersona)
+            }
             My if leak::my_instructions_are(words, i) => Some(Attack::PromptExfiltration),
             SystemWord if leak::system_prompt_asked(words, i) => Some(Attack::PromptExfiltration),
             SystemWord if overrides::system_grants_user_authority(words, i) => {
@@ -238,6 +241,9 @@ pub(super) fn match_shapes(words: &[Class], starts: &[usize]) -> Option<Attack> 
                 Some(Attack::InstructionOverride)
             }
             Follow if overrides::user_over_system(words, i) => Some(Attack::InstructionOverride),
+            Follow if overrides::obeys_me_unconditionally(words, i) => {
+                Some(Attack::JailbreakPersona)
+            }
             Following if overrides::instead_of_following(words, i) => {
                 Some(Attack::InstructionOverride)
             }
@@ -268,6 +274,7 @@ pub(super) fn match_shapes(words: &[Class], starts: &[usize]) -> Option<Attack> 
             }
             Refuse if jailbreak::never_refuse(words, i) => Some(Attack::JailbreakPersona),
             No if jailbreak::never_says_it_cannot(words, i) => Some(Attack::JailbreakPersona),
+            No if jailbreak::not_allowed_to_refuse(words, i) => Some(Attack::JailbreakPersona),
             Harmful | Unbound if jailbreak::refusal_suppressed(words, i) => {
                 Some(Attack::JailbreakPersona)
             }
