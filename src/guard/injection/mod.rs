@@ -8,7 +8,8 @@
 //! found on the raw text, where the word reader cannot see them: chat-template tokens, a user
 //! turn closed and a system one opened in
 //! the text's own markup (`turns`), marked "new instructions" headings (`heading`), a marked
-//! end of the input before planted orders (`ended`),
+//! end of the input before planted orders (`ended`), labels of a tool result addressed to the
+//! model ("Action item for the AI assistant: …", `labels`),
 //! fake authority labels ("ADMIN OVERRIDE:", `authority`), a planted assistant turn left open
 //! for the model to continue (`dialogue`), images that carry data out (`exfil`),
 //! script-carrying markup ordered into the answer (`markup`), and the override and the request
