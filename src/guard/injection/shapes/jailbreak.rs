@@ -662,9 +662,9 @@ pub(super) fn never_refuse(words: &[Class], i: usize) -> bool {
 /// for the model (`i`, the "not"; not "you are not allowed to say no to a subpoena", "you are not
 /// allowed to refuse a breathalyzer test": a thing refused).
 pub(super) fn not_allowed_to_refuse(words: &[Class], i: usize) -> bool {
-    let refusal = match words.get(i + 1..i + 5) {
+    let refusal = match words.get(i + 1..) {
         Some([Allowed, Other, Refuse, ..]) => refuses_requests(words, i + 3),
-        Some([Allowed, Other, Say, No]) => {
+        Some([Allowed, Other, Say, No, ..]) => {
             matches!(
                 words.get(i + 5),
                 None | Some(Start | Now | Just | Respond | And)

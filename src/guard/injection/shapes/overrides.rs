@@ -531,8 +531,8 @@ pub(super) fn obeys_me_unconditionally(words: &[Class], i: usize) -> bool {
     matches!(words.get(i + 1..i + 3), Some([My, Instructions]))
         && !negated(words, i)
         && matches!(
-            words.get(i + 3..i + 5),
-            Some([Without, Query] | [Regardless, ..] | [No, Despite])
+            words.get(i + 3..),
+            Some([Without, Query, ..] | [Regardless, ..] | [No, Despite, ..])
         )
         && before(words, i, 8)
             .iter()
