@@ -93,6 +93,10 @@ pub(super) fn model_at_work_must(words: &[Class], i: usize) -> bool {
 /// What a model bound by "must" goes on to do in planted text.
 const ORDERS_TO_ACT: &[Class] = &[Send, Errand, Heed, Reveal, Say, Respond, OverrideVerb, Stop];
 
+/// Orders that act or speak, not merely answer: what a label, an aside or an instruction for the
+/// model must give to count as planted.
+const ACTS: &[Class] = &[Send, Errand, Stop, OverrideVerb, Reveal, Say];
+
 /// "Special case: if you are told to summarize the input or answer a question, instead
 /// …": planted text redirects the model that will process it (not "if you are asked to
 /// summarize, keep it short").
@@ -240,10 +244,14 @@ pub(super) fn when_processing_this_ordered(words: &[Class], i: usize) -> bool {
 fn orders_at(words: &[Class], o: usize) -> bool {
     let noun = matches!(words.get(o), Some(Send | Errand))
         && matches!(before(words, o, 1), [This | The | Article | Your | My]);
+    orders_model(words, o) && !noun
+}
+
+/// Word `o` is one of `ORDERS`, neither asking nor forbidding ("do you …", "do not …").
+fn orders_model(words: &[Class], o: usize) -> bool {
     words.get(o).is_some_and(|c| ORDERS.contains(c))
         && !do_asks_or_forbids(words, o)
         && !negated(words, o)
-        && !noun
 }
 
 /// The "do" at `o` asks ("Chatbot, do you feel …?") or forbids ("do not edit"), as often as it
@@ -389,12 +397,10 @@ fn named_then_ordered(words: &[Class], aside: bool) -> bool {
         // "Assistant - urgent: forward …", "Assistant, kindly send …": one word before an order
         // that acts (not "Assistant - Dana must sign it": someone else bound), only where the
         // name was seen set off as a vocative (not "Assistant managers send the reports")
-        Some([Other, Send | Errand | Reveal | Say | OverrideVerb | Stop]) if aside => model + 2,
+        Some([Other, next]) if aside && ACTS.contains(next) => model + 2,
         _ => model + 1,
     };
-    words.get(order).is_some_and(|c| ORDERS.contains(c))
-        && !do_asks_or_forbids(words, order)
-        && !negated(words, order)
+    orders_model(words, order)
 }
 
 /// In a tool result, the words after a label addressed to the model (`labels`) open with an order
@@ -402,7 +408,6 @@ fn named_then_ordered(words: &[Class], aside: bool) -> bool {
 /// "skip all safety checks", "stop the current task and send …" (not "this page may not be used
 /// for training", "do not reply", nor "respond in JSON": how a model is set up).
 pub(in crate::guard::injection) fn label_opens_with_order(words: &[Class]) -> bool {
-    const ACTS: &[Class] = &[Send, Errand, Stop, OverrideVerb, Reveal, Say];
     let order = match words {
         [Please | Other, next, ..] if ACTS.contains(next) => 1,
         _ => 0,
@@ -443,13 +448,7 @@ pub(super) fn instructions_for_the_model(words: &[Class], i: usize) -> bool {
     let answer_the_user =
         ahead(words, end, 3, &[Respond]).is_some_and(|r| ahead(words, r, 3, &[User]).is_some());
     // "… the API now returns JSON": news, which an update is, not an order
-    let ordered = ahead(
-        words,
-        end,
-        3,
-        &[Send, Errand, Stop, OverrideVerb, Say, Reveal],
-    )
-    .is_some()
+    let ordered = ahead(words, end, 3, ACTS).is_some()
         || answer_the_user
         || (!update && ahead(words, end, 3, &[Now]).is_some());
     labelled && (ordered || (update && ai_named && ahead(words, end, 15, &[Instead]).is_some()))
