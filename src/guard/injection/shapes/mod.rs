@@ -9,6 +9,7 @@
 mod context;
 mod jailbreak;
 mod leak;
+mod marked;
 mod overrides;
 mod planted;
 mod prefix;
@@ -81,6 +82,8 @@ pub(super) fn starts_shape(class: Class) -> bool {
             | Send
             | Errand
             | Guarded
+            | Respond
+            | Times
             // Data shapes only: "Important update for AI systems: …"
             | Update
             // No shape: a cipher named for the text (`ciphers`), found among the starts.
@@ -251,6 +254,7 @@ pub(super) fn match_shapes(words: &[Class], starts: &[usize]) -> Option<Attack> 
                 Some(Attack::ToolOutputInjection)
             }
             Task if overrides::task_changed(words, i) => Some(Attack::InstructionOverride),
+            Task if overrides::task_instead_of_prior(words, i) => Some(Attack::InstructionOverride),
             New if overrides::your_new_task_is(words, i) => Some(Attack::InstructionOverride),
             No if jailbreak::if_you_had_no_rules(words, i) => Some(Attack::JailbreakPersona),
             No if jailbreak::rules_gone_now(words, i) => Some(Attack::JailbreakPersona),
@@ -286,6 +290,8 @@ pub(super) fn match_shapes(words: &[Class], starts: &[usize]) -> Option<Attack> 
             }
             Behavior if jailbreak::behavior_augmented(words, i) => Some(Attack::JailbreakPersona),
             Message if planted::message_to_the_model(words, i) => Some(Attack::ToolOutputInjection),
+            Respond if marked::answer_marked(words, i) => Some(Attack::InstructionOverride),
+            Times if marked::repeated_in_answers(words, i) => Some(Attack::InstructionOverride),
             _ => None,
         };
         if found.is_some() {
@@ -315,7 +321,10 @@ pub(super) fn match_data_shapes(words: &[Class], starts: &[usize]) -> bool {
         }
         Some(Send) => planted::conversation_sent_out(words, i),
         Some(Mistaken) => overrides::own_instructions_mistaken_in_data(words, i),
-        Some(Reveal) => planted::model_told_what_to_tell_user(words, i),
+        Some(Reveal) => {
+            planted::model_told_what_to_tell_user(words, i) || marked::kept_from_user(words, i)
+        }
+        Some(Errand) => marked::kept_from_user(words, i),
         Some(SystemWord) => planted::system_sets_model_rules(words, i),
         Some(OverrideVerb) => planted::model_asked_to_override(words, i),
         Some(Instructions | Update) => planted::instructions_for_the_model(words, i),

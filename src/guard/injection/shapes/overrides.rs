@@ -572,6 +572,17 @@ pub(super) fn task_changed(words: &[Class], i: usize) -> bool {
     before(words, i, 1) == [Your] && ahead(words, i, 3, &[Changed]).is_some()
 }
 
+/// "complete the following task instead of the original one", "do this task rather than the
+/// previous one": a task handed over in place of the one the model was given.
+pub(super) fn task_instead_of_prior(words: &[Class], i: usize) -> bool {
+    ahead(words, i, 3, &[Instead]).is_some_and(|k| {
+        matches!(
+            words.get(k + 1..k + 4),
+            Some([Other, The, Prior] | [Other, Prior, _])
+        )
+    })
+}
+
 /// "your new task is to …", "your new task, replacing all prior tasks: …"
 pub(super) fn your_new_task_is(words: &[Class], i: usize) -> bool {
     before(words, i, 1) == [Your]
