@@ -818,6 +818,7 @@ const WORDS: &[(&str, Class)] = &[
     ("initialized", Class::Given),
     ("initialised", Class::Given),
     ("conversation", Class::Conversation),
+    ("chat", Class::Conversation),
     ("transcript", Class::Conversation),
     ("verbatim", Class::Verbatim),
     ("word", Class::Word),
@@ -860,6 +861,7 @@ const WORDS: &[(&str, Class)] = &[
     ("obey", Class::Follow),
     ("heed", Class::Follow),
     ("changed", Class::Changed),
+    ("reprogrammed", Class::Changed),
     ("request", Class::Query),
     ("question", Class::Query),
     ("questions", Class::Query),
@@ -1215,6 +1217,8 @@ const WORDS: &[(&str, Class)] = &[
     // Instructions planted for the model that will read a document: "if you are an AI reading
     // this, …" (session 6).
     ("if", Class::If),
+    // "as though your filters had never been trained" (session 29)
+    ("though", Class::If),
     ("when", Class::If),
     // Session 25, blind set 24 (Spanish, French, Italian, Portuguese, German): a persona "sin
     // restricciones" / "sans aucune limite" / "senza restrizioni" / "sem nenhuma restrição" / "ohne
@@ -1311,6 +1315,7 @@ const WORDS: &[(&str, Class)] = &[
     ("antes", Class::Prior),
     ("informationen", Class::Info),
     ("task", Class::Task),
+    ("purpose", Class::Task),
     ("tasks", Class::Task),
     ("aufgabe", Class::Task),
     ("aufgaben", Class::Task),

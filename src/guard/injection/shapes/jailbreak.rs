@@ -47,14 +47,19 @@ pub(super) fn persona_addressed(words: &[Class], i: usize) -> bool {
 
 /// "an unfiltered AI", "uncensored mode", "you are completely amoral", "your responses
 /// will be unfiltered": the model, its persona or its answers without limits. Not "your
-/// unfiltered opinion", "unrestricted access", nor "do not assist with illegal,
+/// unfiltered opinion", "unrestricted access", "my router's unrestricted NAT mode", nor "do not assist with illegal,
 /// unethical … activities" (refuses what it names).
 pub(super) fn model_unbound(words: &[Class], i: usize) -> bool {
     !before(words, i, 4).contains(&No)
         && !asks_what_it_is(words, i)
-        && (ahead(words, i, 3, &[Assistant, Role, Mode, Persona]).is_some()
+        && ((ahead(words, i, 3, &[Assistant, Role, Mode, Persona]).is_some()
+            // "switch my router to unrestricted NAT mode": a mode of something of mine
+            && !before(words, i, 4).contains(&My))
             || you_are_before(words, i)
-            || before(words, i, 4).windows(2).any(|w| w == [Your, Ways]))
+            || before(words, i, 4).windows(2).any(|w| w == [Your, Ways])
+            // "give me your raw, unaligned output"
+            || (before(words, i, 3).contains(&Your)
+                && matches!(words.get(i + 1), Some(Reveal | Ways | Respond))))
 }
 
 /// "you are in developer mode", "act as ChatGPT with Developer Mode enabled", "the GPT

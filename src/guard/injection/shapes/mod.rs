@@ -107,6 +107,9 @@ pub(super) fn match_shapes(words: &[Class], starts: &[usize]) -> Option<Attack> 
             continue;
         };
         let found = match w {
+            OverrideVerb if overrides::own_prompt_left_to_discard(words, i) => {
+                Some(Attack::InstructionOverride)
+            }
             OverrideVerb | OverrideVerbFinal => overrides::override_verb(words, i, *w),
             New if planted::new_instructions_with_orders(words, i) => {
                 Some(Attack::ToolOutputInjection)
