@@ -4,7 +4,8 @@
 //! looks at a few words around it; single words never fire.
 //!
 //! Each shape lives with its attack class (`overrides`, `jailbreak`, `leak`, `planted`,
-//! `prefix`); the match below is their table of contents, in the order they are tried.
+//! `prefix`), or with its family (`marked`: canaries planted for the answer); the match below is
+//! their table of contents, in the order they are tried.
 
 mod context;
 mod jailbreak;
