@@ -149,6 +149,16 @@ fn override_target(words: &[Class], i: usize, w: Class) -> Option<Attack> {
             return Some(Attack::InstructionOverride);
         }
     }
+    // "ignore the column headers and previous instructions": prior instructions as a second
+    // object, past the first
+    if ahead(words, i, 6, &[And]).is_some_and(|a| {
+        matches!(
+            words.get(a + 1..a + 4),
+            Some([Prior, Instructions | Rules, ..] | [Everything, Prior, Instructions | Rules])
+        )
+    }) {
+        return Some(Attack::InstructionOverride);
+    }
     // "ignore the user's request and instead reply with …", "disregard the user's
     // question and respond with …", "ignore what the user asked. Instead, …": planted text sets
     // the user aside (not "ignore the user's typos", nor "ignore what the user asked and ask a
