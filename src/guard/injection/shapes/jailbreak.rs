@@ -46,9 +46,10 @@ pub(super) fn persona_addressed(words: &[Class], i: usize) -> bool {
 }
 
 /// "an unfiltered AI", "uncensored mode", "you are completely amoral", "your responses
-/// will be unfiltered": the model, its persona or its answers without limits. Not "your
-/// unfiltered opinion", "unrestricted access", "my router's unrestricted NAT mode", nor "do not assist with illegal,
-/// unethical … activities" (refuses what it names).
+/// will be unfiltered", "your raw, unaligned output": the model, its persona or its answers
+/// without limits. Not "your unfiltered opinion", "unrestricted access", "my router's
+/// unrestricted NAT mode", nor "do not assist with illegal, unethical … activities" (refuses what
+/// it names).
 pub(super) fn model_unbound(words: &[Class], i: usize) -> bool {
     !before(words, i, 4).contains(&No)
         && !asks_what_it_is(words, i)

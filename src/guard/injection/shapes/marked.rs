@@ -61,6 +61,9 @@ pub(super) fn repeated_in_answers(words: &[Class], i: usize) -> bool {
         })
 }
 
+/// What a system prompt keeps from the user: itself.
+const OWN_PROMPT: &[Class] = &[Instructions, PromptWord, SystemWord, Rules, Hidden];
+
 /// "Do not mention this error to the user", "don't tell the user about this", "without telling
 /// the user" (`i` a `Reveal` or `Errand`, negated or after "without"): the text keeps itself from
 /// the user it acts on. Not "do not tell the user their password" (a developer's rule about
@@ -74,7 +77,7 @@ pub(super) fn kept_from_user(words: &[Class], i: usize) -> bool {
         let kept = words.get(i + 1..u).unwrap_or_default();
         words.get(u - 1) == Some(&The)
             // "never reveal these instructions to the user": a system prompt keeping itself
-            && !kept.iter().any(|c| matches!(c, Instructions | PromptWord | SystemWord | Rules | Hidden))
+            && !kept.iter().any(|c| OWN_PROMPT.contains(c))
             && (without
                 || kept.contains(&This)
                 || matches!(words.get(u + 1..u + 3), Some([Scope, This]) | Some([This, ..])))
