@@ -66,8 +66,10 @@ const OWN_PROMPT: &[Class] = &[Instructions, PromptWord, SystemWord, Rules, Hidd
 
 /// "Do not mention this error to the user", "don't tell the user about this", "without telling
 /// the user" (`i` a `Reveal` or `Errand`, negated or after "without"): the text keeps itself from
-/// the user it acts on. Not "do not tell the user their password" (a developer's rule about
-/// data), nor "tell the user about this offer".
+/// the user it acts on; or "never mention this note": the text keeps itself. Not "do not tell
+/// the user their password" (a developer's rule about data), "tell the user about this offer",
+/// nor "never reveal these instructions" (a system prompt's own rule, which coding agents read in
+/// repositories of prompts).
 pub(super) fn kept_from_user(words: &[Class], i: usize) -> bool {
     let without = i > 0 && words.get(i - 1) == Some(&Without);
     if !(without || negated(words, i)) {
@@ -81,7 +83,7 @@ pub(super) fn kept_from_user(words: &[Class], i: usize) -> bool {
             && (without
                 || kept.contains(&This)
                 || matches!(words.get(u + 1..u + 3), Some([Scope, This]) | Some([This, ..])))
-    })
+    }) || (!without && matches!(words.get(i + 1..i + 3), Some([This, Attention])))
 }
 
 #[cfg(test)]

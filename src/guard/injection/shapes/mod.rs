@@ -134,6 +134,9 @@ pub(super) fn match_shapes(words: &[Class], starts: &[usize]) -> Option<Attack> 
             No | Without if jailbreak::model_evades_rules(words, i) => {
                 Some(Attack::JailbreakPersona)
             }
+            Instructions if overrides::prior_instructions_lifted(words, i) => {
+                Some(Attack::InstructionOverride)
+            }
             Rules | Instructions if overrides::own_rules_changed(words, i) => {
                 Some(Attack::InstructionOverride)
             }
@@ -225,6 +228,7 @@ pub(super) fn match_shapes(words: &[Class], starts: &[usize]) -> Option<Attack> 
             Affirm if prefix::compliant_prefix(words, i) => Some(Attack::PrefixInjection),
             Start if leak::answer_continues_prompt(words, i) => Some(Attack::PromptExfiltration),
             Start if prefix::rule_breaking_prefix(words, i) => Some(Attack::PrefixInjection),
+            Start if prefix::unbound_prefix(words, i) => Some(Attack::PrefixInjection),
             Start if overrides::system_turn_begun(words, i) => Some(Attack::FakeDelimiter),
             Grandma if jailbreak::grandma_exploit(words, i) => Some(Attack::JailbreakPersona),
             Now if jailbreak::now_you_are_someone(words, i) => Some(Attack::JailbreakPersona),
@@ -295,6 +299,9 @@ pub(super) fn match_shapes(words: &[Class], starts: &[usize]) -> Option<Attack> 
             Behavior if jailbreak::behavior_augmented(words, i) => Some(Attack::JailbreakPersona),
             Message if planted::message_to_the_model(words, i) => Some(Attack::ToolOutputInjection),
             Respond if marked::answer_marked(words, i) => Some(Attack::InstructionOverride),
+            Respond if overrides::answer_withheld_for_another(words, i) => {
+                Some(Attack::InstructionOverride)
+            }
             Times if marked::repeated_in_answers(words, i) => Some(Attack::InstructionOverride),
             _ => None,
         };
