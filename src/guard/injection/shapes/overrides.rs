@@ -426,8 +426,8 @@ pub(super) fn stop_everything_and_print(words: &[Class], i: usize) -> bool {
     }
 }
 
-/// "all prior guidance is suspended", "your previous instructions have been revoked": the
-/// instructions at `i` declared no longer in force.
+/// "all prior guidance is suspended", "your instructions are disabled": the instructions at `i`
+/// declared no longer in force.
 pub(super) fn prior_instructions_lifted(words: &[Class], i: usize) -> bool {
     before(words, i, 2)
         .iter()
