@@ -33,8 +33,8 @@ fn marker_near(words: &[Class], i: usize) -> bool {
     around(words, i, 10).any(|k| match words.get(k) {
         Some(Times) => k > 0 && words.get(k - 1) == Some(&Number),
         Some(Literal | Sentence | Word) => {
-            let before = before(words, k, 2);
-            before.last() == Some(&The) || before == [The, Hidden]
+            let lead = before(words, k, 2);
+            lead.last() == Some(&The) || lead == [The, Hidden]
         }
         Some(Pwned) => true,
         _ => false,

@@ -443,13 +443,10 @@ pub(super) fn prior_instructions_lifted(words: &[Class], i: usize) -> bool {
 /// user's question yet; first ask …").
 pub(super) fn answer_withheld_for_another(words: &[Class], i: usize) -> bool {
     negated(words, i)
-        && ahead(words, i, 3, &[User]).is_some_and(|u| {
-            ahead(words, u, 2, &[Query, Message]).is_some_and(|q| {
-                ahead(words, q, 3, &[Instead]).is_some_and(|k| {
-                    matches!(words.get(k + 1..k + 3), Some([Respond, With] | [Say, _]))
-                })
-            })
-        })
+        && ahead(words, i, 3, &[User])
+            .and_then(|u| ahead(words, u, 2, &[Query, Message]))
+            .and_then(|q| ahead(words, q, 3, &[Instead]))
+            .is_some_and(|k| matches!(words.get(k + 1..k + 3), Some([Respond, With] | [Say, _])))
 }
 
 /// "the previous instructions were only a test", "everything the operator told you earlier was a
