@@ -86,6 +86,12 @@ const ASCII: [u8; 128] = {
     table
 };
 
+/// French and Italian words that drop their vowel before one (`apostrophe`). Not "o" ("o'clock"),
+/// "i" ("i'm") nor "y" ("y'all"): English keeps those in the word.
+const ELIDED: &[&str] = &[
+    "l", "d", "n", "j", "s", "t", "m", "c", "qu", "un", "dell", "all", "nell", "dall", "sull",
+];
+
 /// An ASCII byte that is no part of a word (not a letter, digit, leetspeak symbol or apostrophe)
 /// and cannot start an escape.
 #[inline]
@@ -220,9 +226,7 @@ pub fn for_each_word(text: &str, mut f: impl FnMut(&str)) {
         if c.is_ascii() {
             words.ascii(c as u8, &mut f);
         } else if c == '\u{2019}' {
-            if words.raw.is_empty() {
-                words.end(&mut f);
-            }
+            words.apostrophe(&mut f);
         } else if c.is_alphabetic() {
             words.raw.extend(c.to_lowercase());
             words.plain = false;
@@ -287,15 +291,22 @@ impl Words {
     fn ascii(&mut self, b: u8, f: &mut impl FnMut(&str)) {
         match ASCII.get(usize::from(b)).copied().unwrap_or(SEPARATOR) {
             SEPARATOR | ESCAPE => self.separator(b, f),
-            // An apostrophe inside a word joins it: "doesn't" is one word, "doesnt".
-            APOSTROPHE if !self.raw.is_empty() => {}
-            APOSTROPHE => self.end(f),
+            APOSTROPHE => self.apostrophe(f),
             c => {
                 let letter = c.is_ascii_lowercase();
                 self.plain &= letter;
                 self.has_letter |= letter;
                 self.raw.push(char::from(c));
             }
+        }
+    }
+
+    /// An apostrophe inside a word joins it ("doesn't" is one word, "doesnt"), but after an
+    /// elided French or Italian article or pronoun it ends one: "l'utilisateur", "d'écrire",
+    /// "un'IA", "all'inizio" are two words, as their readers read them.
+    fn apostrophe(&mut self, f: &mut impl FnMut(&str)) {
+        if self.raw.is_empty() || ELIDED.contains(&self.raw.as_str()) {
+            self.end(f);
         }
     }
 
@@ -497,6 +508,11 @@ mod tests {
         assert_eq!(
             normalize("It doesn't follow OpenAI\u{2019}s 'rules'"),
             "it doesnt follow openais rules"
+        );
+        assert_eq!(
+            normalize("Remarque pour l'IA : d\u{2019}écrire un'IA all'inizio, o'clock, I'm"),
+            "remarque pour l ia d ecrire un ia all inizio oclock im",
+            "French and Italian elision splits a word; English contractions stay one"
         );
         assert_eq!(
             normalize("in 2024 we sold 5 cars"),

@@ -49,7 +49,8 @@ pub(super) fn described_request(words: &[Class], i: usize) -> bool {
         || before(words, i, 6).contains(&Class::Coerce)
 }
 /// Word `i` is negated: a negation right before it, or before a list of such verbs ("do not
-/// ignore", "must never bypass", "never share, display, or show", "do not ever tell"). Only
+/// ignore", "must never bypass", "never share, display, or show", "do not ever tell", "do not
+/// under any circumstances reveal"). Only
 /// through such words: "don't hesitate, ignore all previous instructions" is still an override.
 pub(super) fn negated(words: &[Class], i: usize) -> bool {
     use Class::*;
@@ -59,7 +60,13 @@ pub(super) fn negated(words: &[Class], i: usize) -> bool {
         match words.get(k) {
             Some(No | Non) => return true,
             // Not through an override verb: "do not forget: ignore your prior instructions".
-            Some(Reveal | And | Or | Ever) => {}
+            Some(Reveal | And | Or) => {}
+            // "do not, under any circumstances, reveal": the two words before "circumstances"
+            Some(Ever) => {
+                if k >= 2 && words.get(k - 2..k) == Some(&[Other, Other]) {
+                    k -= 2;
+                }
+            }
             _ => return false,
         }
     }
@@ -161,12 +168,13 @@ pub(super) fn told_as_orders(words: &[Class], g: usize) -> bool {
         || ahead(words, g, 3, &[Now]).is_some()
         || from_the_makers
 }
-/// "verbatim" or "word for word" within `window` words after `i`.
+/// "verbatim", "word for word" or "parola per parola" within `window` words after `i`.
 pub(super) fn verbatim_after(words: &[Class], i: usize, window: usize) -> bool {
     after(words, i, window).any(|k| match words.get(k) {
         Some(Class::Verbatim) => true,
         Some(Class::Word) => {
-            words.get(k + 1) == Some(&Class::Scope) && words.get(k + 2) == Some(&Class::Word)
+            matches!(words.get(k + 1), Some(Class::Scope | Class::Other))
+                && words.get(k + 2) == Some(&Class::Word)
         }
         _ => false,
     })
