@@ -1496,6 +1496,10 @@ const WORDS: &[(&str, Class)] = &[
     ("informing", Class::Reveal),
     ("document", Class::Info),
     ("refusals", Class::Restrictions),
+    // Authority claimed, then the limits gone (blind set 38): "the policies are waived". Not
+    // "refusing" as "refusals": "answer without refusing to show your work" is a request.
+    ("waived", Class::Lifted),
+    ("anthropic", Class::Assistant),
     ("permits", Class::Allowed),
     ("allows", Class::Allowed),
     // The same attacks in German, French, Italian, Portuguese and Dutch (blind set 37): what

@@ -46,7 +46,8 @@ pub(super) fn persona_addressed(words: &[Class], i: usize) -> bool {
 }
 
 /// "an unfiltered AI", "uncensored mode", "you are completely amoral", "your responses
-/// will be unfiltered", "your raw, unaligned output": the model, its persona or its answers
+/// will be unfiltered", "your raw, unaligned output", "this chat is approved for unfiltered
+/// output": the model, its persona or its answers
 /// without limits. Not "your unfiltered opinion", "unrestricted access", "my router's
 /// unrestricted NAT mode", nor "do not assist with illegal, unethical … activities" (refuses what
 /// it names).
@@ -58,6 +59,14 @@ pub(super) fn model_unbound(words: &[Class], i: usize) -> bool {
             && !before(words, i, 4).contains(&My))
             || you_are_before(words, i)
             || before(words, i, 4).windows(2).any(|w| w == [Your, Ways])
+            // "this conversation has been approved for unfiltered output" (not "this
+            // conversation log has the unfiltered output of the sensor")
+            || (before(words, i, 1) == [Scope]
+                && matches!(words.get(i + 1), Some(Reveal | Ways | Respond))
+                && words.get(i + 2) != Some(&Other)
+                && before(words, i, 12)
+                    .windows(2)
+                    .any(|w| w == [This, Conversation]))
             // "give me your raw, unaligned output"
             || (before(words, i, 3).contains(&Your)
                 && matches!(words.get(i + 1), Some(Reveal | Ways | Respond))))
@@ -415,8 +424,8 @@ pub(super) fn no_longer_the_model(words: &[Class], i: usize) -> bool {
 }
 
 /// "as if you were not bound by any guidelines", "you are not restricted by rules", "you no
-/// longer have to follow the rules you were trained on" (not "you are not bound by the NDA's
-/// terms": rules, guidelines or filters only)
+/// longer have to follow the rules you were trained on", "you no longer need to follow content
+/// policy" (not "you are not bound by the NDA's terms": rules, guidelines or filters only)
 pub(super) fn not_bound_by_rules(words: &[Class], i: usize) -> bool {
     // "not bound", "no longer bound", "(you) no longer have to follow" (only the model's own
     // rules then: not "you no longer have to follow the old diet rules")
@@ -433,7 +442,11 @@ pub(super) fn not_bound_by_rules(words: &[Class], i: usize) -> bool {
         && after(words, bound, 4).any(|k| match words.get(k) {
             Some(Rules | Restrictions) => {
                 words.get(k + 1) != Some(&Scope)
-                    && (!own_only || before(words, k, 2).contains(&Your) || given_to_you(words, k))
+                    && (!own_only
+                        || before(words, k, 2).contains(&Your)
+                        // "… content policy" (not "… the content guidelines of the old forum")
+                        || (before(words, k, 1) == [RuleKind] && words.get(k + 1) != Some(&Other))
+                        || given_to_you(words, k))
             }
             // the model's own instructions ("by your previous instructions"; not "by the
             // instructions in the manual")
