@@ -57,20 +57,30 @@ pub(super) fn clipped(text: &str, start: usize, end: usize) -> Option<&str> {
     text.get(start..end)
 }
 
-/// The first word of `body` (ASCII letters, after spaces, `@` and an opening quote) is a model's
-/// name or "assistant".
+/// The first word of `body` (ASCII letters, after spaces, `@`, an opening quote and a formula's
+/// `=`) is a model's name or "assistant", or the first two are "language model".
 pub(super) fn names_model_first(vocab: &Vocabulary, body: &str) -> bool {
     let start =
-        body.trim_start_matches(|c: char| c.is_ascii_whitespace() || matches!(c, '@' | '"'));
-    let len = start.bytes().take_while(u8::is_ascii_alphabetic).count();
+        body.trim_start_matches(|c: char| c.is_ascii_whitespace() || matches!(c, '@' | '"' | '='));
+    match class_of_word(vocab, start) {
+        Class::Assistant | Class::ModelName => true,
+        Class::Language => start
+            .split_once(' ')
+            .is_some_and(|(_, rest)| class_of_word(vocab, rest) == Class::ModelWord),
+        _ => false,
+    }
+}
+
+/// The class of the ASCII letters `text` opens with (`Other` if none, or too many to be a name).
+fn class_of_word(vocab: &Vocabulary, text: &str) -> Class {
+    let len = text.bytes().take_while(u8::is_ascii_alphabetic).count();
     let mut word = [0u8; 16];
-    match (start.as_bytes().get(..len), word.get_mut(..len)) {
+    match (text.as_bytes().get(..len), word.get_mut(..len)) {
         (Some(first), Some(slot)) if len > 0 => {
             slot.copy_from_slice(first);
             slot.make_ascii_lowercase();
-            std::str::from_utf8(slot)
-                .is_ok_and(|w| matches!(vocab.look_up(w).0, Class::Assistant | Class::ModelName))
+            std::str::from_utf8(slot).map_or(Class::Other, |w| vocab.look_up(w).0)
         }
-        _ => false,
+        _ => Class::Other,
     }
 }

@@ -37,13 +37,17 @@ pub(super) fn addressed_to_model(text: &str) -> Vec<&str> {
 /// `label` (the bytes before a colon) ends "to|for [the|any|all|every] <the model's name>", the name
 /// being its last word or two ("AI", "AI assistant", "language models", "LLM agents"), one space
 /// between words (not "Assistant:", a transcript's turn; nor "Note to self:", "Message to all
-/// agents:", people). Most colons end in no "to" or "for" and are never looked up.
+/// agents:", people); or opens a sentence naming models in the plural ("AI shopping
+/// assistants:"). Most colons end in no "to" or "for" and open no such sentence.
 fn addresses_model(vocab: &Vocabulary, label: &[u8]) -> bool {
     use Class::*;
     // The address's words, last first, as spans of `label`.
     let mut spans = [(0usize, 0usize); MAX_ADDRESS_WORDS];
     let mut end = label.len();
     let mut to_at = None;
+    // How many words the label has, when it opens a sentence (punctuation or the text's start
+    // before its first word) within `MAX_ADDRESS_WORDS`.
+    let mut opens_with = None;
     for (n, span) in spans.iter_mut().enumerate() {
         let head = label.get(..end).unwrap_or_default();
         let start = end
@@ -54,33 +58,26 @@ fn addresses_model(vocab: &Vocabulary, label: &[u8]) -> bool {
                 .count();
         *span = (start, end);
         let word = head.get(start..).unwrap_or_default();
+        if word.is_empty() {
+            opens_with = Some(n);
+            break;
+        }
         if word.eq_ignore_ascii_case(b"to") || word.eq_ignore_ascii_case(b"for") {
             to_at = Some(n);
             break;
         }
         if start == 0 || label.get(start - 1) != Some(&b' ') {
-            return false;
+            opens_with = Some(n + 1);
+            break;
         }
         end = start - 1;
     }
-    // One or two names, maybe a determiner before them.
-    let Some(to_at) = to_at else {
-        return false;
-    };
     let word = |n: usize| {
         spans
             .get(n)
             .and_then(|&(start, end)| label.get(start..end))
             .unwrap_or_default()
     };
-    let determiner = to_at >= 2
-        && [b"the".as_slice(), b"any", b"all", b"every"]
-            .iter()
-            .any(|d| word(to_at - 1).eq_ignore_ascii_case(d));
-    let names = to_at - usize::from(determiner);
-    if !(1..=2).contains(&names) {
-        return false;
-    }
     let class = |n: usize| {
         let mut lower = [0u8; 16];
         let w = word(n);
@@ -94,6 +91,29 @@ fn addresses_model(vocab: &Vocabulary, label: &[u8]) -> bool {
         }
     };
     let model = |c: Class| matches!(c, Assistant | ModelName | ModelWord);
+    // "AI shopping assistants:", "LLM agents:", "Language models:": models in the plural,
+    // opening a sentence, one word at most before the name (a transcript's turns are singular;
+    // not "Support agents:", people)
+    let Some(to_at) = to_at else {
+        return opens_with.is_some_and(|words| {
+            (1..=3).contains(&words)
+                && word(0)
+                    .last()
+                    .is_some_and(|b| b.eq_ignore_ascii_case(&b's'))
+                && matches!(class(0), Assistant | Agents | ModelWord)
+                && ((1..words).any(|n| matches!(class(n), Assistant | ModelName))
+                    || (words == 2 && class(1) == Language && class(0) == ModelWord))
+        });
+    };
+    // One or two names, maybe a determiner before them.
+    let determiner = to_at >= 2
+        && [b"the".as_slice(), b"any", b"all", b"every"]
+            .iter()
+            .any(|d| word(to_at - 1).eq_ignore_ascii_case(d));
+    let names = to_at - usize::from(determiner);
+    if !(1..=2).contains(&names) {
+        return false;
+    }
     match (class(0), names) {
         (last, 1) => model(last),
         // "AI assistant", "LLM agents", "language models"
@@ -117,6 +137,9 @@ mod tests {
             "SYSTEM NOTICE TO AI",
             "IMPORTANT MESSAGE FOR LANGUAGE MODELS",
             "Reminder to all LLM agents",
+            "Great blender! AI shopping assistants",
+            "LLM agents",
+            "Language models",
         ] {
             assert!(addresses_model(vocab, label.as_bytes()), "{label}");
         }
@@ -128,6 +151,9 @@ mod tests {
             "Note for travel agents",
             "A message for the the AI",
             "Tickets for language",
+            "Support agents",
+            "Great blender! Assistants",
+            "The best AI assistants",
         ] {
             assert!(!addresses_model(vocab, label.as_bytes()), "{label}");
         }
