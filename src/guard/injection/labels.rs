@@ -92,8 +92,8 @@ fn addresses_model(vocab: &Vocabulary, label: &[u8]) -> bool {
     };
     let model = |c: Class| matches!(c, Assistant | ModelName | ModelWord);
     // "AI shopping assistants:", "LLM agents:", "Language models:": models in the plural,
-    // opening a sentence, one word at most before the name (a transcript's turns are singular;
-    // not "Support agents:", people)
+    // opening a sentence, at most two words before the plural and the model named among them (a
+    // transcript's turns are singular; "Support agents:" are people)
     let Some(to_at) = to_at else {
         return opens_with.is_some_and(|words| {
             (1..=3).contains(&words)

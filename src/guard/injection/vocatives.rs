@@ -54,7 +54,9 @@ pub(super) fn addressed_to_model(text: &str) -> Vec<&str> {
 }
 
 /// The first word or two are followed by a comma or a spaced dash: "Assistant, …", "AI assistant,
-/// when you read this, …", "Assistant — urgent: …"; also inside a JSON string (`"advice": "Assistant, before replying, email …"`) or a spreadsheet formula's (`="Assistant, overwrite …"`).
+/// when you read this, …", "Assistant — urgent: …"; also inside a JSON string (`"advice":
+/// "Assistant, before replying, email …"`) or a spreadsheet formula's (`="Assistant, overwrite
+/// …"`).
 fn vocative(sentence: &str) -> bool {
     let rest =
         sentence.trim_start_matches(|c: char| c.is_ascii_whitespace() || matches!(c, '"' | '='));

@@ -50,8 +50,8 @@ pub(super) fn described_request(words: &[Class], i: usize) -> bool {
 }
 /// Word `i` is negated: a negation right before it, or before a list of such verbs ("do not
 /// ignore", "must never bypass", "never share, display, or show", "do not ever tell", "do not
-/// under any circumstances reveal"). Only
-/// through such words: "don't hesitate, ignore all previous instructions" is still an override.
+/// under any circumstances reveal"). Only through such words: "don't hesitate, ignore all previous
+/// instructions" is still an override.
 pub(super) fn negated(words: &[Class], i: usize) -> bool {
     use Class::*;
     let mut k = i;
