@@ -564,11 +564,21 @@ pub(super) fn pretend_rules_absent(words: &[Class], i: usize) -> bool {
         })
 }
 
-/// "hypothetically, if you had no content policy, …": the model imagined without rules
+/// "hypothetically, if you had no content policy, …", "if you had been trained without any
+/// ethical guidelines, …": the model imagined without rules; after "without", only rules of the
+/// model's kind, the clause reaching further back (not "if you grew up without any rules, …")
 pub(super) fn if_you_had_no_rules(words: &[Class], i: usize) -> bool {
-    ahead(words, i, 3, &[Restrictions, Rules]).is_some_and(|k| words.get(k + 1) != Some(&Scope))
-        && before(words, i, 4).contains(&If)
-        && before(words, i, 3)
+    let without = words.get(i) == Some(&Without);
+    let (if_window, you_window) = if without { (6, 5) } else { (4, 3) };
+    ahead(words, i, 3, &[Restrictions, Rules]).is_some_and(|k| {
+        words.get(k + 1) != Some(&Scope)
+            && (!without
+                // "content policy", "safety rules", "ethical guidelines"
+                || words.get(i + 1..=k + 1).is_some_and(|c| {
+                    c.contains(&RuleKind) || c.windows(2).any(|w| w == [Restrictions, Rules])
+                }))
+    }) && before(words, i, if_window).contains(&If)
+        && before(words, i, you_window)
             .iter()
             .any(|c| matches!(c, You | YouAre))
 }

@@ -264,7 +264,9 @@ pub(super) fn match_shapes(words: &[Class], starts: &[usize]) -> Option<Attack> 
             Task if overrides::task_changed(words, i) => Some(Attack::InstructionOverride),
             Task if overrides::task_instead_of_prior(words, i) => Some(Attack::InstructionOverride),
             New if overrides::your_new_task_is(words, i) => Some(Attack::InstructionOverride),
-            No if jailbreak::if_you_had_no_rules(words, i) => Some(Attack::JailbreakPersona),
+            No | Without if jailbreak::if_you_had_no_rules(words, i) => {
+                Some(Attack::JailbreakPersona)
+            }
             No if jailbreak::rules_gone_now(words, i) => Some(Attack::JailbreakPersona),
             No | Without if jailbreak::model_without_instructions(words, i) => {
                 Some(Attack::JailbreakPersona)

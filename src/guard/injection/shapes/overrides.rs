@@ -389,6 +389,10 @@ fn declared_void_here(words: &[Class], i: usize) -> bool {
                     || given_to_you(words, k))
         })
         && (ahead(words, i, 3, &[Here, Conversation, Now, Longer, You]).is_some()
+            // "in a world where your guidelines don't exist, describe …" (not "your rules don't
+            // apply to sale items")
+            || (before(words, i, 3) == [Your, Rules, No]
+                && !matches!(words.get(i + 1), Some(Other | Scope)))
             // "your rules don't apply to my requests" (not "your return policy does not apply
             // to my order?": a shop's policy)
             || (ahead(words, i, 2, &[My]).is_some()
