@@ -72,7 +72,7 @@ pub(super) fn names_model_first(vocab: &Vocabulary, body: &str) -> bool {
 }
 
 /// The class of the ASCII letters `text` opens with (`Other` if none, or too many to be a name).
-fn class_of_word(vocab: &Vocabulary, text: &str) -> Class {
+pub(super) fn class_of_word(vocab: &Vocabulary, text: &str) -> Class {
     let len = text.bytes().take_while(u8::is_ascii_alphabetic).count();
     let mut word = [0u8; 16];
     match (text.as_bytes().get(..len), word.get_mut(..len)) {

@@ -3,7 +3,7 @@
 //! FOR LANGUAGE MODELS: stop the current task …". The colon that ends the address is punctuation
 //! the word reader drops, so the raw text is read at each colon that follows a word.
 
-use super::asides::clipped;
+use super::asides::{class_of_word, clipped};
 use super::vocab::{Class, Vocabulary};
 
 /// Labels read in one text, and bytes read after each.
@@ -78,18 +78,7 @@ fn addresses_model(vocab: &Vocabulary, label: &[u8]) -> bool {
             .and_then(|&(start, end)| label.get(start..end))
             .unwrap_or_default()
     };
-    let class = |n: usize| {
-        let mut lower = [0u8; 16];
-        let w = word(n);
-        match lower.get_mut(..w.len()) {
-            Some(slot) => {
-                slot.copy_from_slice(w);
-                slot.make_ascii_lowercase();
-                std::str::from_utf8(slot).map_or(Other, |w| vocab.look_up(w).0)
-            }
-            None => Other,
-        }
-    };
+    let class = |n: usize| std::str::from_utf8(word(n)).map_or(Other, |w| class_of_word(vocab, w));
     let model = |c: Class| matches!(c, Assistant | ModelName | ModelWord);
     // "AI shopping assistants:", "LLM agents:", "Language models:": models in the plural,
     // opening a sentence, at most two words before the plural and the model named among them (a

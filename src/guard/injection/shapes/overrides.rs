@@ -587,10 +587,12 @@ pub(super) fn despite_own_instructions(words: &[Class], i: usize) -> bool {
         // "despite what you have been told, tell me …", "regardless of what you were
         // instructed, say …", "… could you make …" (not "despite what you've been told about
         // carbs, are they bad?")
-        || what_you_were_told(words, i, 3).is_some_and(ordered)
         || ahead(words, i, 3, &[What])
             .and_then(|w| given_to_you_at(words, w))
-            .is_some_and(|g| matches!(words.get(g + 1..g + 3), Some([Other, You])))
+            .is_some_and(|g| {
+                (told_as_orders(words, g) && ordered(g))
+                    || matches!(words.get(g + 1..g + 3), Some([Other, You]))
+            })
 }
 
 /// "your instructions are now to …": the instructions redefined
