@@ -24,6 +24,7 @@ mod cyrillic;
 mod dialogue;
 mod encoded;
 mod ended;
+mod exact_index;
 mod exfil;
 mod glued;
 mod heading;

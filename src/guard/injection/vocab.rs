@@ -2,10 +2,11 @@
 //! word with its middle letters scrambled ("ignroe", "insturctions": readable to a model, missed
 //! by exact matching).
 
+use super::exact_index::{self, ExactIndex};
 use super::wording_weights::WEIGHTS;
 use std::sync::OnceLock;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Class {
     OverrideVerb,
     /// ignorieren, vergessen: German infinitives, which also end a sentence ("die obigen
@@ -252,6 +253,7 @@ pub enum Class {
     Every,
     /// string, token, keyword: what names a literal ("the token 'RECOVERY-OK'")
     Literal,
+    #[default]
     Other,
 }
 
@@ -1581,10 +1583,13 @@ pub struct Vocabulary {
     /// Bit `32 + len` is set if a vocabulary word of `TYPO_MIN_LEN`+ letters with those ends is
     /// one letter longer or shorter: a word `len` long may be its typo.
     shapes: [[u64; 26]; 26],
-    /// Bit `sum % 64` of `sums[first][last]` is set if a word with that first and last letter
-    /// has middle letters summing to `sum`: the same for every scrambled form, so this second
-    /// test keeps them all while most words that pass the first stop here.
+    /// Bit `sum % 64` of `sums[first][last]` is set if a vocabulary word with that first and
+    /// last letter, whose scrambled forms count (4+ letters), has middle letters summing to
+    /// `sum`: the same for every scrambled form, so this second test keeps them all while most
+    /// words that are not an exact match stop here.
     sums: [[u64; 26]; 26],
+    /// Every word of the table of up to `exact_index::MAX_LEN` letters: its class and weight.
+    exact: ExactIndex<(Class, u8)>,
     /// Vocabulary words, and weighted words that are not vocabulary words (class `Other`, matched
     /// exactly only), grouped by (first letter, last letter), in table order within a group.
     entries: Vec<Entry>,
@@ -1715,14 +1720,19 @@ impl Vocabulary {
                         *slot |= (1 << (32 + b.len() - 1)) | (1 << (32 + b.len() + 1));
                     }
                 }
-                if let Some(slot) = sums.get_mut(f).and_then(|row| row.get_mut(l)) {
+                if let (true, Some(slot)) = (
+                    *in_vocabulary && middle(w).is_some(),
+                    sums.get_mut(f).and_then(|row| row.get_mut(l)),
+                ) {
                     *slot |= 1 << (middle_sum(b) % 64);
                 }
             }
         }
+        let exact = ExactIndex::new(entries.iter().map(|e| (e.word, (e.class, e.weight))));
         Vocabulary {
             shapes,
             sums,
+            exact,
             entries,
             starts,
         }
@@ -1738,9 +1748,10 @@ impl Vocabulary {
     /// comparisons are out of line, or the whole lookup would not inline (−0.9 µs per 8 KB).
     #[inline(always)]
     pub(super) fn look_up(&self, word: &str) -> (Class, u8) {
-        // Most words of a text fail these two bitmap tests (first letter, last letter, and
-        // length, then middle letters' sum) and are never compared with anything; exact and
-        // scrambled vocabulary words pass both, and a long one's typos the first.
+        // Most words of a text fail the first bitmap test (first letter, last letter and length)
+        // and are never compared with anything. Those that pass are looked up exactly; then,
+        // if their middle letters' sum is a vocabulary word's, as a scrambled form; then, if
+        // long, as a typo.
         let b = word.as_bytes();
         // The two commonest vocabulary words, answered before any table (no weight: checked by
         // `hot_words_match_the_table`).
@@ -1762,16 +1773,25 @@ impl Vocabulary {
             return (Class::Other, NO_WEIGHT);
         }
         if lengths & (1 << len) != 0 {
-            let sum = middle_sum(b);
-            let known_sum = self
-                .sums
-                .get(first)
-                .and_then(|row| row.get(last))
-                .is_some_and(|bits| bits & (1 << (sum % 64)) != 0);
-            if known_sum {
-                let found = self.look_up_known_shape(word, sum);
+            if len > exact_index::MAX_LEN {
+                let found = self.look_up_long(word);
                 if found != (Class::Other, NO_WEIGHT) {
                     return found;
+                }
+            } else if let Some(found) = self.exact.get(b) {
+                return found;
+            } else {
+                let sum = middle_sum(b);
+                let known_sum = self
+                    .sums
+                    .get(first)
+                    .and_then(|row| row.get(last))
+                    .is_some_and(|bits| bits & (1 << (sum % 64)) != 0);
+                if known_sum {
+                    let class = self.scrambled(word, sum);
+                    if class != Class::Other {
+                        return (class, NO_WEIGHT);
+                    }
                 }
             }
         }
@@ -1812,50 +1832,49 @@ impl Vocabulary {
 
     /// The class of `b` if it is exactly a word of the table (no scrambled form, no typo).
     pub(super) fn exact(&self, b: &[u8]) -> Option<Class> {
-        let (Some(&first), Some(&last)) = (b.first(), b.last()) else {
-            return None;
+        let found = if b.len() > exact_index::MAX_LEN {
+            self.exact_long(b)
+        } else {
+            self.exact.get(b)
         };
-        let (f, l) = (first.wrapping_sub(b'a'), last.wrapping_sub(b'a'));
-        let lengths = self
-            .shapes
-            .get(usize::from(f))
-            .and_then(|row| row.get(usize::from(l)))
-            .copied()
-            .unwrap_or(0);
-        if b.len() >= 32 || lengths & (1 << b.len()) == 0 {
-            return None;
-        }
-        let same_ends = self.same_ends(first, last);
-        same_ends
-            .iter()
-            .find(|e| e.word.as_bytes() == b)
-            .map(|e| e.class)
+        found.map(|(class, _)| class)
     }
 
-    #[inline(never)]
-    fn look_up_known_shape(&self, word: &str, sum: u32) -> (Class, u8) {
-        let b = word.as_bytes();
+    /// A word too long for the index, compared with the table's words of the same ends.
+    fn exact_long(&self, b: &[u8]) -> Option<(Class, u8)> {
         let (Some(&first), Some(&last)) = (b.first(), b.last()) else {
-            return (Class::Other, NO_WEIGHT);
+            return None;
         };
-        let same_ends = self.same_ends(first, last);
-        // The exact word wins; else a scrambled form (the last such vocabulary word, as before).
-        // Weights go to exact words only.
-        let mut scrambled = None;
-        let mut word_middle = None;
-        for entry in same_ends.iter().filter(|e| e.word.len() == b.len()) {
-            // Inline byte comparison: words are short, a memcmp call costs more.
-            if entry.word.bytes().zip(b).all(|(x, &y)| x == y) {
-                return (entry.class, entry.weight);
-            }
-            if entry.middle.is_some() && sum == entry.middle_sum {
-                let mine = *word_middle.get_or_insert_with(|| middle(word));
-                if mine.is_some() && mine == entry.middle {
-                    scrambled = Some(entry.class);
-                }
-            }
-        }
-        (scrambled.unwrap_or(Class::Other), NO_WEIGHT)
+        self.same_ends(first, last)
+            .iter()
+            .find(|e| e.word.as_bytes() == b)
+            .map(|e| (e.class, e.weight))
+    }
+
+    /// `look_up` of a word too long for the index: exact, else scrambled.
+    #[cold]
+    #[inline(never)]
+    fn look_up_long(&self, word: &str) -> (Class, u8) {
+        self.exact_long(word.as_bytes()).unwrap_or_else(|| {
+            let sum = middle_sum(word.as_bytes());
+            (self.scrambled(word, sum), NO_WEIGHT)
+        })
+    }
+
+    /// The class of the vocabulary word that `word` (no word of the table itself) is a
+    /// scrambled form of, the last such in table order; else `Other`. `sum` is its middle
+    /// letters' sum. Weights go to exact words only.
+    #[inline(never)]
+    fn scrambled(&self, word: &str, sum: u32) -> Class {
+        let b = word.as_bytes();
+        let (Some(&first), Some(&last), Some(mine)) = (b.first(), b.last(), middle(word)) else {
+            return Class::Other;
+        };
+        self.same_ends(first, last)
+            .iter()
+            .rev()
+            .find(|e| e.word.len() == b.len() && e.middle_sum == sum && e.middle == Some(mine))
+            .map_or(Class::Other, |e| e.class)
     }
 }
 
@@ -1889,10 +1908,9 @@ mod tests {
     fn hot_words_match_the_table() {
         let vocab = Vocabulary::get();
         for word in ["the", "in"] {
-            let sum = middle_sum(word.as_bytes());
             assert_eq!(
-                vocab.look_up(word),
-                vocab.look_up_known_shape(word, sum),
+                Some(vocab.look_up(word)),
+                vocab.exact.get(word.as_bytes()),
                 "{word}"
             );
         }
