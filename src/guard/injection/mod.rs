@@ -26,6 +26,7 @@ mod encoded;
 mod ended;
 mod exact_index;
 mod exfil;
+mod fragments;
 mod glued;
 mod heading;
 mod labels;
@@ -282,10 +283,14 @@ fn detect_depth(text: &str, depth: u8, reading: Reading) -> Option<Attack> {
     if depth < 2 {
         let ciphered = (depth == 0).then(|| ciphers::deciphered(text, &words, &starts));
         let morse = (depth == 0).then(|| morse::decoded(text));
+        let joined = (depth == 0)
+            .then(|| fragments::joined(text, names_joining_to_act(&words, &starts)))
+            .flatten();
         let second_looks = encoded_segments(text)
             .into_iter()
             .chain(ciphered.into_iter().flatten())
-            .chain(morse.into_iter().flatten());
+            .chain(morse.into_iter().flatten())
+            .chain(joined);
         for decoded in second_looks {
             if let Some(attack) = detect_depth(&decoded, depth + 1, reading) {
                 return Some(attack);
@@ -293,6 +298,19 @@ fn detect_depth(text: &str, depth: u8, reading: Reading) -> Option<Attack> {
         }
     }
     None
+}
+
+/// The words name pieces to be joined ("combine", "concatenation") and something to do with the
+/// result ("follow", "execute", "comply", "do"): not "join the words 'ignore' and 'previous'
+/// into a list", which glued together would read as an override.
+fn names_joining_to_act(words: &[Class], starts: &[usize]) -> bool {
+    starts.iter().any(|&i| words.get(i) == Some(&Class::Join))
+        && words.iter().any(|c| {
+            matches!(
+                c,
+                Class::Follow | Class::Send | Class::Respond | Class::Do | Class::Applies
+            )
+        })
 }
 
 /// A text's words as the shapes read them.

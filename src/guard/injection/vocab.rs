@@ -222,6 +222,8 @@ pub enum Class {
     Rot13,
     /// backwards, reversed: text to be read right to left (`ciphers`)
     Backwards,
+    /// combine, join, concatenate: pieces to be put together (`fragments`)
+    Join,
     /// input: what the model was given, set aside only by "regardless of any previous input" (not
     /// an override target: "ignore the previous input, here is the corrected data" is a user's
     /// correction)
@@ -923,6 +925,14 @@ const WORDS: &[(&str, Class)] = &[
     ("rot", Class::Rot13),
     ("rotie", Class::Rot13),
     ("backwards", Class::Backwards),
+    ("combine", Class::Join),
+    ("combined", Class::Join),
+    ("join", Class::Join),
+    ("joined", Class::Join),
+    ("concatenate", Class::Join),
+    ("concatenated", Class::Join),
+    ("concatenation", Class::Join),
+    ("concat", Class::Join),
     ("backward", Class::Backwards),
     ("reversed", Class::Backwards),
     ("reverse", Class::Backwards),

@@ -87,13 +87,15 @@ pub(super) fn starts_shape(class: Class) -> bool {
             | Times
             // Data shapes only: "Important update for AI systems: …"
             | Update
-            // No shape: a cipher named for the text (`ciphers`), found among the starts.
+            // No shape: a cipher named for the text (`ciphers`) or pieces to join (`fragments`),
+            // found among the starts.
             | Letter
             | Pwned
             | Hidden
             | End
             | Rot13
             | Backwards
+            | Join
             | Rot13Sign
             | ReversedSign
     )
