@@ -808,6 +808,7 @@ const WORDS: &[(&str, Class)] = &[
     ("data", Class::Info),
     ("translate", Class::Transform),
     ("summarize", Class::Transform),
+    ("format", Class::Transform),
     ("encode", Class::Transform),
     ("rewrite", Class::Transform),
     ("paraphrase", Class::Transform),

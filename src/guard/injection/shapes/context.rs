@@ -121,12 +121,13 @@ pub(super) fn your_own_prompt(words: &[Class], i: usize, window: usize) -> bool 
     after(words, i, window).any(|k| {
         words.get(k) == Some(&Class::Your)
             && matches!(
-                words.get(k + 1),
-                Some(Class::Prior | Class::SystemWord | Class::Hidden)
-            )
-            && matches!(
-                words.get(k + 2),
-                Some(Class::PromptWord | Class::Instructions)
+                words.get(k + 1..k + 3),
+                Some(
+                    [
+                        Class::Prior | Class::SystemWord | Class::Hidden,
+                        Class::PromptWord | Class::Instructions
+                    ] | [Class::Hidden, Class::Rules]
+                )
             )
     })
 }
