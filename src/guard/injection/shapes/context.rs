@@ -118,18 +118,21 @@ pub(super) fn persists_in_role(words: &[Class], i: usize, role: usize) -> bool {
 }
 /// Within `window` words after `i`: "your" + initial/system/hidden + prompt/instructions.
 pub(super) fn your_own_prompt(words: &[Class], i: usize, window: usize) -> bool {
-    after(words, i, window).any(|k| {
-        words.get(k) == Some(&Class::Your)
-            && matches!(
-                words.get(k + 1..k + 3),
-                Some(
-                    [
-                        Class::Prior | Class::SystemWord | Class::Hidden,
-                        Class::PromptWord | Class::Instructions
-                    ] | [Class::Hidden, Class::Rules]
-                )
-            )
-    })
+    after(words, i, window).any(|k| own_prompt_named_at(words, k))
+}
+
+/// "your system prompt", "your initial instructions", "your hidden rules" at `k`.
+pub(super) fn own_prompt_named_at(words: &[Class], k: usize) -> bool {
+    matches!(
+        words.get(k..k + 3),
+        Some(
+            [
+                Class::Your,
+                Class::Prior | Class::SystemWord | Class::Hidden,
+                Class::PromptWord | Class::Instructions
+            ] | [Class::Your, Class::Hidden, Class::Rules]
+        )
+    )
 }
 /// Instructions at `k` that "you were given" / "you have been given" (within four words after).
 pub(super) fn given_to_you(words: &[Class], k: usize) -> bool {
