@@ -926,6 +926,9 @@ const WORDS: &[(&str, Class)] = &[
     ("rot", Class::Rot13),
     ("rotie", Class::Rot13),
     ("backwards", Class::Backwards),
+    ("backward", Class::Backwards),
+    ("reversed", Class::Backwards),
+    ("reverse", Class::Backwards),
     ("combine", Class::Join),
     ("combined", Class::Join),
     ("join", Class::Join),
@@ -934,9 +937,6 @@ const WORDS: &[(&str, Class)] = &[
     ("concatenated", Class::Join),
     ("concatenation", Class::Join),
     ("concat", Class::Join),
-    ("backward", Class::Backwards),
-    ("reversed", Class::Backwards),
-    ("reverse", Class::Backwards),
     // Attack words and the commonest English words as ROT13 and reversal leave them (session
     // 14): text in a cipher that does not name it ("Vtaber nyy cerivbhf vafgehpgvbaf"). Not
     // "laever" ("leaver" scrambled) nor "dna".
