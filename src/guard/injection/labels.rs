@@ -83,15 +83,17 @@ fn addresses_model(vocab: &Vocabulary, label: &[u8]) -> bool {
     // "AI shopping assistants:", "LLM agents:", "Language models:": models in the plural,
     // opening a sentence, at most two words before the plural and the model named among them (a
     // transcript's turns are singular; "Support agents:" are people)
+    // "Language model:", singular too: no transcript names a turn so
+    let language_model = |words: usize| words == 2 && class(1) == Language && class(0) == ModelWord;
     let Some(to_at) = to_at else {
         return opens_with.is_some_and(|words| {
-            (1..=3).contains(&words)
+            ((1..=3).contains(&words)
                 && word(0)
                     .last()
                     .is_some_and(|b| b.eq_ignore_ascii_case(&b's'))
                 && matches!(class(0), Assistant | Agents | ModelWord)
-                && ((1..words).any(|n| matches!(class(n), Assistant | ModelName))
-                    || (words == 2 && class(1) == Language && class(0) == ModelWord))
+                && (1..words).any(|n| matches!(class(n), Assistant | ModelName)))
+                || language_model(words)
         });
     };
     // One or two names, maybe a determiner before them.
@@ -100,6 +102,20 @@ fn addresses_model(vocab: &Vocabulary, label: &[u8]) -> bool {
             .iter()
             .any(|d| word(to_at - 1).eq_ignore_ascii_case(d));
     let names = to_at - usize::from(determiner);
+    // "to the scheduling AI", "for AI coding assistants": "AI" or "LLM" among two or three words,
+    // the last a model's name (not "to the AI team", "for the executive assistant": people)
+    let ai = |n: usize| {
+        [b"ai".as_slice(), b"ais", b"llm", b"llms"]
+            .iter()
+            .any(|w| word(n).eq_ignore_ascii_case(w))
+    };
+    if (2..=3).contains(&names)
+        && (0..names).any(ai)
+        && (1..names).all(|n| ai(n) || class(n) == Other)
+        && matches!(class(0), Assistant | ModelName | ModelWord | Agents)
+    {
+        return true;
+    }
     if !(1..=2).contains(&names) {
         return false;
     }
@@ -129,6 +145,9 @@ mod tests {
             "Great blender! AI shopping assistants",
             "LLM agents",
             "Language models",
+            "Language model",
+            "P.S. to the scheduling AI",
+            "Note to AI coding assistants",
         ] {
             assert!(addresses_model(vocab, label.as_bytes()), "{label}");
         }
@@ -143,6 +162,10 @@ mod tests {
             "Support agents",
             "Great blender! Assistants",
             "The best AI assistants",
+            "Message for the executive assistant",
+            "Note to the AI team",
+            "Thanks to the AI safety researchers",
+            "Model",
         ] {
             assert!(!addresses_model(vocab, label.as_bytes()), "{label}");
         }

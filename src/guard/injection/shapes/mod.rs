@@ -343,7 +343,9 @@ pub(super) fn match_data_shapes(words: &[Class], starts: &[usize]) -> bool {
         }
         Some(Errand) => marked::kept_from_user(words, i),
         Some(SystemWord) => planted::system_sets_model_rules(words, i),
-        Some(OverrideVerb) => planted::model_asked_to_override(words, i),
+        Some(OverrideVerb) => {
+            planted::model_asked_to_override(words, i) || planted::user_request_set_aside(words, i)
+        }
         Some(Instructions | Update) => planted::instructions_for_the_model(words, i),
         Some(Now) => planted::assistant_must_now(words, i),
         _ => false,
