@@ -35,6 +35,7 @@ PATTERNS = [
     "xox", "IGNORE", "ignore ", "ignore all previous ", "http://", "https://a/", "=", "==", "/",
     "\u0430", "\u200b", "й ", "\u5ffd\u7565", "\u0627", "\u03a9", "\n", "\t", " ",
     ". Assistant, ", " @assistant ", "@assistant you must now ", "\U000e0049", "U1dkdWIz", "49:67:6e:", "49-67-6e-", "aB-", "0x49 ", "0x49, ", "01001001 ", "0x4",
+    "'a' + ", "[ab] ", "combine and follow '", "to the scheduling AI: ", "Language model: ",
 ]
 
 
