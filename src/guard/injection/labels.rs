@@ -35,10 +35,12 @@ pub(super) fn addressed_to_model(text: &str) -> Vec<&str> {
 }
 
 /// `label` (the bytes before a colon) ends "to|for [the|any|all|every] <the model's name>", the name
-/// being its last word or two ("AI", "AI assistant", "language models", "LLM agents"), one space
+/// being its last word or two ("AI", "AI assistant", "language models", "LLM agents"), or two or
+/// three with "AI" or "LLM" among them ("the scheduling AI", "AI coding assistants"), one space
 /// between words (not "Assistant:", a transcript's turn; nor "Note to self:", "Message to all
-/// agents:", people); or opens a sentence naming models in the plural ("AI shopping
-/// assistants:"). Most colons end in no "to" or "for" and open no such sentence.
+/// agents:", "Note to the AI team:", people); or opens a sentence naming models in the plural
+/// ("AI shopping assistants:") or "Language model". Most colons end in no "to" or "for" and open
+/// no such sentence.
 fn addresses_model(vocab: &Vocabulary, label: &[u8]) -> bool {
     use Class::*;
     // The address's words, last first, as spans of `label`.
