@@ -467,9 +467,9 @@ pub(in crate::guard::injection) fn label_opens_with_order(words: &[Class]) -> bo
 /// instructions are below": no verb first).
 fn asks_for_own_prompt(words: &[Class]) -> bool {
     matches!(words.first(), Some(Other | Heed | Send | Please))
-        && (1..=2).any(|k| match words.get(k..k + 3) {
+        && (1..=2).any(|k| match words.get(k..) {
             Some([Your, Instructions | PromptWord, ..]) => true,
-            Some([Your, Other | Given | Hidden | SystemWord | Prior, next]) => {
+            Some([Your, Other | Given | Hidden | SystemWord | Prior, next, ..]) => {
                 matches!(next, Instructions | PromptWord | Message)
             }
             _ => false,
