@@ -9,8 +9,9 @@ use super::vocab::{Class, Vocabulary};
 /// Labels read in one text, and bytes read after each.
 const MAX_LABELS: usize = 64;
 const MAX_ORDER: usize = 256;
-/// Words of an address read back from its colon: "for the AI assistant".
-const MAX_ADDRESS_WORDS: usize = 5;
+/// Words of an address read back from its colon, and one more to see where it starts: "for the AI
+/// assistant", "AI agents modifying this file".
+const MAX_ADDRESS_WORDS: usize = 6;
 
 /// The text after each colon that ends an address to the model ("… for the AI assistant:", "… to
 /// AI:", "… for language models:"), up to `MAX_ORDER` bytes; at most `MAX_LABELS`. A colon after
@@ -87,15 +88,31 @@ fn addresses_model(vocab: &Vocabulary, label: &[u8]) -> bool {
     // transcript's turns are singular; "Support agents:" are people)
     // "Language model:", singular too: no transcript names a turn so
     let language_model = |words: usize| words == 2 && class(1) == Language && class(0) == ModelWord;
+    let plural_model = |n: usize| {
+        word(n)
+            .last()
+            .is_some_and(|b| b.eq_ignore_ascii_case(&b's'))
+            && matches!(class(n), Assistant | Agents | ModelWord)
+    };
+    // "AI agents modifying this file:", "AI assistants reading the page:": the plural, then what
+    // they are doing to this text (not "Support agents handling this ticket:": people)
+    let at_work = |words: usize| {
+        words == 5
+            && matches!(class(4), Assistant | ModelName)
+            && plural_model(3)
+            && word(2).len() > 4
+            && word(2)
+                .get(word(2).len() - 3..)
+                .is_some_and(|end| end.eq_ignore_ascii_case(b"ing"))
+            && matches!(class(1), This | The)
+    };
     let Some(to_at) = to_at else {
         return opens_with.is_some_and(|words| {
             ((1..=3).contains(&words)
-                && word(0)
-                    .last()
-                    .is_some_and(|b| b.eq_ignore_ascii_case(&b's'))
-                && matches!(class(0), Assistant | Agents | ModelWord)
+                && plural_model(0)
                 && (1..words).any(|n| matches!(class(n), Assistant | ModelName)))
                 || language_model(words)
+                || at_work(words)
         });
     };
     // One or two names, maybe a determiner before them.
@@ -150,6 +167,8 @@ mod tests {
             "Language model",
             "P.S. to the scheduling AI",
             "Note to AI coding assistants",
+            "AI agents modifying this file",
+            "# AI assistants reading the page",
         ] {
             assert!(addresses_model(vocab, label.as_bytes()), "{label}");
         }
@@ -168,6 +187,9 @@ mod tests {
             "Note to the AI team",
             "Thanks to the AI safety researchers",
             "Model",
+            "Support agents handling this ticket",
+            "AI agents, mostly this one",
+            "The AI agents modifying this",
         ] {
             assert!(!addresses_model(vocab, label.as_bytes()), "{label}");
         }
