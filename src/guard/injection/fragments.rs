@@ -48,15 +48,26 @@ fn take_run(run: &mut Vec<&str>, out: &mut String) {
     run.clear();
 }
 
+/// A byte that opens and closes a quoted piece.
+fn is_quote(b: u8) -> bool {
+    matches!(b, b'\'' | b'"' | b'`')
+}
+
 /// `'pr' + 'int'`: a `+` with a quote on either side, spaces apart.
 fn adds_quoted_strings(text: &str) -> bool {
     let bytes = text.as_bytes();
-    let is_quote = |b: Option<&u8>| matches!(b, Some(b'\'' | b'"' | b'`'));
     memchr::memchr_iter(b'+', bytes).any(|at| {
         let before = bytes.get(..at).unwrap_or_default();
         let after = bytes.get(at + 1..).unwrap_or_default();
-        is_quote(before.iter().rev().find(|b| **b != b' '))
-            && is_quote(after.iter().find(|b| **b != b' '))
+        before
+            .iter()
+            .rev()
+            .find(|b| **b != b' ')
+            .is_some_and(|b| is_quote(*b))
+            && after
+                .iter()
+                .find(|b| **b != b' ')
+                .is_some_and(|b| is_quote(*b))
     })
 }
 
@@ -69,13 +80,16 @@ fn pieces(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
-        let opens = matches!(b, b'\'' | b'"' | b'`' | b'[')
+        let opens = (is_quote(b) || b == b'[')
             && (i == 0 || !bytes.get(i - 1).is_some_and(u8::is_ascii_alphanumeric));
         let close = if b == b'[' { b']' } else { b };
         let piece_end = opens
             .then(|| closing(bytes, i + 1, close))
             .flatten()
-            .filter(|&end| b != b'[' || !has_quote(bytes.get(i + 1..end).unwrap_or_default()));
+            .filter(|&end| {
+                let inside = bytes.get(i + 1..end).unwrap_or_default();
+                b != b'[' || !inside.iter().copied().any(is_quote)
+            });
         match piece_end {
             Some(end) => {
                 out.push((i + 1, end));
@@ -104,10 +118,6 @@ fn closing(bytes: &[u8], from: usize, close: u8) -> Option<usize> {
         })
         .map(|(at, _)| from + at)
         .next()
-}
-
-fn has_quote(bytes: &[u8]) -> bool {
-    bytes.iter().any(|b| matches!(b, b'\'' | b'"' | b'`'))
 }
 
 #[cfg(test)]

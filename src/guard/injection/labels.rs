@@ -83,9 +83,6 @@ fn addresses_model(vocab: &Vocabulary, label: &[u8]) -> bool {
     };
     let class = |n: usize| std::str::from_utf8(word(n)).map_or(Other, |w| class_of_word(vocab, w));
     let model = |c: Class| matches!(c, Assistant | ModelName | ModelWord);
-    // "AI shopping assistants:", "LLM agents:", "Language models:": models in the plural,
-    // opening a sentence, at most two words before the plural and the model named among them (a
-    // transcript's turns are singular; "Support agents:" are people)
     // "Language model:", singular too: no transcript names a turn so
     let language_model = |words: usize| words == 2 && class(1) == Language && class(0) == ModelWord;
     let plural_model = |n: usize| {
@@ -107,6 +104,9 @@ fn addresses_model(vocab: &Vocabulary, label: &[u8]) -> bool {
             && matches!(class(1), This | The)
     };
     let Some(to_at) = to_at else {
+        // "AI shopping assistants:", "LLM agents:", "Language models:": models in the plural,
+        // opening a sentence, at most two words before the plural and the model named among them
+        // (a transcript's turns are singular; "Support agents:" are people)
         return opens_with.is_some_and(|words| {
             ((1..=3).contains(&words)
                 && plural_model(0)
