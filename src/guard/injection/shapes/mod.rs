@@ -244,6 +244,7 @@ pub(super) fn match_shapes(words: &[Class], starts: &[usize]) -> Option<Attack> 
                 Some(Attack::JailbreakPersona)
             }
             My if leak::my_instructions_are(words, i) => Some(Attack::PromptExfiltration),
+            My if leak::text_before_my_first_message(words, i) => Some(Attack::PromptExfiltration),
             SystemWord if leak::system_prompt_asked(words, i) => Some(Attack::PromptExfiltration),
             SystemWord if overrides::system_grants_user_authority(words, i) => {
                 Some(Attack::FakeDelimiter)
