@@ -160,6 +160,7 @@ pub(super) fn match_shapes(words: &[Class], starts: &[usize]) -> Option<Attack> 
             Lifted if jailbreak::filters_disabled(words, i) => Some(Attack::JailbreakPersona),
             Lifted if jailbreak::model_freed_from_rules(words, i) => Some(Attack::JailbreakPersona),
             Lifted if jailbreak::rules_mode_off(words, i) => Some(Attack::JailbreakPersona),
+            Lifted if jailbreak::model_safety_off(words, i) => Some(Attack::JailbreakPersona),
             Restrictions | Rules if jailbreak::restrictions_lifted(words, i) => {
                 Some(Attack::JailbreakPersona)
             }
@@ -299,6 +300,9 @@ pub(super) fn match_shapes(words: &[Class], starts: &[usize]) -> Option<Attack> 
                 Some(Attack::InstructionOverride)
             }
             DropVerb | Remove if overrides::drop_model_kind_limits(words, i) => {
+                Some(Attack::JailbreakPersona)
+            }
+            DropVerb | Remove if overrides::limits_dropped_then_answer(words, i) => {
                 Some(Attack::JailbreakPersona)
             }
             Behavior if jailbreak::behavior_augmented(words, i) => Some(Attack::JailbreakPersona),
