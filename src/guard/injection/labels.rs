@@ -103,6 +103,30 @@ fn addresses_model(vocab: &Vocabulary, label: &[u8]) -> bool {
                 .is_some_and(|end| end.eq_ignore_ascii_case(b"ing"))
             && matches!(class(1), This | The)
     };
+    // "AI", "LLM": the model by its kind, as a word of its own
+    let ai = |n: usize| {
+        [b"ai".as_slice(), b"ais", b"llm", b"llms"]
+            .iter()
+            .any(|w| word(n).eq_ignore_ascii_case(w))
+    };
+    // "LLM instructions:", "AI reviewer:": two words opening a sentence, "AI" or "LLM" then
+    // orders for it or what it is doing as a noun in -er, -or or "agent" (not "AI Assistant:",
+    // a transcript's turn; nor "AI safety:", a topic)
+    let ai_role = |words: usize| {
+        let role = word(0);
+        let ends = |end: &[u8]| {
+            role.len() > end.len() + 2
+                && role
+                    .get(role.len() - end.len()..)
+                    .is_some_and(|e| e.eq_ignore_ascii_case(end))
+        };
+        words == 2
+            && ai(1)
+            && (matches!(class(0), Instructions | Attention)
+                || ends(b"er")
+                || ends(b"or")
+                || role.eq_ignore_ascii_case(b"agent"))
+    };
     let Some(to_at) = to_at else {
         // "AI shopping assistants:", "LLM agents:", "Language models:": models in the plural,
         // opening a sentence, at most two words before the plural and the model named among them
@@ -113,7 +137,8 @@ fn addresses_model(vocab: &Vocabulary, label: &[u8]) -> bool {
                 && (1..words).any(|n| matches!(class(n), Assistant | ModelName)))
                 || language_model(words)
                 || at_work(words)
-        });
+                || ai_role(words)
+        }) || mentions_model(label);
     };
     // One or two names, maybe a determiner before them.
     let determiner = to_at >= 2
@@ -121,17 +146,14 @@ fn addresses_model(vocab: &Vocabulary, label: &[u8]) -> bool {
             .iter()
             .any(|d| word(to_at - 1).eq_ignore_ascii_case(d));
     let names = to_at - usize::from(determiner);
-    // "to the scheduling AI", "for AI coding assistants": "AI" or "LLM" among two or three words,
-    // the last a model's name (not "to the AI team", "for the executive assistant": people)
-    let ai = |n: usize| {
-        [b"ai".as_slice(), b"ais", b"llm", b"llms"]
-            .iter()
-            .any(|w| word(n).eq_ignore_ascii_case(w))
-    };
+    // "to the scheduling AI", "for any AI shopping agent": "AI" or "LLM" among two or three
+    // words, the last a model's name or "agent" (not "to the AI team", "for the executive
+    // assistant": people)
     if (2..=3).contains(&names)
         && (0..names).any(ai)
         && (1..names).all(|n| ai(n) || class(n) == Other)
-        && matches!(class(0), Assistant | ModelName | ModelWord | Agents)
+        && (matches!(class(0), Assistant | ModelName | ModelWord | Agents)
+            || word(0).eq_ignore_ascii_case(b"agent"))
     {
         return true;
     }
@@ -147,6 +169,35 @@ fn addresses_model(vocab: &Vocabulary, label: &[u8]) -> bool {
         }
         _ => false,
     }
+}
+
+/// `label` ends in a mention of the model, "@ai-agent", "@llm_bot", "@copilot": a handle made of
+/// "ai", "llm" or a model's name and other parts (not "@alice", "@dependabot": people and other
+/// bots).
+fn mentions_model(label: &[u8]) -> bool {
+    let handle_len = label
+        .iter()
+        .rev()
+        .take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_'))
+        .count();
+    let Some(at) = label.len().checked_sub(handle_len + 1) else {
+        return false;
+    };
+    if label.get(at) != Some(&b'@') || (at > 0 && label.get(at - 1) != Some(&b' ')) {
+        return false;
+    }
+    let vocab = Vocabulary::get();
+    label
+        .get(at + 1..)
+        .unwrap_or_default()
+        .split(|b| matches!(b, b'-' | b'_'))
+        .any(|part| {
+            [b"ai".as_slice(), b"llm"]
+                .iter()
+                .any(|w| part.eq_ignore_ascii_case(w))
+                || std::str::from_utf8(part)
+                    .is_ok_and(|p| class_of_word(vocab, p) == Class::ModelName)
+        })
 }
 
 #[cfg(test)]
@@ -169,6 +220,12 @@ mod tests {
             "Note to AI coding assistants",
             "AI agents modifying this file",
             "# AI assistants reading the page",
+            "Note for any AI shopping agent",
+            "<!-- AI reviewer",
+            "[//]: # (LLM instructions",
+            "@ai-agent",
+            "Thanks! @llm_bot",
+            "@copilot",
         ] {
             assert!(addresses_model(vocab, label.as_bytes()), "{label}");
         }
@@ -190,6 +247,13 @@ mod tests {
             "Support agents handling this ticket",
             "AI agents, mostly this one",
             "The AI agents modifying this",
+            "Note for the travel agent",
+            "AI safety",
+            "AI Assistant",
+            "@alice",
+            "@dependabot",
+            "email@ai",
+            "AI researchers say",
         ] {
             assert!(!addresses_model(vocab, label.as_bytes()), "{label}");
         }
