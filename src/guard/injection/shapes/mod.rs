@@ -136,7 +136,7 @@ pub(super) fn match_shapes(words: &[Class], starts: &[usize]) -> Option<Attack> 
             No | Without if jailbreak::model_evades_rules(words, i) => {
                 Some(Attack::JailbreakPersona)
             }
-            Instructions if overrides::prior_instructions_lifted(words, i) => {
+            Instructions | PromptWord if overrides::prior_instructions_lifted(words, i) => {
                 Some(Attack::InstructionOverride)
             }
             Rules | Instructions if overrides::own_rules_changed(words, i) => {
