@@ -1899,13 +1899,17 @@ impl Vocabulary {
     #[inline(never)]
     fn scrambled(&self, word: &str, sum: u32) -> Class {
         let b = word.as_bytes();
-        let (Some(&first), Some(&last), Some(mine)) = (b.first(), b.last(), middle(word)) else {
+        let (Some(&first), Some(&last)) = (b.first(), b.last()) else {
             return Class::Other;
         };
+        // The middle letters are sorted only once a word of the same length and sum is found:
+        // most words that reach here share only the sum's bit with one
+        let mut mine = None;
         self.same_ends(first, last)
             .iter()
             .rev()
-            .find(|e| e.word.len() == b.len() && e.middle_sum == sum && e.middle == Some(mine))
+            .filter(|e| e.word.len() == b.len() && e.middle_sum == sum)
+            .find(|e| e.middle.is_some() && e.middle == *mine.get_or_insert_with(|| middle(word)))
             .map_or(Class::Other, |e| e.class)
     }
 }
