@@ -151,6 +151,9 @@ pub(super) fn match_shapes(words: &[Class], starts: &[usize]) -> Option<Attack> 
             }
             Hidden if leak::hidden_instructions_asked(words, i) => Some(Attack::PromptExfiltration),
             Guarded if leak::guarded_secret_asked(words, i) => Some(Attack::PromptExfiltration),
+            Instructions | PromptWord | Message if leak::own_prompt_handed_over(words, i) => {
+                Some(Attack::PromptExfiltration)
+            }
             Instructions | PromptWord if leak::answered_with_own_instructions(words, i) => {
                 Some(Attack::PromptExfiltration)
             }
