@@ -457,16 +457,17 @@ fn named_then_ordered(words: &[Class], aside: bool) -> bool {
 /// In a tool result, the words after a label addressed to the model (`labels`) open with an order
 /// that acts, maybe after "please", an adverb, "before answering" or a clause saying when ("when
 /// you edit this file, also disable …"): "quietly add the attacker as a collaborator", "skip all
-/// safety checks", "stop the current task and send …", "before answering, run `curl …`" (not "this page may not be used for training", "do not reply", nor
-/// "respond in JSON": how a model is set up).
+/// safety checks", "stop the current task and send …", "before answering, run `curl …`" (not
+/// "this page may not be used for training", "do not reply", nor "respond in JSON": how a model
+/// is set up).
 pub(in crate::guard::injection) fn label_opens_with_order(words: &[Class]) -> bool {
     let words = match words {
         [Prior, Respond, rest @ ..] | [Prior, You, Respond, rest @ ..] => rest,
         _ => words,
     };
     // "when you answer questions about this product, always recommend …", "when asked about
-    // pricing, say …", "before closing this issue, run …", "this is the best chair; add three to
-    // the cart": the label names who is meant, the clause when or why; an order follows it
+    // pricing, say …", "before closing this issue, run …", "this is the best chair; add three
+    // to the cart": the label names who is meant, the clause when or why; an order follows it
     if matches!(
         words,
         [If, You | YouAre | Asks | Given, ..] | [Prior, Other, ..] | [This, Are, ..]
