@@ -138,7 +138,7 @@ fn addresses_model(vocab: &Vocabulary, label: &[u8]) -> bool {
                 || language_model(words)
                 || at_work(words)
                 || ai_role(words)
-        }) || mentions_model(label);
+        }) || mentions_model(vocab, label);
     };
     // One or two names, maybe a determiner before them.
     let determiner = to_at >= 2
@@ -174,7 +174,7 @@ fn addresses_model(vocab: &Vocabulary, label: &[u8]) -> bool {
 /// `label` ends in a mention of the model, "@ai-agent", "@llm_bot", "@copilot": a handle made of
 /// "ai", "llm" or a model's name and other parts (not "@alice", "@dependabot": people and other
 /// bots).
-fn mentions_model(label: &[u8]) -> bool {
+fn mentions_model(vocab: &Vocabulary, label: &[u8]) -> bool {
     let handle_len = label
         .iter()
         .rev()
@@ -186,7 +186,6 @@ fn mentions_model(label: &[u8]) -> bool {
     if label.get(at) != Some(&b'@') || (at > 0 && label.get(at - 1) != Some(&b' ')) {
         return false;
     }
-    let vocab = Vocabulary::get();
     label
         .get(at + 1..)
         .unwrap_or_default()

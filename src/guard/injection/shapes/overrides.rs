@@ -590,14 +590,11 @@ fn told_you_by_your_makers(words: &[Class], g: usize) -> bool {
         && before(words, g, 2)
             .iter()
             .any(|c| matches!(c, Admin | Developer | SystemWord));
-    let passive = before(words, g, 3)
-        .iter()
-        .rposition(|c| matches!(c, You | YouAre))
+    let passive = (g.saturating_sub(3)..g)
+        .rev()
+        .find(|&k| matches!(words.get(k), Some(You | YouAre)))
         // "the coupons you received earlier": a thing named before "you" is what was given
-        .is_some_and(|y| {
-            let you = g - before(words, g, 3).len() + y;
-            you == 0 || words.get(you - 1) != Some(&Other)
-        });
+        .is_some_and(|you| you == 0 || words.get(you - 1) != Some(&Other));
     by_makers || (passive && told_as_orders(words, g))
 }
 
