@@ -145,6 +145,16 @@ pub(super) fn given_to_you_at(words: &[Class], k: usize) -> Option<usize> {
         before(words, g, 3)
             .iter()
             .any(|c| matches!(c, Class::You | Class::YouAre))
+            // "the constraints placed on you" (not "… your managers placed on you": someone
+            // else's)
+            || (matches!(words.get(g + 1..g + 3), Some([Class::Scope, Class::You]))
+                && before(words, g, 1) != [Class::Other])
+            // "whatever your creators told you"
+            || (words.get(g + 1) == Some(&Class::You)
+                && matches!(
+                    before(words, g, 1),
+                    [Class::Admin | Class::Developer | Class::SystemWord]
+                ))
     })
 }
 /// "what you were told", "what you have been instructed" within `window` words after `i`, as the

@@ -236,6 +236,9 @@ pub(super) fn match_shapes(words: &[Class], starts: &[usize]) -> Option<Attack> 
             Start if prefix::rule_breaking_prefix(words, i) => Some(Attack::PrefixInjection),
             Start if prefix::unbound_prefix(words, i) => Some(Attack::PrefixInjection),
             Start if overrides::system_turn_begun(words, i) => Some(Attack::FakeDelimiter),
+            Start if overrides::start_without_instructions(words, i) => {
+                Some(Attack::InstructionOverride)
+            }
             Grandma if jailbreak::grandma_exploit(words, i) => Some(Attack::JailbreakPersona),
             Now if jailbreak::now_you_are_someone(words, i) => Some(Attack::JailbreakPersona),
             Now if jailbreak::opening_now_you_are(words, i) => Some(Attack::JailbreakPersona),
@@ -247,6 +250,7 @@ pub(super) fn match_shapes(words: &[Class], starts: &[usize]) -> Option<Attack> 
             Pretend | Act if jailbreak::acts_as_unchecked_ai(words, i) => {
                 Some(Attack::JailbreakPersona)
             }
+            Pretend if jailbreak::pretend_prompt_absent(words, i) => Some(Attack::JailbreakPersona),
             My if leak::my_instructions_are(words, i) => Some(Attack::PromptExfiltration),
             My if leak::text_before_my_first_message(words, i) => Some(Attack::PromptExfiltration),
             SystemWord if leak::system_prompt_asked(words, i) => Some(Attack::PromptExfiltration),
