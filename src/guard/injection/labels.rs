@@ -109,23 +109,27 @@ fn addresses_model(vocab: &Vocabulary, label: &[u8]) -> bool {
             .iter()
             .any(|w| word(n).eq_ignore_ascii_case(w))
     };
-    // "LLM instructions:", "AI reviewer:": two words opening a sentence, "AI" or "LLM" then
-    // orders for it or what it is doing as a noun in -er, -or or "agent" (not "AI Assistant:",
-    // a transcript's turn; nor "AI safety:", a topic)
-    let ai_role = |words: usize| {
-        let role = word(0);
+    // What a model does, as a noun in -er, -or or "agent": "reviewer", "crawler".
+    let role = |n: usize| {
+        let role = word(n);
         let ends = |end: &[u8]| {
             role.len() > end.len() + 2
                 && role
                     .get(role.len() - end.len()..)
                     .is_some_and(|e| e.eq_ignore_ascii_case(end))
         };
-        words == 2
-            && ai(1)
-            && (matches!(class(0), Instructions | Attention)
-                || ends(b"er")
-                || ends(b"or")
-                || role.eq_ignore_ascii_case(b"agent"))
+        ends(b"er") || ends(b"or") || role.eq_ignore_ascii_case(b"agent")
+    };
+    // A label's own noun: "instructions", "note", "notice".
+    let label_noun = |n: usize| {
+        matches!(class(n), Instructions | Attention) || word(n).eq_ignore_ascii_case(b"notice")
+    };
+    // "LLM instructions:", "AI reviewer:": two words opening a sentence, "AI" or "LLM" then
+    // orders for it or its role; "AI crawler notice:", three, the role then the label's noun
+    // (not "AI Assistant:", a transcript's turn; nor "AI safety:", a topic)
+    let ai_role = |words: usize| {
+        (words == 2 && ai(1) && (label_noun(0) || role(0)))
+            || (words == 3 && ai(2) && role(1) && label_noun(0))
     };
     let Some(to_at) = to_at else {
         // "AI shopping assistants:", "LLM agents:", "Language models:": models in the plural,

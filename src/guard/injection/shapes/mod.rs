@@ -344,7 +344,7 @@ pub(super) fn match_data_shapes(words: &[Class], starts: &[usize]) -> bool {
             planted::model_greeted_then_ordered(words, i) || planted::note_to_model(words, i)
         }
         Some(Reading) => {
-            planted::models_reading_this(words, i)
+            planted::models_reading_this_in_data(words, i)
                 || planted::model_at_work_must(words, i)
                 || planted::models_reading_kind_ordered(words, i)
         }
