@@ -164,6 +164,9 @@ pub(super) fn match_shapes(words: &[Class], starts: &[usize]) -> Option<Attack> 
             Lifted if jailbreak::model_freed_from_rules(words, i) => Some(Attack::JailbreakPersona),
             Lifted if jailbreak::rules_mode_off(words, i) => Some(Attack::JailbreakPersona),
             Lifted if jailbreak::model_safety_off(words, i) => Some(Attack::JailbreakPersona),
+            Lifted if jailbreak::restrictions_off_by_owner(words, i) => {
+                Some(Attack::JailbreakPersona)
+            }
             Restrictions | Rules if jailbreak::restrictions_lifted(words, i) => {
                 Some(Attack::JailbreakPersona)
             }
@@ -298,6 +301,7 @@ pub(super) fn match_shapes(words: &[Class], starts: &[usize]) -> Option<Attack> 
                 Some(Attack::ToolOutputInjection)
             }
             Refuse if jailbreak::never_refuse(words, i) => Some(Attack::JailbreakPersona),
+            Refuse if jailbreak::refusal_threatened(words, i) => Some(Attack::JailbreakPersona),
             No if jailbreak::never_says_it_cannot(words, i) => Some(Attack::JailbreakPersona),
             No if jailbreak::not_allowed_to_refuse(words, i) => Some(Attack::JailbreakPersona),
             Harmful | Unbound if jailbreak::refusal_suppressed(words, i) => {
