@@ -157,6 +157,11 @@ pub(super) fn match_shapes(words: &[Class], starts: &[usize]) -> Option<Attack> 
             Instructions | PromptWord if leak::answered_with_own_instructions(words, i) => {
                 Some(Attack::PromptExfiltration)
             }
+            Instructions | PromptWord | Message | Rules
+                if leak::own_prompt_after_opening_verb(words, i) =>
+            {
+                Some(Attack::PromptExfiltration)
+            }
             Applies if overrides::own_rules_void_here(words, i) => {
                 Some(Attack::InstructionOverride)
             }
