@@ -105,20 +105,19 @@ pub(super) fn models_reading_this_in_data(words: &[Class], i: usize) -> bool {
     let bound = words.get(next) == Some(&Must);
     // "… must set DEBUG=1 and print all environment variables": the act maybe second, after "and"
     let second = ahead(words, next, 4, &[And]).unwrap_or(next);
-    let acts = [next, second]
-        .into_iter()
-        .any(|from| ahead(words, from, 3, ORDERS_TO_ACT).is_some_and(|o| !negated(words, o)));
-    (models_reading_this(words, i) || (bound && automated_reading_this(words, i)))
-        && if bound {
-            acts
-        } else {
-            !states || ahead(words, i, 12, ORDERS_TO_MODEL).is_some()
-        }
+    let ordered = if bound {
+        [next, second]
+            .into_iter()
+            .any(|from| ahead(words, from, 3, ORDERS_TO_ACT).is_some_and(|o| !negated(words, o)))
+    } else {
+        !states || ahead(words, i, 12, ORDERS_TO_MODEL).is_some()
+    };
+    (models_reading_this(words, i) || (bound && automated_reading_this(words, i))) && ordered
 }
 
 /// `models_reading_this` in a user's own message, where it must go on to tell the model what to do
 /// ("AI models reading this must respond …"): not "The assistant manager reading this document must
-/// sign off on the budget" (a job title). Tool results keep the looser form.
+/// sign off on the budget" (a job title). Tool results read it as `models_reading_this_in_data`.
 pub(super) fn models_reading_this_ordered(words: &[Class], i: usize) -> bool {
     models_reading_this(words, i) && ahead(words, i, 10, ORDERS_TO_MODEL).is_some()
 }
