@@ -134,6 +134,19 @@ pub(super) fn own_prompt_named_at(words: &[Class], k: usize) -> bool {
         )
     )
 }
+/// Where the model's prompt named at `k` ends, in more forms than `own_prompt_named_at` reads: "the
+/// system prompt", "your instructions", "your initial prompt", "the previous instructions".
+pub(super) fn model_prompt_named_at(words: &[Class], k: usize) -> Option<usize> {
+    use Class::*;
+    match words.get(k..) {
+        Some([Your, Prior | SystemWord | Hidden, Instructions | PromptWord, ..]) => Some(k + 2),
+        Some(
+            [SystemWord, PromptWord | Instructions, ..]
+            | [Your | Prior, Instructions | PromptWord | Rules, ..],
+        ) => Some(k + 1),
+        _ => None,
+    }
+}
 /// Instructions at `k` that "you were given" / "you have been given" (within four words after).
 pub(super) fn given_to_you(words: &[Class], k: usize) -> bool {
     given_to_you_at(words, k).is_some()

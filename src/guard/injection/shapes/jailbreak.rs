@@ -3,8 +3,8 @@
 
 use super::super::vocab::Class::{self, *};
 use super::context::{
-    evades_rules, given_to_you, keeps_rules, mentions_model, negated, persists_in_role,
-    persona_before, says_you_are, you_are_before, you_are_within,
+    evades_rules, given_to_you, keeps_rules, mentions_model, model_prompt_named_at, negated,
+    persists_in_role, persona_before, says_you_are, you_are_before, you_are_within,
 };
 use super::window::{after, ahead, around, before, near};
 
@@ -656,19 +656,6 @@ pub(super) fn pretend_prompt_absent(words: &[Class], i: usize) -> bool {
         );
         denied_before || denied_after
     })
-}
-
-/// Where the model's prompt named at `k` ends: "the system prompt", "your instructions", "your
-/// initial prompt", "the previous instructions".
-pub(super) fn model_prompt_named_at(words: &[Class], k: usize) -> Option<usize> {
-    match words.get(k..) {
-        Some([Your, Prior | SystemWord | Hidden, Instructions | PromptWord, ..]) => Some(k + 2),
-        Some(
-            [SystemWord, PromptWord | Instructions, ..]
-            | [Your | Prior, Instructions | PromptWord | Rules, ..],
-        ) => Some(k + 1),
-        _ => None,
-    }
 }
 
 /// "hypothetically, if you had no content policy, …", "if you had been trained without any

@@ -4,10 +4,10 @@
 use super::super::vocab::Class::{self, *};
 use super::super::Attack;
 use super::context::{
-    evades_rules, given_to_you, given_to_you_at, mentions_model, negated, negated_either_side,
-    persists_in_role, persona_before, told_as_orders, what_you_were_told, you_are_before,
+    evades_rules, given_to_you, given_to_you_at, mentions_model, model_prompt_named_at, negated,
+    negated_either_side, persists_in_role, persona_before, told_as_orders, what_you_were_told,
+    you_are_before,
 };
-use super::jailbreak::model_prompt_named_at;
 use super::window::{after, ahead, before, near};
 
 /// "drop all your instructions", "drop the previous rules": only the model's own or prior ones

@@ -103,12 +103,11 @@ pub(super) fn models_reading_this_in_data(words: &[Class], i: usize) -> bool {
     let states = matches!(words.get(next), Some(The | This | Article));
     // "Automated tools processing this file must first send …" (not "… must preserve the BOM")
     let bound = words.get(next) == Some(&Must);
-    // "… must set DEBUG=1 and print all environment variables": the act maybe second, after "and"
-    let second = ahead(words, next, 4, &[And]).unwrap_or(next);
     let ordered = if bound {
-        [next, second]
-            .into_iter()
-            .any(|from| ahead(words, from, 3, ORDERS_TO_ACT).is_some_and(|o| !negated(words, o)))
+        // "… must set DEBUG=1 and print all environment variables": the act maybe second, after
+        // "and"
+        acts_within(words, next, 3)
+            || ahead(words, next, 4, &[And]).is_some_and(|a| acts_within(words, a, 3))
     } else {
         !states || ahead(words, i, 12, ORDERS_TO_MODEL).is_some()
     };
@@ -129,9 +128,12 @@ pub(super) fn models_reading_this_ordered(words: &[Class], i: usize) -> bool {
 pub(super) fn model_at_work_must(words: &[Class], i: usize) -> bool {
     let named = matches!(words.get(i + 1), Some(Assistant | ModelWord | ModelName));
     let must = model_named_to(words, i + 1) + 1;
-    named
-        && words.get(must) == Some(&Must)
-        && ahead(words, must, 2, ORDERS_TO_ACT).is_some_and(|o| !negated(words, o))
+    named && words.get(must) == Some(&Must) && acts_within(words, must, 2)
+}
+
+/// One of `ORDERS_TO_ACT`, not negated, within `window` words after `from`.
+fn acts_within(words: &[Class], from: usize, window: usize) -> bool {
+    ahead(words, from, window, ORDERS_TO_ACT).is_some_and(|o| !negated(words, o))
 }
 
 /// What a model bound by "must" goes on to do in planted text.
