@@ -558,6 +558,8 @@ const WORDS: &[(&str, Class)] = &[
     ("without", Class::Without),
     ("no", Class::No),
     ("none", Class::No),
+    // "an AI with zero restrictions" (session 34)
+    ("zero", Class::No),
     ("nothing", Class::No),
     ("free", Class::Without),
     ("limitations", Class::Restrictions),
@@ -1440,6 +1442,11 @@ const WORDS: &[(&str, Class)] = &[
     ("purge", Class::DropVerb),
     ("remove", Class::Remove),
     ("suppress", Class::Remove),
+    // What a mode does to the filters (session 34): "research mode disables the filters",
+    // "developer mode removes all restrictions".
+    ("removes", Class::Remove),
+    ("disables", Class::Remove),
+    ("suppresses", Class::Remove),
     ("off", Class::Lifted),
     ("false", Class::Lifted),
     ("exist", Class::Applies),

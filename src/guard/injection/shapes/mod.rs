@@ -113,6 +113,9 @@ pub(super) fn match_shapes(words: &[Class], starts: &[usize]) -> Option<Attack> 
             OverrideVerb if overrides::own_prompt_left_to_discard(words, i) => {
                 Some(Attack::InstructionOverride)
             }
+            OverrideVerb if overrides::own_rules_named_then_dropped(words, i) => {
+                Some(Attack::InstructionOverride)
+            }
             OverrideVerb | OverrideVerbFinal => overrides::override_verb(words, i, *w),
             New if planted::new_instructions_with_orders(words, i) => {
                 Some(Attack::ToolOutputInjection)
@@ -178,7 +181,11 @@ pub(super) fn match_shapes(words: &[Class], starts: &[usize]) -> Option<Attack> 
             Without if jailbreak::answer_without_filters(words, i) => {
                 Some(Attack::JailbreakPersona)
             }
-            Without if jailbreak::you_answer_without_limits(words, i) => {
+            Without if jailbreak::you_are_free_of_own_rules(words, i) => {
+                Some(Attack::JailbreakPersona)
+            }
+            No | Without if jailbreak::no_limits_mode(words, i) => Some(Attack::JailbreakPersona),
+            Without | No if jailbreak::you_answer_without_limits(words, i) => {
                 Some(Attack::JailbreakPersona)
             }
             Opposite if jailbreak::opposite_of_guidelines(words, i) => {
