@@ -221,6 +221,9 @@ pub(super) fn match_shapes(words: &[Class], starts: &[usize]) -> Option<Attack> 
             }
             Complete if leak::complete_own_sentence(words, i) => Some(Attack::PromptExfiltration),
             Complete if leak::continue_own_prompt(words, i) => Some(Attack::PromptExfiltration),
+            Complete if leak::complete_quoted_own_prompt(words, i) => {
+                Some(Attack::PromptExfiltration)
+            }
             Conversation if leak::repeat_conversation(words, i) => Some(Attack::PromptExfiltration),
             PromptIdent if leak::prompt_variable(words, i) => Some(Attack::PromptExfiltration),
             Stop if overrides::stop_following_rules(words, i) => Some(Attack::InstructionOverride),
