@@ -204,6 +204,7 @@ pub(super) fn match_shapes(words: &[Class], starts: &[usize]) -> Option<Attack> 
                 Some(Attack::InstructionOverride)
             }
             No if jailbreak::not_respond_as_model(words, i) => Some(Attack::JailbreakPersona),
+            No if jailbreak::does_what_model_may_not(words, i) => Some(Attack::JailbreakPersona),
             Do if jailbreak::persona_can_do_anything(words, i) => Some(Attack::JailbreakPersona),
             Reveal if leak::told_not_to_reveal(words, i) => Some(Attack::PromptExfiltration),
             Reveal | What if leak::declined_or_described(words, i) => None,
