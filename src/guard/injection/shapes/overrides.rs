@@ -133,20 +133,18 @@ pub(super) fn own_prompt_left_to_discard(words: &[Class], i: usize) -> bool {
 /// Disregard it.": the model's own rules called a thing of no weight, then set aside as "it" (not
 /// "your instructions were clear; ignore it if the build fails": called nothing).
 pub(super) fn own_rules_named_then_dropped(words: &[Class], i: usize) -> bool {
-    let called_a_thing = |k: usize| {
-        matches!(
-            words.get(k..k + 3),
-            Some([Are, Article, _] | [Are, Just, Article])
-        ) && matches!(before(words, k, 3), [.., Your, _] | [Your, RuleKind, _])
+    // the rules at `r`, the model's, then "are (just) a …"
+    let called_a_thing = |r: usize| {
+        matches!(words.get(r), Some(Instructions | Rules | Restrictions))
+            && matches!(before(words, r, 2), [.., Your] | [Your, RuleKind])
+            && matches!(
+                words.get(r + 1..r + 4),
+                Some([Are, Article, _] | [Are, Just, Article])
+            )
     };
     words.get(i + 1) == Some(&This)
         && !negated(words, i)
-        && (i.saturating_sub(10)..i).any(|k| {
-            matches!(
-                words.get(k.wrapping_sub(1)),
-                Some(Instructions | Rules | Restrictions)
-            ) && called_a_thing(k)
-        })
+        && (i.saturating_sub(10)..i).any(called_a_thing)
 }
 
 /// "ignore all previous instructions", "disregard the rules above", "forget everything before"
