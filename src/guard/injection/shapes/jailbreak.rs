@@ -509,10 +509,11 @@ pub(super) fn does_what_model_may_not(words: &[Class], i: usize) -> bool {
         || before(words, model, 4)
             .iter()
             .any(|c| matches!(c, Anything | Respond | Query));
-    let persona_set_up = (i.saturating_sub(40)..model).any(|k| match words.get(k) {
-        Some(Act | Pretend | RoleVerb | Role | Persona | YouAre) => true,
-        Some(Are) => k > 0 && words.get(k - 1) == Some(&You),
-        _ => false,
+    let persona_set_up = (i.saturating_sub(40)..model).any(|k| {
+        matches!(
+            words.get(k),
+            Some(Act | Pretend | RoleVerb | Role | Persona)
+        ) || says_you_are(words, k + 1)
     });
     ends && what_it_may_not && persona_set_up
 }

@@ -65,15 +65,15 @@ pub(super) fn drop_model_kind_limits(words: &[Class], i: usize) -> bool {
 /// "ignore the refusal letter and file an appeal": another act; nor "ignore the decline and
 /// answer the question about Q3": no one's refusal, the model not addressed).
 fn refusal_skipped_for_answer(words: &[Class], i: usize) -> bool {
+    let model_addressed = || {
+        before(words, i, 12)
+            .iter()
+            .any(|c| matches!(c, You | YouAre | Your))
+    };
     let refusal = match words.get(i + 1..) {
         Some([Your, Refuse, ..]) => i + 2,
-        Some([The | Everything | Article, Refuse, ..] | [Refuse, ..])
-            if before(words, i, 12)
-                .iter()
-                .any(|c| matches!(c, You | YouAre | Your)) =>
-        {
-            i + 1 + usize::from(words.get(i + 1) != Some(&Refuse))
-        }
+        Some([The | Everything | Article, Refuse, ..]) if model_addressed() => i + 2,
+        Some([Refuse, ..]) if model_addressed() => i + 1,
         _ => return false,
     };
     words.get(refusal + 1) == Some(&And)
