@@ -8,7 +8,7 @@ WASM    := target/wasm32-wasip1/release/llm_policy_router.wasm
 CLI     := target/release/llm-policy-router
 ENVOY_VERSION := $(shell cat envoy/VERSION)
 
-.PHONY: help setup setup-store build run test lint test-unit test-e2e test-adversarial check-config bench bench-hostcalls fuzz clean
+.PHONY: help setup setup-store build run test lint test-unit test-e2e test-adversarial check-config bench bench-hostcalls bench-instructions fuzz clean
 
 help: ## List the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
@@ -72,6 +72,11 @@ bench-hostcalls: build ## What each hostcall costs inside Envoy: the floor modul
 	cd bench/tools && cargo build --release
 	cd bench/pause_buffer && cargo build --release --target wasm32-wasip1
 	BENCH_QUICK=1 BENCH_SIZES=2KB BENCH_VARIANTS=pause_buffer,$(subst $(space),$(comma),$(addprefix pause_buffer+,$(PROBES))) $(PY) bench/envoy_bench.py
+
+bench-instructions: build ## Instructions per request inside Envoy (valgrind callgrind): plain, floor, plugin, each hostcall
+	cd bench/tools && cargo build --release
+	cd bench/pause_buffer && cargo build --release --target wasm32-wasip1
+	$(PY) bench/instructions.py
 
 FUZZ_SECONDS ?= 60
 fuzz: ## Fuzz the request path, config loading and SSE reading for FUZZ_SECONDS each (cargo-fuzz; corpus in fuzz/corpus)

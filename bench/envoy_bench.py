@@ -68,6 +68,10 @@ def envoy_config(variant: str, port: int, admin: int, upstream: int) -> dict:
         route = {"cluster": "bench_upstream", "timeout": "300s"}
     elif variant == "pause_buffer":
         filters.append(wasm_filter("pause_buffer", FLOOR, ""))
+    elif variant == "naive":
+        # The floor plus parsing the body into a generic JSON value and reading `model`: the naive
+        # router the performance issue compares against.
+        filters.append(wasm_filter("pause_buffer", FLOOR, "naive:1"))
     elif variant.startswith("pause_buffer+"):
         # A hostcall probe: the floor plus PROBE_CALLS extra calls of one hostcall per request.
         filters.append(wasm_filter("pause_buffer", FLOOR, f"{variant.split('+', 1)[1]}:{PROBE_CALLS}"))

@@ -33,6 +33,9 @@ enum Probe {
     SetResponseHeader(u32),
     /// Pure computation, no hostcall: FNV-1a over the body `n` times (wasm speed in Envoy's V8).
     Hash(u32),
+    /// The naive router the performance issue prices: parse the body into a `serde_json::Value`
+    /// `n` times and read `model` (the cluster header is the floor's fixed one).
+    Naive(u32),
 }
 
 struct Root {
@@ -62,6 +65,7 @@ impl RootContext for Root {
             "get_response_header" => Probe::GetResponseHeader(n),
             "set_response_header" => Probe::SetResponseHeader(n),
             "hash" => Probe::Hash(n),
+            "naive" => Probe::Naive(n),
             _ => Probe::None,
         });
         true
@@ -148,6 +152,12 @@ fn request_probe(probe: Probe, body: &[u8]) {
         }),
         Probe::Hash(n) => (0..n).for_each(|_| {
             std::hint::black_box(fnv1a(std::hint::black_box(body)));
+        }),
+        Probe::Naive(n) => (0..n).for_each(|_| {
+            let model = serde_json::from_slice::<serde_json::Value>(body)
+                .ok()
+                .and_then(|v| v.get("model").and_then(|m| m.as_str().map(str::to_owned)));
+            std::hint::black_box(model);
         }),
         _ => {}
     }
