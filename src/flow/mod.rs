@@ -549,10 +549,17 @@ impl Flow {
             );
         }
         let note = self.policy.access_log_note.then(|| {
-            let mut note = format!(
-                "workspace={} key={} provider={} model={}",
-                caller.workspace, caller.key_name, attempt.provider, attempt.model
-            );
+            // Appended, not `format!`ed: see `push_decimal`.
+            let mut note = String::with_capacity(128);
+            for (label, value) in [
+                ("workspace=", caller.workspace.as_str()),
+                (" key=", caller.key_name.as_str()),
+                (" provider=", attempt.provider),
+                (" model=", attempt.model),
+            ] {
+                note.push_str(label);
+                note.push_str(value);
+            }
             if !guardrails.is_empty() {
                 note.push_str(" guardrails=");
                 note.push_str(&guardrails);

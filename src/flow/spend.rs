@@ -13,7 +13,7 @@ use crate::routing::Decision;
 use crate::spend::lease_id::LeaseId;
 use crate::spend::ledger::{self, Lease, Reservation};
 use crate::spend::meter::Meter;
-use crate::spend::money::{cost, MicroUsd};
+use crate::spend::money::{cost, push_decimal, MicroUsd};
 use crate::spend::outbox::Job;
 use crate::spend::period::{rfc3339, window, Reset, Window};
 use crate::spend::reserve::{worst_case_over, WorstCase};
@@ -444,10 +444,19 @@ impl Ticket {
             let _ = rate::add_tokens(host.shared(), key, tokens, now_ms);
         }
         if let Some(route) = &self.note {
-            let note = format!(
-                "{route} cost_usd={actual} prompt_tokens={} completion_tokens={} estimated={estimated}",
-                usage.prompt_tokens, usage.completion_tokens
-            );
+            let mut note = String::with_capacity(route.len() + 96);
+            note.push_str(route);
+            note.push_str(" cost_usd=");
+            actual.push_to(&mut note);
+            note.push_str(" prompt_tokens=");
+            push_decimal(&mut note, usage.prompt_tokens, 1);
+            note.push_str(" completion_tokens=");
+            push_decimal(&mut note, usage.completion_tokens, 1);
+            note.push_str(if estimated {
+                " estimated=true"
+            } else {
+                " estimated=false"
+            });
             host.set_filter_state(super::ROUTE_NOTE, &note);
         }
     }
