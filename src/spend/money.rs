@@ -52,6 +52,7 @@ pub fn push_decimal(out: &mut String, mut n: u64, width: usize) {
     let mut digits = [b'0'; 20];
     let mut start = digits.len();
     let width = width.clamp(1, digits.len());
+    // A u64 has at most 20 digits and `width` is at most 20: `start` stops at 0.
     while n > 0 || digits.len() - start < width {
         start -= 1;
         if let Some(digit) = digits.get_mut(start) {
