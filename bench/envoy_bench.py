@@ -1,11 +1,14 @@
 """End-to-end benchmark through real Envoy 1.40 (`make bench`; never part of `make test`).
 
-Three Envoys side by side, each with 1 worker pinned to core 0; the load generator and a fast Rust
+Envoys side by side, each with 1 worker pinned to core 0; the load generator and a fast Rust
 upstream share core 1:
   plain         Envoy routing straight to the upstream (no wasm)
   pause_buffer  our floor module: pause headers, buffer the body, set a fixed cluster header
+  naive         the floor plus parsing the body into a serde_json::Value and reading `model`: the naive
+                router the performance issue compares against
   plugin        llm-policy-router with the generated bench policy (400 models x 3 endpoints, 120 keys)
   plugin_no_note  the same with `access_log_note: false`
+  plugin_guardrails  the same with every DLP detector and prompt injection on
 Per body size (2 KB, 32 KB) it alternates the variants for RUNS closed-loop runs and reports the
 median Envoy CPU time per request (utime+stime from /proc over the run), rps, and latency; then
 p99 at a fixed open-loop rate of 50% of plain Envoy's capacity; streaming time to first byte; RSS.
@@ -37,7 +40,7 @@ RUNS = int(os.environ.get("BENCH_RUNS", "5"))
 SECONDS = float(os.environ.get("BENCH_SECONDS", "5"))
 CONNECTIONS = 16
 # For quick profiling iterations: BENCH_VARIANTS=plugin BENCH_SIZES=2KB BENCH_QUICK=1 (no open loop, ttfb, files).
-VARIANTS = os.environ.get("BENCH_VARIANTS", "plain,pause_buffer,plugin,plugin_no_note,plugin_guardrails").split(",")
+VARIANTS = os.environ.get("BENCH_VARIANTS", "plain,pause_buffer,naive,plugin,plugin_no_note,plugin_guardrails").split(",")
 SIZES = os.environ.get("BENCH_SIZES", "2KB,32KB").split(",")
 QUICK = os.environ.get("BENCH_QUICK") == "1"
 CLK_TCK = os.sysconf("SC_CLK_TCK")
@@ -250,14 +253,15 @@ def summary(r: dict) -> str:
 def chart(r: dict) -> str:
     """A self-contained HTML page with an SVG bar chart of CPU per request."""
     bars, y, scale = [], 30, 3.0
-    colors = {"plain": "#8da0cb", "pause_buffer": "#fc8d62", "plugin": "#66c2a5", "plugin_no_note": "#a6d854",
-              "plugin_guardrails": "#e78ac3"}
+    colors = {"plain": "#8da0cb", "pause_buffer": "#fc8d62", "naive": "#ffd92f", "plugin": "#66c2a5",
+              "plugin_no_note": "#a6d854", "plugin_guardrails": "#e78ac3"}
+    grey = "#b3b3b3"  # alt builds and probes
     for size, variants in r["closed_loop"].items():
         bars.append(f'<text x="10" y="{y + 14}" font-weight="bold">{size} body</text>')
         y += 22
         for v, x in variants.items():
             cpu = x["cpu_us_per_request"]
-            bars.append(f'<text x="10" y="{y + 14}">{v}</text><rect x="120" y="{y}" width="{cpu * scale:.0f}" height="18" fill="{colors[v]}"/>'
+            bars.append(f'<text x="10" y="{y + 14}">{v}</text><rect x="120" y="{y}" width="{cpu * scale:.0f}" height="18" fill="{colors.get(v, grey)}"/>'
                         f'<text x="{125 + cpu * scale:.0f}" y="{y + 14}">{cpu:.1f} µs · {x["rps"]:.0f} rps</text>')
             y += 24
         y += 10
