@@ -1,7 +1,7 @@
 """Instructions per request inside Envoy, counted by valgrind's callgrind (`make bench-instructions`).
 
 CPU time per request moves by ±20% from hour to hour on a shared VM; an instruction count does not
-(two runs of the same build agree within ~0.3%), so small changes to the plugin can be measured and
+(runs of the same build agree within 0.5%), so small changes to the plugin can be measured and
 builds compared on any machine. Each variant runs alone: Envoy (1 worker) under callgrind, warmed up
 so V8 has compiled the plugin's hot code, counters zeroed, then a closed-loop run of the 2 KB chat
 body with 4 connections; the count over that run (every Envoy thread, V8's compiler threads
@@ -38,14 +38,17 @@ DEFAULT_VARIANTS = ",".join(["plain", "pause_buffer", "naive", "plugin", "plugin
                             + [f"pause_buffer+{p}" for p in PROBES])
 VARIANTS = os.environ.get("BENCH_VARIANTS", DEFAULT_VARIANTS).split(",")
 BODY = eb.ROOT / "bench" / os.environ.get("BENCH_BODY", "chat-2k.json")
+# BENCH_STREAM=1: the same body with `"stream": true`; the bench upstream answers with 5 SSE events
+# 20 ms apart and `[DONE]`, so the count per request includes the response's stream callbacks.
+STREAM = os.environ.get("BENCH_STREAM") == "1"
 WARM_SECONDS = float(os.environ.get("BENCH_WARM_SECONDS", "10"))
 SECONDS = float(os.environ.get("BENCH_SECONDS", "10"))
 CONNECTIONS = 4
 
 
-def load(port: int, seconds: float) -> dict:
+def load(port: int, body: Path, seconds: float) -> dict:
     out = subprocess.run(["taskset", "-c", "1", str(eb.TOOLS / "loadgen"), "closed", f"127.0.0.1:{port}",
-                          str(BODY), str(CONNECTIONS), str(seconds)], capture_output=True, text=True, timeout=600)
+                          str(body), str(CONNECTIONS), str(seconds)], capture_output=True, text=True, timeout=600)
     return json.loads(out.stdout)
 
 
@@ -56,7 +59,7 @@ def total_instructions(dump: Path) -> int:
     raise RuntimeError(f"no instruction total in {dump}")
 
 
-def count(variant: str, upstream: int, workdir: Path) -> dict:
+def count(variant: str, upstream: int, workdir: Path, body: Path) -> dict:
     port, admin = free_port(), free_port()
     config = workdir / f"{variant}.json"
     config.write_text(json.dumps(eb.envoy_config(variant, port, admin, upstream)))
@@ -80,9 +83,9 @@ def count(variant: str, upstream: int, workdir: Path) -> dict:
 
     try:
         wait_until(ready, 300, f"{variant} Envoy under valgrind")
-        load(port, WARM_SECONDS)
+        load(port, body, WARM_SECONDS)
         subprocess.run(["callgrind_control", "--zero", str(proc.pid)], check=True, capture_output=True, timeout=60)
-        result = load(port, SECONDS)
+        result = load(port, body, SECONDS)
         subprocess.run(["callgrind_control", "--dump", str(proc.pid)], check=True, capture_output=True, timeout=60)
     finally:
         proc.terminate()
@@ -103,12 +106,18 @@ def main() -> None:
     upstream_port = free_port()
     upstream = subprocess.Popen(["taskset", "-c", "1", str(eb.TOOLS / "bench-upstream"), str(upstream_port)],
                                 stdout=subprocess.PIPE, text=True)
+    body = BODY
+    if STREAM:
+        body = workdir / "stream.json"
+        doc = json.loads(BODY.read_text())
+        doc["stream"] = True
+        body.write_text(json.dumps(doc))
     results: dict = {}
     try:
         assert upstream.stdout and upstream.stdout.readline().strip() == "ready"
         for variant in VARIANTS:
             started = time.monotonic()
-            results[variant] = count(variant, upstream_port, workdir)
+            results[variant] = count(variant, upstream_port, workdir, body)
             print(f"{variant:28s} {results[variant]['per_request']:9,d} instructions/request "
                   f"({results[variant]['requests']} requests, {time.monotonic() - started:.0f} s)", flush=True)
     finally:
@@ -125,7 +134,7 @@ def main() -> None:
             elif variant != "pause_buffer":
                 print(f"{variant:28s} {over:+9,d} over the floor")
     shutil.rmtree(workdir, ignore_errors=True)
-    if "BENCH_VARIANTS" not in os.environ:
+    if "BENCH_VARIANTS" not in os.environ and not STREAM:
         doc = {"body": BODY.name, "connections": CONNECTIONS, "seconds": SECONDS, "warm_seconds": WARM_SECONDS,
                "machine": eb.machine(),
                "variants": results}
