@@ -71,29 +71,46 @@ impl SseReader {
     /// assert_eq!(got, ["{\"a\":1}", "[DONE]"]);
     /// ```
     pub fn feed(&mut self, chunk: &[u8], mut on_event: impl FnMut(SseEvent)) {
-        for &byte in chunk {
-            self.position += 1;
-            if self.after_cr {
-                self.after_cr = false;
-                if byte == b'\n' {
-                    continue;
-                }
+        // Line by line, not byte by byte: a line that starts and ends inside this chunk is read
+        // where it lies; only a line split across chunks is copied, into a buffer kept for the
+        // stream (the meter reads every chunk of every stream).
+        let mut rest = chunk;
+        while !rest.is_empty() {
+            if std::mem::take(&mut self.after_cr) && rest.first() == Some(&b'\n') {
+                self.position += 1;
+                rest = rest.get(1..).unwrap_or_default();
+                continue;
             }
-            match byte {
-                b'\n' | b'\r' => {
-                    self.after_cr = byte == b'\r';
-                    let line = std::mem::take(&mut self.line);
-                    self.end_line(&line, &mut on_event);
-                }
-                _ => {
-                    if self.line.len() <= self.max_event_bytes {
-                        self.line.push(byte);
-                    } else {
-                        self.overflowed = true;
-                    }
-                }
+            let Some(at) = memchr::memchr2(b'\n', b'\r', rest) else {
+                self.position += rest.len() as u64;
+                self.carry(rest);
+                return;
+            };
+            let (text, ending) = rest.split_at(at);
+            self.position += at as u64 + 1;
+            self.after_cr = ending.first() == Some(&b'\r');
+            rest = ending.get(1..).unwrap_or_default();
+            if self.line.is_empty() {
+                let kept = text.get(..self.max_event_bytes + 1).unwrap_or(text);
+                self.overflowed |= kept.len() < text.len();
+                self.end_line(kept, &mut on_event);
+            } else {
+                self.carry(text);
+                let line = std::mem::take(&mut self.line);
+                self.end_line(&line, &mut on_event);
+                self.line = line;
+                self.line.clear();
             }
         }
+    }
+
+    /// Keeps part of a line for the next chunk: at most `max_event_bytes + 1` bytes of it (enough
+    /// to know it is too long), the rest counted as an overflow.
+    fn carry(&mut self, bytes: &[u8]) {
+        let room = (self.max_event_bytes + 1).saturating_sub(self.line.len());
+        let kept = bytes.get(..room).unwrap_or(bytes);
+        self.overflowed |= kept.len() < bytes.len();
+        self.line.extend_from_slice(kept);
     }
 
     fn end_line(&mut self, line: &[u8], on_event: &mut impl FnMut(SseEvent)) {
@@ -210,6 +227,76 @@ mod tests {
     fn an_unfinished_event_is_not_dispatched() {
         assert!(data(&[b"data: partial"]).is_empty());
         assert!(data(&[b"data: partial\n"]).is_empty());
+    }
+
+    /// The reader before it scanned for line ends: one byte at a time, every line copied.
+    fn bytewise(chunks: &[&[u8]], max: usize) -> (Vec<SseEvent>, u64) {
+        let mut r = SseReader::new(max);
+        let mut out = Vec::new();
+        for chunk in chunks {
+            for &byte in *chunk {
+                r.position += 1;
+                if std::mem::take(&mut r.after_cr) && byte == b'\n' {
+                    continue;
+                }
+                if byte == b'\n' || byte == b'\r' {
+                    r.after_cr = byte == b'\r';
+                    let line = std::mem::take(&mut r.line);
+                    r.end_line(&line, &mut |e| out.push(e));
+                } else if r.line.len() <= r.max_event_bytes {
+                    r.line.push(byte);
+                } else {
+                    r.overflowed = true;
+                }
+            }
+        }
+        (out, r.dropped_events)
+    }
+
+    #[test]
+    fn reads_what_a_byte_at_a_time_reader_reads() {
+        // Streams of random lines from a small alphabet (line ends of every kind, colons,
+        // long lines), cut into random chunks, with event limits small enough to overflow.
+        let alphabet: &[&[u8]] = &[
+            b"data: ",
+            b"data:",
+            b"event: e",
+            b"x",
+            b"yy",
+            b":",
+            b"\n",
+            b"\r",
+            b"\r\n",
+            b"\n\n",
+            b"0123456789",
+        ];
+        let mut seed = 0x2545_f491_4f6c_dd1d_u64;
+        let mut next = |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        };
+        for _ in 0..3000 {
+            let mut stream = Vec::new();
+            for _ in 0..next(60) {
+                stream.extend_from_slice(alphabet[next(alphabet.len())]);
+            }
+            let mut chunks = Vec::new();
+            let mut at = 0;
+            while at < stream.len() {
+                let len = 1 + next(12);
+                chunks.push(&stream[at..(at + len).min(stream.len())]);
+                at += len;
+            }
+            for max in [4, 9, 1 << 20] {
+                assert_eq!(
+                    events(&chunks, max),
+                    bytewise(&chunks, max),
+                    "{stream:?} max {max}"
+                );
+            }
+        }
     }
 
     #[test]
