@@ -91,7 +91,7 @@ impl SseReader {
             self.after_cr = ending.first() == Some(&b'\r');
             rest = ending.get(1..).unwrap_or_default();
             if self.line.is_empty() {
-                let kept = text.get(..self.max_event_bytes + 1).unwrap_or(text);
+                let kept = text.get(..self.line_cap()).unwrap_or(text);
                 self.overflowed |= kept.len() < text.len();
                 self.end_line(kept, &mut on_event);
             } else {
@@ -104,10 +104,14 @@ impl SseReader {
         }
     }
 
-    /// Keeps part of a line for the next chunk: at most `max_event_bytes + 1` bytes of it (enough
-    /// to know it is too long), the rest counted as an overflow.
+    /// The most of one line kept: one byte over the event limit is enough to know it is too long.
+    fn line_cap(&self) -> usize {
+        self.max_event_bytes.saturating_add(1)
+    }
+
+    /// Keeps part of a line for the next chunk, up to `line_cap`; the rest counts as an overflow.
     fn carry(&mut self, bytes: &[u8]) {
-        let room = (self.max_event_bytes + 1).saturating_sub(self.line.len());
+        let room = self.line_cap().saturating_sub(self.line.len());
         let kept = bytes.get(..room).unwrap_or(bytes);
         self.overflowed |= kept.len() < bytes.len();
         self.line.extend_from_slice(kept);
