@@ -124,16 +124,20 @@ def envoy_config(variant: str, port: int, admin: int, upstream: int) -> dict:
 
 
 class Envoy:
-    def __init__(self, variant: str, upstream: int, workdir: Path) -> None:
+    """One variant's Envoy, 1 worker pinned to core 0. `wrapper` runs it under another program
+    (`bench/instructions.py`: valgrind), which may need longer than 30 s to be ready."""
+
+    def __init__(self, variant: str, upstream: int, workdir: Path, wrapper: tuple[str, ...] = (),
+                 ready_timeout: float = 30) -> None:
         self.variant = variant
         self.port, self.admin = free_port(), free_port()
         config = workdir / f"{variant}.yaml"
         config.write_text(json.dumps(envoy_config(variant, self.port, self.admin, upstream)))
         self.log = open(workdir / f"{variant}.log", "w")
         env = {"PATH": os.environ["PATH"], "BENCH_PROVIDER_KEY": "bench-secret"}
-        self.proc = subprocess.Popen(["taskset", "-c", "0", envoy_binary(), "-c", str(config), "--concurrency", "1",
+        self.proc = subprocess.Popen(["taskset", "-c", "0", *wrapper, envoy_binary(), "-c", str(config), "--concurrency", "1",
                                       "--log-level", "warn", "--base-id", str(self.admin)], stdout=self.log, stderr=subprocess.STDOUT, env=env)
-        wait_until(self._ready, 30, f"{variant} Envoy")
+        wait_until(self._ready, ready_timeout, f"{variant} Envoy")
 
     def _ready(self) -> bool:
         if self.proc.poll() is not None:
@@ -151,9 +155,9 @@ class Envoy:
                 return int(line.split()[1]) / 1024
         return 0.0
 
-    def stop(self) -> None:
+    def stop(self, timeout: float = 10) -> None:
         self.proc.terminate()
-        self.proc.wait(timeout=10)
+        self.proc.wait(timeout=timeout)
 
 
 def loadgen(*args: str) -> dict:

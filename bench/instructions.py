@@ -25,12 +25,11 @@ import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import envoy_bench as eb  # noqa: E402
-from harness import envoy_binary, free_port, wait_until  # noqa: E402
+from harness import free_port  # noqa: E402
 
 PROBES = ["get_headers", "get_header", "get_body", "set_header", "set_body", "set_property", "metric",
           "get_response_header", "set_response_header"]
@@ -46,12 +45,6 @@ SECONDS = float(os.environ.get("BENCH_SECONDS", "10"))
 CONNECTIONS = 4
 
 
-def load(port: int, body: Path, seconds: float) -> dict:
-    out = subprocess.run(["taskset", "-c", "1", str(eb.TOOLS / "loadgen"), "closed", f"127.0.0.1:{port}",
-                          str(body), str(CONNECTIONS), str(seconds)], capture_output=True, text=True, timeout=600)
-    return json.loads(out.stdout)
-
-
 def total_instructions(dump: Path) -> int:
     for line in dump.read_text(errors="replace").splitlines():
         if line.startswith(("summary:", "totals:")):
@@ -60,37 +53,18 @@ def total_instructions(dump: Path) -> int:
 
 
 def count(variant: str, upstream: int, workdir: Path, body: Path) -> dict:
-    port, admin = free_port(), free_port()
-    config = workdir / f"{variant}.json"
-    config.write_text(json.dumps(eb.envoy_config(variant, port, admin, upstream)))
     out = workdir / f"{variant}.callgrind"
-    log = open(workdir / f"{variant}.log", "w")
-    env = {"PATH": os.environ["PATH"], "BENCH_PROVIDER_KEY": "bench-secret"}
     # V8 writes and rewrites machine code on the heap: valgrind must re-read it (--smc-check).
-    proc = subprocess.Popen(["taskset", "-c", "0", "valgrind", "--tool=callgrind", "--smc-check=all-non-file",
-                             f"--callgrind-out-file={out}", envoy_binary(), "-c", str(config), "--concurrency", "1",
-                             "--log-level", "warn", "--base-id", str(admin)],
-                            stdout=log, stderr=subprocess.STDOUT, env=env, cwd=workdir)
-
-    def ready() -> bool:
-        if proc.poll() is not None:
-            raise RuntimeError(f"{variant} Envoy exited; see {log.name}")
-        try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{admin}/ready", timeout=2) as r:
-                return r.status == 200
-        except OSError:
-            return False
-
+    valgrind = ("valgrind", "--tool=callgrind", "--smc-check=all-non-file", f"--callgrind-out-file={out}")
+    envoy = eb.Envoy(variant, upstream, workdir, wrapper=valgrind, ready_timeout=300)
+    address = f"127.0.0.1:{envoy.port}"
     try:
-        wait_until(ready, 300, f"{variant} Envoy under valgrind")
-        load(port, body, WARM_SECONDS)
-        subprocess.run(["callgrind_control", "--zero", str(proc.pid)], check=True, capture_output=True, timeout=60)
-        result = load(port, body, SECONDS)
-        subprocess.run(["callgrind_control", "--dump", str(proc.pid)], check=True, capture_output=True, timeout=60)
+        eb.loadgen("closed", address, str(body), str(CONNECTIONS), str(WARM_SECONDS))
+        subprocess.run(["callgrind_control", "--zero", str(envoy.proc.pid)], check=True, capture_output=True, timeout=60)
+        result = eb.loadgen("closed", address, str(body), str(CONNECTIONS), str(SECONDS))
+        subprocess.run(["callgrind_control", "--dump", str(envoy.proc.pid)], check=True, capture_output=True, timeout=60)
     finally:
-        proc.terminate()
-        proc.wait(timeout=120)
-        log.close()
+        envoy.stop(timeout=120)  # valgrind writes its last dump on the way out
     dumps = sorted(workdir.glob(f"{variant}.callgrind.*"))  # the explicit dump, not the one at exit
     if not dumps or result["errors"]:
         raise RuntimeError(f"{variant}: no dump or {result['errors']} errors; see {workdir}")
