@@ -165,6 +165,15 @@ def loadgen(*args: str) -> dict:
     return json.loads(out.stdout)
 
 
+def streaming(body: Path, workdir: Path) -> Path:
+    """`body` with `"stream": true`, written to `workdir` (the bench upstream then answers with SSE)."""
+    doc = json.loads(body.read_text())
+    doc["stream"] = True
+    path = workdir / "stream.json"
+    path.write_text(json.dumps(doc))
+    return path
+
+
 def closed_run(envoy: Envoy, body: Path) -> dict:
     loadgen("closed", f"127.0.0.1:{envoy.port}", str(body), str(CONNECTIONS), "1")  # warm-up
     before = envoy.cpu_seconds()
@@ -207,10 +216,7 @@ def main() -> None:
             r = loadgen("open", f"127.0.0.1:{envoy.port}", str(bodies["2KB"]), str(CONNECTIONS), str(SECONDS), str(rate))
             results["open_loop"][variant] = {"rate": rate, **r}
             print(f"open loop {rate} rps {variant:13s} p50 {r['p50_ms']:.2f} ms  p99 {r['p99_ms']:.2f} ms  achieved {r['rps']:.0f}", flush=True)
-        stream_body = workdir / "stream.json"
-        doc = json.loads(bodies["2KB"].read_text())
-        doc["stream"] = True
-        stream_body.write_text(json.dumps(doc))
+        stream_body = streaming(bodies["2KB"], workdir)
         for variant in ("plain", "plugin"):
             if variant not in envoys:
                 continue

@@ -80,12 +80,7 @@ def main() -> None:
     upstream_port = free_port()
     upstream = subprocess.Popen(["taskset", "-c", "1", str(eb.TOOLS / "bench-upstream"), str(upstream_port)],
                                 stdout=subprocess.PIPE, text=True)
-    body = BODY
-    if STREAM:
-        body = workdir / "stream.json"
-        doc = json.loads(BODY.read_text())
-        doc["stream"] = True
-        body.write_text(json.dumps(doc))
+    body = eb.streaming(BODY, workdir) if STREAM else BODY
     results: dict = {}
     try:
         assert upstream.stdout and upstream.stdout.readline().strip() == "ready"
